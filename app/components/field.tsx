@@ -1,0 +1,54 @@
+import { useId } from "react"
+import { useTranslation } from "react-i18next"
+
+type FieldProps = {
+  label: string
+  name: string
+  errors?: string[]
+  hint?: string
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">
+
+/** A labelled input whose error list is wired with aria-invalid and aria-describedby. */
+export function Field({ label, name, errors, hint, ...inputProps }: FieldProps) {
+  const { t } = useTranslation()
+  const id = useId()
+  const errorId = `${id}-error`
+  const hintId = `${id}-hint`
+  const hasErrors = Boolean(errors?.length)
+  const describedBy =
+    [hint ? hintId : null, hasErrors ? errorId : null].filter(Boolean).join(" ") || undefined
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        aria-invalid={hasErrors || undefined}
+        aria-describedby={describedBy}
+        {...inputProps}
+      />
+      {hasErrors ? (
+        <ul id={errorId} className="field__errors">
+          {errors?.map((error) => (
+            // biome-ignore lint/suspicious/noExplicitAny: keys come from zod messages and are checked by the i18n test
+            <li key={error}>{t(error as any)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
+
+export function FormError({ message }: { message?: string | null }) {
+  if (!message) return null
+  return (
+    <div role="alert" className="alert alert--error">
+      {message}
+    </div>
+  )
+}

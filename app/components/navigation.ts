@@ -1,0 +1,22 @@
+// Which pages each role finds in the main navigation. Authorisation itself is checked in every loader.
+import type { resources } from "~/i18n/resources"
+
+type Role = "employee" | "manager" | "admin"
+type NavKey = `nav.${keyof (typeof resources)["da"]["common"]["nav"] & string}`
+/** roles: "public" only when logged out, "all" any logged-in user, "everyone" both */
+export type NavItem = { to: string; label: NavKey; roles: Role[] | "public" | "all" | "everyone" }
+
+const ITEMS: NavItem[] = [
+  { to: "/", label: "nav.home", roles: "all" },
+  { to: "/login", label: "nav.login", roles: "public" },
+  { to: "/account/password", label: "nav.account", roles: "all" },
+]
+
+export function navigationFor(role: Role | null): NavItem[] {
+  return ITEMS.filter((item) => {
+    if (item.roles === "everyone") return true
+    if (item.roles === "public") return role === null
+    if (item.roles === "all") return role !== null
+    return role !== null && item.roles.includes(role)
+  })
+}

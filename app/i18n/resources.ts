@@ -1,0 +1,41 @@
+// Every translation file, by language and namespace. Imported on the server; the browser gets its language's
+// bundles from the root loader.
+import adminDa from "./locales/da/admin.json"
+import authDa from "./locales/da/auth.json"
+import commonDa from "./locales/da/common.json"
+import homeDa from "./locales/da/home.json"
+import learningDa from "./locales/da/learning.json"
+import reportsDa from "./locales/da/reports.json"
+import surveyDa from "./locales/da/survey.json"
+import wikiDa from "./locales/da/wiki.json"
+import adminEn from "./locales/en/admin.json"
+import authEn from "./locales/en/auth.json"
+import commonEn from "./locales/en/common.json"
+import homeEn from "./locales/en/home.json"
+import learningEn from "./locales/en/learning.json"
+import reportsEn from "./locales/en/reports.json"
+import surveyEn from "./locales/en/survey.json"
+import wikiEn from "./locales/en/wiki.json"
+
+export const resources = {
+  da: {
+    common: commonDa,
+    auth: authDa,
+    home: homeDa,
+    survey: surveyDa,
+    learning: learningDa,
+    reports: reportsDa,
+    admin: adminDa,
+    wiki: wikiDa,
+  },
+  en: {
+    common: commonEn,
+    auth: authEn,
+    home: homeEn,
+    survey: surveyEn,
+    learning: learningEn,
+    reports: reportsEn,
+    admin: adminEn,
+    wiki: wikiEn,
+  },
+}

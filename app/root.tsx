@@ -1,0 +1,98 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { SiteFooter, SiteHeader } from "./components/shell"
+import { bundlesFor, detectLanguage } from "./i18n/i18n.server"
+import { getUser } from "./services/auth.server"
+import styles from "./styles/app.css?url"
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const lang = detectLanguage(request)
+  const user = getUser(request)
+  const url = new URL(request.url)
+  return {
+    lang,
+    resources: bundlesFor(lang),
+    user: user ? { name: user.name, role: user.role } : null,
+    currentPath: `${url.pathname}${url.search}`,
+  }
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>
+
+/** Adds the page language's translations to the browser's i18next instance before anything renders. */
+function useTranslationBundles(data: RootData | undefined) {
+  const { i18n } = useTranslation()
+  if (!data) return
+  for (const [ns, bundle] of Object.entries(data.resources)) {
+    if (!i18n.hasResourceBundle(data.lang, ns)) i18n.addResourceBundle(data.lang, ns, bundle, true, true)
+  }
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root")
+  useTranslationBundles(data)
+  const { t } = useTranslation()
+  return (
+    <html lang={data?.lang ?? "da"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("shell.skipToContent")}
+        </a>
+        <SiteHeader
+          user={data?.user ?? null}
+          lang={data?.lang ?? "da"}
+          currentPath={data?.currentPath ?? "/"}
+        />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { t } = useTranslation()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const key =
+    status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 400 ? "badRequest" : "unexpected"
+  if (status >= 500) console.error(error)
+  return (
+    <section className="page narrow">
+      <h1>{t(`errors.${key}.title`)}</h1>
+      <p>{t(`errors.${key}.body`)}</p>
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { Link, useLoaderData } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { getUser } from "~/services/auth.server"
+import { getHomeSummary } from "~/services/home.server"
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = getUser(request)
+  if (!user) return { user: null, summary: null }
+  return { user: { name: user.name, role: user.role }, summary: getHomeSummary(user) }
+}
+
+export default function HomePage() {
+  const { user, summary } = useLoaderData<typeof loader>()
+  const { t } = useTranslation("home")
+  if (!user || !summary) {
+    return (
+      <section className="page">
+        <h1>{t("public.title")}</h1>
+        <p className="lead">{t("public.lead")}</p>
+        <ul className="feature-list">
+          <li>{t("public.forEmployees")}</li>
+          <li>{t("public.forLearners")}</li>
+          <li>{t("public.forManagers")}</li>
+        </ul>
+        <p>
+          <Link className="button" to="/login">
+            {t("public.login")}
+          </Link>
+        </p>
+      </section>
+    )
+  }
+  return (
+    <section className="page">
+      <h1>{t("greeting", { name: user.name })}</h1>
+      <p className="lead">{t(`roleIntro.${user.role}`)}</p>
+      <div className="cards">
+        <article className="card" aria-labelledby="home-survey">
+          <h2 id="home-survey">{t("survey.title")}</h2>
+          <p>{t("survey.none")}</p>
+        </article>
+        <article className="card" aria-labelledby="home-learning">
+          <h2 id="home-learning">{t("learning.title")}</h2>
+          <p>{t("learning.none")}</p>
+        </article>
+        {user.role === "manager" ? (
+          <article className="card" aria-labelledby="home-reports">
+            <h2 id="home-reports">{t("reports.title")}</h2>
+            <p>{t("reports.scope", { count: summary.scopeCount })}</p>
+          </article>
+        ) : null}
+        {user.role === "admin" ? (
+          <article className="card" aria-labelledby="home-admin">
+            <h2 id="home-admin">{t("admin.title")}</h2>
+            <p>{t("admin.counts", { people: summary.peopleCount, units: summary.unitCount })}</p>
+          </article>
+        ) : null}
+      </div>
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: "Parat" }]

@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { redirect } from "@remix-run/node"
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { z } from "zod"
+import { Field, FormError } from "~/components/field"
+import { languageCookie } from "~/i18n/i18n.server"
+import { clientAddress, getUser, login, requireSameOrigin, safeRedirect } from "~/services/auth.server"
+import { parseForm } from "~/utils/forms"
+
+const LoginSchema = z.object({
+  email: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(254, { error: "validation.tooLong" })
+    .pipe(z.email({ error: "validation.email" })),
+  password: z
+    .string({ error: "validation.required" })
+    .min(1, { error: "validation.required" })
+    .max(1024, { error: "validation.tooLong" }),
+  redirectTo: z.string().max(2048).optional(),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (getUser(request)) throw redirect("/")
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireSameOrigin(request)
+  const form = parseForm(await request.formData(), LoginSchema)
+  if (!form.ok)
+    return Response.json({ errors: form.errors, formError: null, values: form.values }, { status: 400 })
+  const { email, password, redirectTo } = form.data
+  const outcome = await login(email, password, clientAddress(request, context as { ip?: string }))
+  if (!outcome.ok) {
+    const formError = outcome.reason === "rate_limited" ? "login.rateLimited" : "login.invalid"
+    return Response.json(
+      { errors: {}, formError, values: { email } },
+      { status: outcome.reason === "rate_limited" ? 429 : 401 },
+    )
+  }
+  const headers = new Headers()
+  headers.append("Set-Cookie", outcome.cookie)
+  headers.append("Set-Cookie", languageCookie(outcome.user.language))
+  return redirect(safeRedirect(redirectTo), { headers })
+}
+
+type ActionData = {
+  errors: Record<string, string[] | undefined>
+  formError: string | null
+  values: { email?: string }
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation("auth")
+  const data = useActionData<ActionData>()
+  const [params] = useSearchParams()
+  const isSubmitting = useNavigation().state === "submitting"
+  return (
+    <section className="page narrow">
+      <h1>{t("login.title")}</h1>
+      <p>{t("login.intro")}</p>
+      {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of login.invalid / login.rateLimited */}
+      <FormError message={data?.formError ? t(data.formError as any) : null} />
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <Field
+          label={t("login.email")}
+          name="email"
+          type="email"
+          autoComplete="username"
+          defaultValue={data?.values.email}
+          errors={data?.errors.email}
+          required
+        />
+        <Field
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          errors={data?.errors.password}
+          required
+        />
+        <button type="submit" className="button" disabled={isSubmitting}>
+          {t("login.submit")}
+        </button>
+      </Form>
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: "Parat" }]

@@ -1,0 +1,413 @@
+// Parat's database, read as a description of the domain (../docs/content-format.md for the content side).
+import { sql } from "drizzle-orm"
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core"
+
+const id = () => integer("id").primaryKey({ autoIncrement: true })
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`)
+
+export const UNIT_KINDS = ["region", "hospital", "department", "section"] as const
+export const ROLES = ["employee", "manager", "admin"] as const
+export const JOB_FAMILIES = [
+  "doctor",
+  "nurse",
+  "other_clinical",
+  "administrative",
+  "it_data",
+  "management",
+] as const
+export const LANGUAGES = ["da", "en"] as const
+
+export type UnitKind = (typeof UNIT_KINDS)[number]
+export type Role = (typeof ROLES)[number]
+export type JobFamily = (typeof JOB_FAMILIES)[number]
+export type Language = (typeof LANGUAGES)[number]
+
+// ---------------------------------------------------------------- organisation
+
+/** The organisation tree. `path` is the chain of ancestor ids, "/1/4/9/", so a subtree is a prefix match. */
+export const units = sqliteTable(
+  "units",
+  {
+    id: id(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: UNIT_KINDS }).notNull(),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => units.id),
+    path: text("path").notNull(),
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("units_code_unique").on(t.code),
+    // children of a unit (tree view, heatmap rows)
+    index("units_parent_idx").on(t.parentId),
+    // subtree lookups by path prefix
+    index("units_path_idx").on(t.path),
+  ],
+)
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: id(),
+    employeeId: text("employee_id"),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    role: text("role", { enum: ROLES }).notNull().default("employee"),
+    language: text("language", { enum: LANGUAGES }).notNull().default("da"),
+    passwordHash: text("password_hash"),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    isActive: integer("is_active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // login by email
+    uniqueIndex("people_email_unique").on(t.email),
+    // import matches on employee id
+    uniqueIndex("people_employee_id_unique").on(t.employeeId),
+    // invited counts per unit
+    index("people_unit_idx").on(t.unitId),
+  ],
+)
+
+/** A manager sees the subtrees below each of their scope units. */
+export const managerScopes = sqliteTable(
+  "manager_scopes",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.unitId] })],
+)
+
+// ---------------------------------------------------------------- authentication
+
+/** Server-side sessions: the cookie holds a random token, the table only its SHA-256, so a leaked table opens nothing. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  // revoke all of a person's sessions
+  (t) => [index("sessions_person_idx").on(t.personId)],
+)
+
+/** Failed logins, by account ("email:...") and by address ("ip:..."), for rate limiting. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: id(),
+    key: text("key").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  // count recent failures for one key
+  (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
+)
+
+/** One-time password reset tokens handed over by an admin (hash stored, token shown once). */
+export const passwordResets = sqliteTable("password_resets", {
+  tokenHash: text("token_hash").primaryKey(),
+  personId: integer("person_id")
+    .notNull()
+    .references(() => people.id, { onDelete: "cascade" }),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+})
+
+// ---------------------------------------------------------------- survey
+
+/** Every instrument version ever loaded, kept whole so old results stay readable after the file changes. */
+export const instrumentVersions = sqliteTable("instrument_versions", {
+  hash: text("hash").primaryKey(),
+  key: text("key").notNull(),
+  version: integer("version").notNull(),
+  content: text("content", { mode: "json" }).notNull(),
+  loadedAt: createdAt(),
+})
+
+export const CYCLE_STATUSES = ["draft", "open", "closed"] as const
+export type CycleStatus = (typeof CYCLE_STATUSES)[number]
+
+export const cycles = sqliteTable("cycles", {
+  id: id(),
+  name: text("name").notNull(),
+  instrumentHash: text("instrument_hash")
+    .notNull()
+    .references(() => instrumentVersions.hash),
+  status: text("status", { enum: CYCLE_STATUSES }).notNull().default("draft"),
+  opensAt: integer("opens_at", { mode: "timestamp_ms" }).notNull(),
+  closesAt: integer("closes_at", { mode: "timestamp_ms" }).notNull(),
+  /** k of the anonymity rule, fixed when the cycle opens. */
+  minGroupSize: integer("min_group_size").notNull().default(5),
+  createdAt: createdAt(),
+})
+
+/** The units a cycle targets; a targeted unit includes its whole subtree. */
+export const cycleUnits = sqliteTable(
+  "cycle_units",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId] })],
+)
+
+export const RESPONSE_STATUSES = ["draft", "submitted"] as const
+
+/** One response per person per cycle: a draft saved page by page, then submitted once. */
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: id(),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    status: text("status", { enum: RESPONSE_STATUSES }).notNull().default("draft"),
+    /** item id -> answer: 1..5 for likert items, an option id or "dont_know" for knowledge items */
+    answers: text("answers", { mode: "json" }).$type<Record<string, number | string>>().notNull().default({}),
+    page: integer("page").notNull().default(0),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+  },
+  // one response per person per cycle; also serves "my responses"
+  (t) => [uniqueIndex("responses_cycle_person_unique").on(t.cycleId, t.personId)],
+)
+
+/** The scored result of a submitted response, with the unit and job family at the time of submitting. */
+export const results = sqliteTable(
+  "results",
+  {
+    id: id(),
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+    /** lowest level over all dimensions (0 when any dimension is incomplete): AI-literacy overview */
+    minLevel: integer("min_level").notNull(),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("results_response_unique").on(t.responseId),
+    // a person's results over cycles (result page, path builder)
+    index("results_person_cycle_idx").on(t.personId, t.cycleId),
+  ],
+)
+
+export const resultScores = sqliteTable(
+  "result_scores",
+  {
+    resultId: integer("result_id")
+      .notNull()
+      .references(() => results.id, { onDelete: "cascade" }),
+    dimension: text("dimension").notNull(),
+    /** 0..100, null when too few items were answered */
+    score: real("score"),
+    level: integer("level"),
+  },
+  (t) => [primaryKey({ columns: [t.resultId, t.dimension] })],
+)
+
+/**
+ * Per cycle, unit (the person's own unit, not its ancestors), job family and dimension: sums kept up to date in
+ * the submit transaction, so reports add up a few rows per unit instead of scanning every result.
+ * Anonymity is applied when reading (app/domain/anonymity.ts).
+ */
+export const resultAggregates = sqliteTable(
+  "result_aggregates",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+    dimension: text("dimension").notNull(),
+    n: integer("n").notNull().default(0),
+    scoreSum: real("score_sum").notNull().default(0),
+    level0: integer("level0").notNull().default(0),
+    level1: integer("level1").notNull().default(0),
+    level2: integer("level2").notNull().default(0),
+    level3: integer("level3").notNull().default(0),
+    level4: integer("level4").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.jobFamily, t.dimension] })],
+)
+
+/** Per cycle, unit and job family: submitted responses and how many reached Foundation in every dimension. */
+export const participationAggregates = sqliteTable(
+  "participation_aggregates",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+    submitted: integer("submitted").notNull().default(0),
+    allFoundation: integer("all_foundation").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.jobFamily] })],
+)
+
+/** Who was invited to a cycle, fixed when it opens (people in the targeted subtrees then). */
+export const cycleInvitations = sqliteTable(
+  "cycle_invitations",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.personId] }),
+    // invited counts per unit in a cycle
+    index("cycle_invitations_unit_idx").on(t.cycleId, t.unitId),
+  ],
+)
+
+// ---------------------------------------------------------------- learning
+
+/** Course modules synced from courses/modules by slug; a removed module keeps its row (removedAt) and its history. */
+export const modules = sqliteTable("modules", {
+  slug: text("slug").primaryKey(),
+  dimension: text("dimension").notNull(),
+  level: integer("level").notNull(),
+  title: text("title", { mode: "json" }).$type<{ da: string; en: string }>().notNull(),
+  minutes: integer("minutes").notNull(),
+  contentHash: text("content_hash").notNull(),
+  removedAt: integer("removed_at", { mode: "timestamp_ms" }),
+  syncedAt: integer("synced_at", { mode: "timestamp_ms" }).notNull(),
+})
+
+/** A person's work on a module: started when they open it or add it, completed when they pass its quiz. */
+export const enrolments = sqliteTable(
+  "enrolments",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    moduleSlug: text("module_slug")
+      .notNull()
+      .references(() => modules.slug),
+    /** added to the path by the learner from the catalogue, not by the path builder */
+    isAddedByLearner: integer("is_added_by_learner", { mode: "boolean" }).notNull().default(false),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.moduleSlug] }),
+    // learning progress reports: completions per module
+    index("enrolments_module_idx").on(t.moduleSlug, t.completedAt),
+  ],
+)
+
+export const lessonProgress = sqliteTable(
+  "lesson_progress",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    moduleSlug: text("module_slug")
+      .notNull()
+      .references(() => modules.slug),
+    lessonSlug: text("lesson_slug").notNull(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.moduleSlug, t.lessonSlug] })],
+)
+
+export const quizAttempts = sqliteTable(
+  "quiz_attempts",
+  {
+    id: id(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    moduleSlug: text("module_slug")
+      .notNull()
+      .references(() => modules.slug),
+    answers: text("answers", { mode: "json" }).$type<Record<string, string[]>>().notNull(),
+    score: real("score").notNull(),
+    isPassed: integer("is_passed", { mode: "boolean" }).notNull(),
+    createdAt: createdAt(),
+  },
+  // latest attempt of a person on a module
+  (t) => [index("quiz_attempts_person_module_idx").on(t.personId, t.moduleSlug)],
+)
+
+// ---------------------------------------------------------------- handbook and administration
+
+/** The handbook checklist items a person has ticked. */
+export const handbookChecks = sqliteTable(
+  "handbook_checks",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    itemId: text("item_id").notNull(),
+    checkedAt: integer("checked_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.itemId] })],
+)
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: id(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorId: integer("actor_id").references(() => people.id),
+    action: text("action").notNull(),
+    target: text("target"),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  // filter by action, newest first
+  (t) => [index("audit_log_action_at_idx").on(t.action, t.at)],
+)
