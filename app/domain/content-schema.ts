@@ -1,0 +1,279 @@
+// The shape of everything under courses/ (docs/content-format.md), as zod schemas. Pure: no file access here.
+import { z } from "zod"
+
+export const DIMENSIONS = [
+  "understanding",
+  "use",
+  "evaluation",
+  "ethics_law",
+  "data",
+  "implementation",
+] as const
+export type Dimension = (typeof DIMENSIONS)[number]
+export const JOB_FAMILIES = [
+  "doctor",
+  "nurse",
+  "other_clinical",
+  "administrative",
+  "it_data",
+  "management",
+] as const
+export type JobFamily = (typeof JOB_FAMILIES)[number]
+export const LEVELS = [1, 2, 3, 4] as const
+export type Level = 0 | 1 | 2 | 3 | 4
+
+const nonEmpty = z.string().trim().min(1, "must not be empty")
+export const Bilingual = z.strictObject({ da: nonEmpty, en: nonEmpty })
+export type Bilingual = z.infer<typeof Bilingual>
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lower-case slug (a-z, 0-9, -)")
+
+// ---------------------------------------------------------------- instrument
+
+const LikertItem = z.strictObject({
+  id: z.string().regex(/^[a-z_]+\.s\d+$/, "a likert item id looks like <dimension>.s<n>"),
+  kind: z.literal("likert"),
+  reverse: z.boolean().default(false),
+  text: Bilingual,
+})
+const KnowledgeItem = z
+  .strictObject({
+    id: z.string().regex(/^[a-z_]+\.k\d+$/, "a knowledge item id looks like <dimension>.k<n>"),
+    kind: z.literal("knowledge"),
+    text: Bilingual,
+    options: z
+      .array(z.strictObject({ id: z.enum(["a", "b", "c", "d"]), text: Bilingual }))
+      .min(3)
+      .max(4),
+    correct: z.enum(["a", "b", "c", "d"]),
+  })
+  .refine((item) => item.options.some((o) => o.id === item.correct), {
+    message: "correct must be one of the option ids",
+    path: ["correct"],
+  })
+  .refine((item) => new Set(item.options.map((o) => o.id)).size === item.options.length, {
+    message: "option ids must be unique",
+    path: ["options"],
+  })
+export const InstrumentItem = z.discriminatedUnion("kind", [LikertItem, KnowledgeItem])
+export type InstrumentItem = z.infer<typeof InstrumentItem>
+
+export const Instrument = z
+  .strictObject({
+    key: slug,
+    version: z.number().int().positive(),
+    title: Bilingual,
+    intro: Bilingual,
+    minutes: z.number().int().positive(),
+    scale: z.array(Bilingual).length(5, "the agreement scale has exactly 5 labels"),
+    dontKnow: Bilingual,
+    levels: z
+      .array(
+        z.strictObject({
+          level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+          min: z.number().min(0).max(100),
+        }),
+      )
+      .length(4)
+      .refine(
+        (levels) => levels.every((l, i) => l.level === i + 1 && (i === 0 || l.min > levels[i - 1]!.min)),
+        {
+          message: "levels must be 1, 2, 3, 4 in order with rising minimum scores",
+        },
+      ),
+    minAnsweredShare: z.number().gt(0).max(1),
+    dimensions: z
+      .array(
+        z.strictObject({
+          key: z.enum(DIMENSIONS),
+          name: Bilingual,
+          description: Bilingual,
+          items: z
+            .array(InstrumentItem)
+            .min(5, "5 to 7 items per dimension")
+            .max(7, "5 to 7 items per dimension"),
+        }),
+      )
+      .length(DIMENSIONS.length, "the instrument has the six dimensions"),
+  })
+  .superRefine((instrument, ctx) => {
+    const seenDimensions = new Set<string>()
+    const seenItems = new Set<string>()
+    instrument.dimensions.forEach((dimension, d) => {
+      if (seenDimensions.has(dimension.key)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `dimension ${dimension.key} appears twice`,
+          path: ["dimensions", d, "key"],
+        })
+      }
+      seenDimensions.add(dimension.key)
+      dimension.items.forEach((item, i) => {
+        const path = ["dimensions", d, "items", i, "id"]
+        if (seenItems.has(item.id))
+          ctx.addIssue({ code: "custom", message: `item id ${item.id} appears twice`, path })
+        if (!item.id.startsWith(`${dimension.key}.`)) {
+          ctx.addIssue({ code: "custom", message: `item id must start with "${dimension.key}."`, path })
+        }
+        seenItems.add(item.id)
+      })
+    })
+  })
+export type Instrument = z.infer<typeof Instrument>
+
+// ---------------------------------------------------------------- modules
+
+const QuizQuestion = z
+  .strictObject({
+    id: slug,
+    kind: z.enum(["single", "multiple"]),
+    text: Bilingual,
+    options: z
+      .array(z.strictObject({ id: slug, text: Bilingual }))
+      .min(2)
+      .max(6),
+    correct: z.array(slug).min(1),
+    explanation: Bilingual,
+  })
+  .superRefine((q, ctx) => {
+    const ids = new Set(q.options.map((o) => o.id))
+    if (ids.size !== q.options.length)
+      ctx.addIssue({ code: "custom", message: "option ids must be unique", path: ["options"] })
+    for (const c of q.correct) {
+      if (!ids.has(c))
+        ctx.addIssue({ code: "custom", message: `correct option "${c}" is not an option`, path: ["correct"] })
+    }
+    if (q.kind === "single" && q.correct.length !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        message: "a single-choice question has exactly one correct option",
+        path: ["correct"],
+      })
+    }
+  })
+export type QuizQuestion = z.infer<typeof QuizQuestion>
+
+export const ModuleMeta = z
+  .strictObject({
+    slug,
+    dimension: z.enum(DIMENSIONS),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    title: Bilingual,
+    summary: Bilingual,
+    audiences: z.array(z.union([z.literal("all"), z.enum(JOB_FAMILIES)])).min(1),
+    citizen: z.boolean().default(false),
+    minutes: z.number().int().positive().max(600),
+    prerequisites: z.array(slug).default([]),
+    sources: z
+      .array(z.strictObject({ title: nonEmpty, url: z.url().optional() }))
+      .min(1, "name at least one source"),
+    lessons: z.array(z.strictObject({ slug, title: Bilingual })).min(1),
+    quiz: z.strictObject({
+      passMark: z.number().gt(0).max(1),
+      questions: z.array(QuizQuestion).min(1),
+    }),
+  })
+  .superRefine((m, ctx) => {
+    const lessons = new Set<string>()
+    m.lessons.forEach((l, i) => {
+      if (lessons.has(l.slug))
+        ctx.addIssue({
+          code: "custom",
+          message: `lesson ${l.slug} appears twice`,
+          path: ["lessons", i, "slug"],
+        })
+      lessons.add(l.slug)
+    })
+    const questions = new Set<string>()
+    m.quiz.questions.forEach((q, i) => {
+      if (questions.has(q.id))
+        ctx.addIssue({
+          code: "custom",
+          message: `question ${q.id} appears twice`,
+          path: ["quiz", "questions", i, "id"],
+        })
+      questions.add(q.id)
+    })
+    if (m.prerequisites.includes(m.slug)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "a module cannot be its own prerequisite",
+        path: ["prerequisites"],
+      })
+    }
+  })
+export type ModuleMeta = z.infer<typeof ModuleMeta>
+
+/** A module with its lesson texts (Markdown) as loaded from disk. */
+export type CourseModule = ModuleMeta & { lessonBodies: Record<string, Bilingual>; contentHash: string }
+
+// ---------------------------------------------------------------- paths, wiki, handbook
+
+export const RoleProfiles = z.strictObject({
+  profiles: z.strictObject(
+    Object.fromEntries(
+      JOB_FAMILIES.map((family) => [
+        family,
+        z.strictObject(
+          Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().int().min(1).max(4)])) as Record<
+            Dimension,
+            z.ZodNumber
+          >,
+        ),
+      ]),
+    ) as Record<JobFamily, z.ZodObject<Record<Dimension, z.ZodNumber>>>,
+  ),
+})
+export type RoleProfiles = { profiles: Record<JobFamily, Record<Dimension, number>> }
+
+export const WikiTerm = z.strictObject({
+  slug,
+  term: Bilingual,
+  short: Bilingual,
+  body: Bilingual,
+  related: z.array(slug).default([]),
+  modules: z.array(slug).default([]),
+})
+export type WikiTerm = z.infer<typeof WikiTerm>
+
+export const Handbook = z.strictObject({
+  title: Bilingual,
+  intro: Bilingual,
+  phases: z
+    .array(
+      z.strictObject({
+        key: slug,
+        title: Bilingual,
+        body: Bilingual,
+        checklist: z.array(z.strictObject({ id: slug, text: Bilingual })).min(1),
+      }),
+    )
+    .min(1),
+})
+export type Handbook = z.infer<typeof Handbook>
+
+// ---------------------------------------------------------------- cross-file rules
+
+/** The first prerequisite cycle among modules, as a list of slugs (a -> b -> a), or null. */
+export function findPrerequisiteCycle(modules: { slug: string; prerequisites: string[] }[]): string[] | null {
+  const bySlug = new Map(modules.map((m) => [m.slug, m.prerequisites]))
+  const state = new Map<string, "visiting" | "done">()
+  const stack: string[] = []
+  const visit = (slug: string): string[] | null => {
+    if (state.get(slug) === "done") return null
+    if (state.get(slug) === "visiting") return [...stack.slice(stack.indexOf(slug)), slug]
+    state.set(slug, "visiting")
+    stack.push(slug)
+    for (const next of bySlug.get(slug) ?? []) {
+      const cycle = visit(next)
+      if (cycle) return cycle
+    }
+    stack.pop()
+    state.set(slug, "done")
+    return null
+  }
+  for (const m of modules) {
+    const cycle = visit(m.slug)
+    if (cycle) return cycle
+  }
+  return null
+}

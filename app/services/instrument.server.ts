@@ -1,0 +1,23 @@
+import { eq } from "drizzle-orm"
+import type { Instrument } from "~/domain/content-schema"
+import { type Db, getDb, schema } from "./db.server"
+
+/** Stores an instrument version by its content hash (once), so results stay readable after the file changes. */
+export function ensureInstrumentVersion(db: Db, instrument: Instrument & { hash: string }) {
+  const { hash, ...content } = instrument
+  db.insert(schema.instrumentVersions)
+    .values({ hash, key: content.key, version: content.version, content })
+    .onConflictDoNothing()
+    .run()
+  return hash
+}
+
+/** The instrument a cycle used, from the stored copy (not the file). */
+export function getInstrumentVersion(hash: string, db: Db = getDb()): (Instrument & { hash: string }) | null {
+  const row = db
+    .select({ content: schema.instrumentVersions.content })
+    .from(schema.instrumentVersions)
+    .where(eq(schema.instrumentVersions.hash, hash))
+    .get()
+  return row ? { ...(row.content as Instrument), hash } : null
+}

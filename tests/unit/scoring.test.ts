@@ -1,0 +1,114 @@
+import { expect, test } from "vitest"
+import type { Instrument } from "~/domain/content-schema"
+import { DONT_KNOW, levelForScore, scoreResponse } from "~/domain/scoring"
+
+const t = { da: "x", en: "x" }
+const opts = [
+  { id: "a" as const, text: t },
+  { id: "b" as const, text: t },
+  { id: "c" as const, text: t },
+]
+const instrument: Pick<Instrument, "dimensions" | "levels" | "minAnsweredShare"> = {
+  levels: [
+    { level: 1, min: 40 },
+    { level: 2, min: 60 },
+    { level: 3, min: 75 },
+    { level: 4, min: 90 },
+  ],
+  minAnsweredShare: 0.6,
+  dimensions: [
+    {
+      key: "understanding",
+      name: t,
+      description: t,
+      items: [
+        { id: "understanding.s1", kind: "likert", reverse: false, text: t },
+        { id: "understanding.s2", kind: "likert", reverse: true, text: t },
+        { id: "understanding.s3", kind: "likert", reverse: false, text: t },
+        { id: "understanding.k1", kind: "knowledge", text: t, options: opts, correct: "b" },
+        { id: "understanding.k2", kind: "knowledge", text: t, options: opts, correct: "c" },
+      ],
+    },
+  ],
+}
+const dim = (answers: Record<string, number | string>) => scoreResponse(instrument, answers).dimensions[0]!
+
+test("all lowest answers score 0 and level 0", () => {
+  expect(
+    dim({
+      "understanding.s1": 1,
+      "understanding.s2": 5,
+      "understanding.s3": 1,
+      "understanding.k1": "a",
+      "understanding.k2": "a",
+    }),
+  ).toMatchObject({ score: 0, level: 0, isComplete: true })
+})
+
+test("all highest answers score 100 and level 4", () => {
+  expect(
+    dim({
+      "understanding.s1": 5,
+      "understanding.s2": 1,
+      "understanding.s3": 5,
+      "understanding.k1": "b",
+      "understanding.k2": "c",
+    }),
+  ).toMatchObject({ score: 100, level: 4 })
+})
+
+test("a reverse-keyed item counts agreement as lower competence", () => {
+  const agree = dim({ "understanding.s1": 3, "understanding.s2": 5, "understanding.s3": 3 })
+  const disagree = dim({ "understanding.s1": 3, "understanding.s2": 1, "understanding.s3": 3 })
+  expect(agree.score).toBeCloseTo(33.3, 1)
+  expect(disagree.score).toBeCloseTo(66.7, 1)
+})
+
+test("don't know counts as not known, never as an error", () => {
+  const d = dim({
+    "understanding.s1": 5,
+    "understanding.s2": 1,
+    "understanding.s3": 5,
+    "understanding.k1": DONT_KNOW,
+    "understanding.k2": DONT_KNOW,
+  })
+  expect(d).toMatchObject({ score: 60, level: 2, answered: 5 })
+})
+
+test("too few answered items make the dimension incomplete instead of guessing", () => {
+  expect(dim({ "understanding.s1": 5, "understanding.k1": "b" })).toMatchObject({
+    score: null,
+    level: null,
+    answered: 2,
+    isComplete: false,
+  })
+  expect(scoreResponse(instrument, {}).minLevel).toBe(0)
+})
+
+test("exactly the minimum share answered is enough", () => {
+  expect(dim({ "understanding.s1": 5, "understanding.s3": 5, "understanding.k1": "b" })).toMatchObject({
+    score: 100,
+    isComplete: true,
+  })
+})
+
+test("forged item ids and impossible values are ignored, not scored", () => {
+  const d = dim({
+    "understanding.s1": 9,
+    "understanding.s2": "b",
+    "understanding.k1": "z",
+    "other.s1": 5,
+    "understanding.s3": 2.5,
+  })
+  expect(d).toMatchObject({ answered: 0, isComplete: false })
+})
+
+test("a score exactly on a threshold reaches that level; just below does not", () => {
+  expect(levelForScore(40, instrument.levels)).toBe(1)
+  expect(levelForScore(39.9, instrument.levels)).toBe(0)
+  expect(levelForScore(60, instrument.levels)).toBe(2)
+  expect(levelForScore(74.9, instrument.levels)).toBe(2)
+  expect(levelForScore(75, instrument.levels)).toBe(3)
+  expect(levelForScore(90, instrument.levels)).toBe(4)
+  expect(levelForScore(0, instrument.levels)).toBe(0)
+})
