@@ -1,0 +1,242 @@
+// A synthetic organisation of any size, for the benchmark and scale tests: a region of hospitals with realistic
+// department sizes (many of 20–300, a few under 5, big ones split into sections), people in every job family, and
+// closed survey cycles with plausible results and the report aggregates. Deterministic: same options, same data.
+// Written with raw prepared statements in a few large transactions, so 130,000 people take seconds.
+import type { Instrument } from "../app/domain/content-schema"
+import { levelForScore } from "../app/domain/scoring"
+import type { Db } from "./client"
+import { seededRandom } from "./factories"
+import { JOB_FAMILIES, type JobFamily } from "./schema"
+
+export type SyntheticOptions = {
+  people: number
+  cycles: number
+  seed?: number
+  /** share of invited people who submit, per cycle */
+  participation?: number
+  instrument: Instrument & { hash: string }
+}
+
+export type SyntheticSummary = {
+  regionId: number
+  hospitalIds: number[]
+  units: number
+  people: number
+  results: number
+  cycleIds: number[]
+}
+
+const FAMILY_WEIGHTS: [JobFamily, number][] = [
+  ["nurse", 0.36],
+  ["doctor", 0.16],
+  ["other_clinical", 0.22],
+  ["administrative", 0.14],
+  ["it_data", 0.05],
+  ["management", 0.07],
+]
+
+export function generateSyntheticOrganisation(db: Db, options: SyntheticOptions): SyntheticSummary {
+  const random = seededRandom(options.seed ?? 42)
+  const sqlite = db.$client
+  const participation = options.participation ?? 0.8
+  const { instrument } = options
+  const dimensions = instrument.dimensions.map((d) => d.key)
+
+  const insertUnit = sqlite.prepare(
+    "INSERT INTO units (code, name, kind, parent_id, path) VALUES (?, ?, ?, ?, '/') RETURNING id",
+  )
+  const setPath = sqlite.prepare("UPDATE units SET path = ? WHERE id = ?")
+  const addUnit = (code: string, name: string, kind: string, parentId: number | null, parentPath: string) => {
+    const { id } = insertUnit.get(code, name, kind, parentId) as { id: number }
+    const path = `${parentPath}${id}/`
+    setPath.run(path, id)
+    return { id, path }
+  }
+  const pickFamily = (): JobFamily => {
+    let r = random()
+    for (const [family, weight] of FAMILY_WEIGHTS) {
+      r -= weight
+      if (r <= 0) return family
+    }
+    return "nurse"
+  }
+  const departmentSize = () => {
+    const r = random()
+    if (r < 0.03) return 2 + Math.floor(random() * 3) // a few tiny units, under k
+    return Math.round(20 + 280 * random() ** 2.2) // mostly 20–100, some up to 300
+  }
+
+  // ---- organisation and people
+  const homes: { unitId: number; size: number }[] = []
+  const hospitalIds: number[] = []
+  let unitCount = 0
+  const region = sqlite.transaction(() => {
+    const region = addUnit(`SYN-R${options.seed ?? 42}`, "Syntetisk Region", "region", null, "/")
+    unitCount++
+    let remaining = options.people
+    let h = 0
+    while (remaining > 0) {
+      h++
+      const hospital = addUnit(`SYN-H${h}`, `Hospital ${h}`, "hospital", region.id, region.path)
+      hospitalIds.push(hospital.id)
+      unitCount++
+      let hospitalRemaining = Math.min(remaining, 2000 + Math.floor(random() * 2000))
+      remaining -= hospitalRemaining
+      let d = 0
+      while (hospitalRemaining > 0) {
+        d++
+        const size = Math.min(hospitalRemaining, departmentSize())
+        hospitalRemaining -= size
+        const department = addUnit(
+          `SYN-H${h}-D${d}`,
+          `Afdeling ${h}.${d}`,
+          "department",
+          hospital.id,
+          hospital.path,
+        )
+        unitCount++
+        if (size > 150) {
+          const sections = 2 + Math.floor(random() * 3)
+          let left = size
+          for (let s = 1; s <= sections; s++) {
+            const sectionSize = s === sections ? left : Math.floor(size / sections)
+            left -= sectionSize
+            const section = addUnit(
+              `SYN-H${h}-D${d}-S${s}`,
+              `Afsnit ${h}.${d}.${s}`,
+              "section",
+              department.id,
+              department.path,
+            )
+            unitCount++
+            homes.push({ unitId: section.id, size: sectionSize })
+          }
+        } else {
+          homes.push({ unitId: department.id, size })
+        }
+      }
+    }
+    return region
+  })()
+
+  const personRows: { id: number; unitId: number; family: JobFamily; ability: number }[] = []
+  sqlite.transaction(() => {
+    const insertPerson = sqlite.prepare(
+      "INSERT INTO people (email, name, job_family, unit_id, role, language, employee_id) VALUES (?, ?, ?, ?, 'employee', ?, ?) RETURNING id",
+    )
+    let n = 0
+    for (const home of homes) {
+      // Each unit has its own baseline, so heatmaps show real differences.
+      const unitBase = 35 + random() * 30
+      for (let i = 0; i < home.size; i++) {
+        n++
+        const family = pickFamily()
+        const { id } = insertPerson.get(
+          `syn${n}@synthetic.parat.test`,
+          `Person ${n}`,
+          family,
+          home.unitId,
+          random() < 0.15 ? "en" : "da",
+          `SYN${n}`,
+        ) as { id: number }
+        personRows.push({ id, unitId: home.unitId, family, ability: unitBase + (random() - 0.5) * 30 })
+      }
+    }
+  })()
+
+  // ---- cycles, responses, results and aggregates
+  const cycleIds: number[] = []
+  let resultCount = 0
+  const levels = instrument.levels
+  for (let c = 0; c < options.cycles; c++) {
+    sqlite.transaction(() => {
+      const opens = Date.UTC(2024, c * 6, 1)
+      const { id: cycleId } = sqlite
+        .prepare(
+          "INSERT INTO cycles (name, instrument_hash, status, opens_at, closes_at, min_group_size) VALUES (?, ?, 'closed', ?, ?, 5) RETURNING id",
+        )
+        .get(`Syntetisk runde ${c + 1}`, instrument.hash, opens, opens + 30 * 86_400_000) as { id: number }
+      cycleIds.push(cycleId)
+      sqlite.prepare("INSERT INTO cycle_units (cycle_id, unit_id) VALUES (?, ?)").run(cycleId, region.id)
+      const invite = sqlite.prepare(
+        "INSERT INTO cycle_invitations (cycle_id, person_id, unit_id, job_family) VALUES (?, ?, ?, ?)",
+      )
+      const response = sqlite.prepare(
+        "INSERT INTO responses (cycle_id, person_id, status, answers, page, updated_at, submitted_at) VALUES (?, ?, 'submitted', '{}', 6, ?, ?) RETURNING id",
+      )
+      const result = sqlite.prepare(
+        "INSERT INTO results (response_id, cycle_id, person_id, unit_id, job_family, min_level, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      )
+      const score = sqlite.prepare(
+        "INSERT INTO result_scores (result_id, dimension, score, level) VALUES (?, ?, ?, ?)",
+      )
+      const aggregates = new Map<string, { n: number; sum: number; levels: number[] }>()
+      const participationByGroup = new Map<string, { submitted: number; allFoundation: number }>()
+      const submittedAt = opens + 10 * 86_400_000
+      for (const person of personRows) {
+        invite.run(cycleId, person.id, person.unitId, person.family)
+        if (random() > participation) continue
+        const { id: responseId } = response.get(cycleId, person.id, submittedAt, submittedAt) as {
+          id: number
+        }
+        const scores = dimensions.map((dimension, i) => {
+          const value = Math.max(
+            0,
+            Math.min(100, person.ability + c * 4 + (i - 2.5) * 3 + (random() - 0.5) * 20),
+          )
+          const rounded = Math.round(value * 10) / 10
+          return { dimension, score: rounded, level: levelForScore(rounded, levels) }
+        })
+        const minLevel = Math.min(...scores.map((s) => s.level))
+        const { id: resultId } = result.get(
+          responseId,
+          cycleId,
+          person.id,
+          person.unitId,
+          person.family,
+          minLevel,
+          submittedAt,
+        ) as { id: number }
+        resultCount++
+        for (const s of scores) {
+          score.run(resultId, s.dimension, s.score, s.level)
+          const key = `${person.unitId}|${person.family}|${s.dimension}`
+          const agg = aggregates.get(key) ?? { n: 0, sum: 0, levels: [0, 0, 0, 0, 0] }
+          agg.n++
+          agg.sum += s.score
+          agg.levels[s.level]!++
+          aggregates.set(key, agg)
+        }
+        const group = `${person.unitId}|${person.family}`
+        const p = participationByGroup.get(group) ?? { submitted: 0, allFoundation: 0 }
+        p.submitted++
+        if (minLevel >= 1) p.allFoundation++
+        participationByGroup.set(group, p)
+      }
+      const insertAggregate = sqlite.prepare(
+        "INSERT INTO result_aggregates (cycle_id, unit_id, job_family, dimension, n, score_sum, level0, level1, level2, level3, level4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+      for (const [key, agg] of aggregates) {
+        const [unitId, family, dimension] = key.split("|")
+        insertAggregate.run(cycleId, Number(unitId), family, dimension, agg.n, agg.sum, ...agg.levels)
+      }
+      const insertParticipation = sqlite.prepare(
+        "INSERT INTO participation_aggregates (cycle_id, unit_id, job_family, submitted, all_foundation) VALUES (?, ?, ?, ?, ?)",
+      )
+      for (const [key, p] of participationByGroup) {
+        const [unitId, family] = key.split("|")
+        insertParticipation.run(cycleId, Number(unitId), family, p.submitted, p.allFoundation)
+      }
+    })()
+  }
+  return {
+    regionId: region.id,
+    hospitalIds,
+    units: unitCount,
+    people: personRows.length,
+    results: resultCount,
+    cycleIds,
+  }
+}
+
+export { JOB_FAMILIES }
