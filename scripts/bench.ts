@@ -1,0 +1,99 @@
+// npm run bench [-- --size tiny|full] [--only startup,pages,heatmap,submit]
+// Prints the figures that matter (medians of repeated runs) and writes them to bench-results/bench.json.
+// Tests never assert times; `--size tiny` is run by the test suite only so that this script cannot rot.
+import { execFileSync } from "node:child_process"
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { dirname } from "node:path"
+import { parseArgs } from "node:util"
+import { measurePages } from "./bench/pages"
+import { startServer } from "./bench/server"
+
+const { values } = parseArgs({
+  options: {
+    size: { type: "string", default: "full" },
+    only: { type: "string", default: "startup,pages,heatmap,submit" },
+    out: { type: "string", default: "bench-results/bench.json" },
+  },
+})
+const isTiny = values.size === "tiny"
+const parts = new Set(values.only.split(","))
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  size: values.size,
+  node: process.version,
+}
+
+function freshDatabase(path: string) {
+  mkdirSync(".cache/bench", { recursive: true })
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true })
+}
+
+function printTable(title: string, rows: Record<string, string | number>[]) {
+  console.log(`\n## ${title}`)
+  if (rows.length === 0) return console.log("(no rows)")
+  const columns = Object.keys(rows[0]!)
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)))
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`
+  console.log(line(columns))
+  console.log(line(widths.map((w) => "-".repeat(w))))
+  for (const row of rows) console.log(line(columns.map((c) => String(row[c]))))
+}
+
+if (!existsSync("build/server/index.js")) {
+  console.log("Building the app first...")
+  execFileSync("npm", ["run", "build"], { stdio: "inherit" })
+}
+
+// ---------------------------------------------------------------- start-up, database size and page weight
+if (parts.has("startup") || parts.has("pages")) {
+  const database = ".cache/bench/demo.db"
+  freshDatabase(database)
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/seed.ts"], {
+    env: { ...process.env, DATABASE_URL: database },
+    stdio: "ignore",
+  })
+  const server = await startServer({ port: 3901, database })
+  try {
+    const startup = { startupMs: Math.round(server.startupMs), databaseBytes: statSync(database).size }
+    report.startup = startup
+    printTable("Start-up (demo database, server process to first healthy answer)", [
+      { "start-up ms": startup.startupMs, "demo database MB": (startup.databaseBytes / 1e6).toFixed(2) },
+    ])
+    if (parts.has("pages")) {
+      const pages = await measurePages(
+        server.url,
+        [
+          { path: "/", persona: null },
+          { path: "/login", persona: null },
+          { path: "/", persona: "employee@parat.test" },
+          { path: "/account/password", persona: "employee@parat.test" },
+          { path: "/", persona: "manager@parat.test" },
+          { path: "/", persona: "admin@parat.test" },
+        ],
+        isTiny ? 3 : 20,
+      )
+      report.pages = pages
+      const broken = pages.filter((p) => p.status !== 200)
+      if (broken.length > 0) process.exitCode = 1
+      printTable(
+        "Pages (median server render incl. transfer; JavaScript and CSS gzip-compressed)",
+        pages.map((p) => ({
+          page: p.page,
+          persona: p.persona,
+          status: p.status,
+          "render ms": p.renderMs.toFixed(1),
+          "HTML kB": (p.htmlBytes / 1024).toFixed(1),
+          "JS gzip kB": (p.jsGzipBytes / 1024).toFixed(1),
+          "CSS gzip kB": (p.cssGzipBytes / 1024).toFixed(1),
+          requests: p.requests,
+        })),
+      )
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+mkdirSync(dirname(values.out), { recursive: true })
+writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`)
+console.log(`\nFigures written to ${values.out}`)
