@@ -1,14 +1,15 @@
 import { asc, count, desc } from "drizzle-orm"
+import { checkContent } from "./content-check.server"
+import { coursesDir, formatContentError } from "./content-loader.server"
 import { type Db, getDb, schema } from "./db.server"
 
 const { instrumentVersions, modules, cycles } = schema
 
 /**
- * What content the database holds: every instrument version and every synced module.
- * Content errors come from the content loader (app/domain/content), which is not part of this branch yet:
- * `errors` is null until it is wired in, and the page says so instead of claiming the content is fine.
+ * What content the database holds (every instrument version, every synced module) and what the files under
+ * courses/ look like now: the content check's problems, each with file and line.
  */
-export function getContentStatus(db: Db = getDb()) {
+export function getContentStatus(db: Db = getDb(), root = coursesDir()) {
   const usage = new Map(
     db
       .select({ hash: cycles.instrumentHash, n: count() })
@@ -41,5 +42,11 @@ export function getContentStatus(db: Db = getDb()) {
     .from(modules)
     .orderBy(asc(modules.dimension), asc(modules.level), asc(modules.slug))
     .all()
-  return { instruments, modules: moduleRows, errors: null as null | { file: string; message: string }[] }
+  const check = checkContent(root)
+  return {
+    instruments,
+    modules: moduleRows,
+    errors: check.errors.map((e) => ({ ...e, text: formatContentError(e) })),
+    summary: check.summary,
+  }
 }

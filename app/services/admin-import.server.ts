@@ -25,7 +25,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 export const MAX_LISTED_ERRORS = 500
 
 export type FileError =
-  | { reason: "binary" | "empty" | "too_large" | "no_rows" | "expired" }
+  | { reason: "binary" | "empty" | "too_large" | "no_rows" | "expired" | "no_file" }
   | { reason: "malformed"; line: number | null }
   | { reason: "unknown_columns" | "missing_columns" | "duplicate_columns"; columns: string[] }
 
