@@ -1,26 +1,10 @@
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm"
+import type { AuditAction } from "~/domain/admin-audit"
 import { type Db, getDb, schema } from "./db.server"
 
 const { auditLog, people } = schema
 
-export const AUDIT_ACTIONS = [
-  "unit.create",
-  "unit.rename",
-  "unit.move",
-  "unit.retire",
-  "unit.restore",
-  "people.import",
-  "person.update",
-  "person.deactivate",
-  "person.reactivate",
-  "person.password_reset",
-  "scope.add",
-  "scope.remove",
-  "cycle.create",
-  "cycle.open",
-  "cycle.close",
-] as const
-export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+export { AUDIT_ACTIONS, type AuditAction } from "~/domain/admin-audit"
 
 /** A database or a transaction: audit rows are written in the same transaction as the change they describe. */
 export type Writer = Pick<Db, "insert">

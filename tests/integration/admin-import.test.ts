@@ -214,3 +214,9 @@ test("row errors come back as a 400 listing each line", async () => {
     errors: [{ line: 3, reason: "email" }],
   })
 })
+
+test("the documented example file imports cleanly into the demo organisation", async () => {
+  const { readFileSync } = await import("node:fs")
+  const check = checkImport(readFileSync("docs/people-import.example.csv"), adminId)
+  expect(check).toMatchObject({ ok: true, errorCount: 0, counts: { rows: 5, creates: 5 } })
+})
