@@ -17,3 +17,8 @@ export const AUDIT_ACTIONS = [
   "cycle.close",
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/** The translation key of an action: i18next reads dots as nesting, so "unit.create" becomes "unit_create". */
+export function actionKey<A extends AuditAction>(action: A) {
+  return action.replace(".", "_") as A extends `${infer G}.${infer N}` ? `${G}_${N}` : never
+}

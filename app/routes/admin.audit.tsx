@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { formatTime, SelectField } from "~/components/admin-ui"
 import { Field } from "~/components/field"
-import { AUDIT_ACTIONS } from "~/domain/admin-audit"
+import { AUDIT_ACTIONS, type AuditAction, actionKey } from "~/domain/admin-audit"
 import { listAudit, listAuditActors } from "~/services/audit.server"
 import { requireRole } from "~/services/auth.server"
 import { parseQuery } from "~/utils/forms"
@@ -64,7 +64,10 @@ export default function AuditPage() {
           defaultValue={query.action ?? ""}
           options={[
             { value: "", label: t("audit.anyAction") },
-            ...AUDIT_ACTIONS.map((action) => ({ value: action, label: t(`audit.actions.${action}`) })),
+            ...AUDIT_ACTIONS.map((action) => ({
+              value: action,
+              label: t(`audit.actions.${actionKey(action)}`),
+            })),
           ]}
         />
         <SelectField
@@ -106,7 +109,7 @@ export default function AuditPage() {
                   <td>{entry.actorName ?? "–"}</td>
                   <td>
                     {(AUDIT_ACTIONS as readonly string[]).includes(entry.action)
-                      ? t(`audit.actions.${entry.action as (typeof AUDIT_ACTIONS)[number]}`)
+                      ? t(`audit.actions.${actionKey(entry.action as AuditAction)}`)
                       : entry.action}
                   </td>
                   <td>{entry.target ?? ""}</td>
