@@ -1,0 +1,24 @@
+// The admin actions the audit log records (shared by the log writer and the log page's filter).
+export const AUDIT_ACTIONS = [
+  "unit.create",
+  "unit.rename",
+  "unit.move",
+  "unit.retire",
+  "unit.restore",
+  "people.import",
+  "person.update",
+  "person.deactivate",
+  "person.reactivate",
+  "person.password_reset",
+  "scope.add",
+  "scope.remove",
+  "cycle.create",
+  "cycle.open",
+  "cycle.close",
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/** The translation key of an action: i18next reads dots as nesting, so "unit.create" becomes "unit_create". */
+export function actionKey<A extends AuditAction>(action: A) {
+  return action.replace(".", "_") as A extends `${infer G}.${infer N}` ? `${G}_${N}` : never
+}

@@ -1,0 +1,441 @@
+// People import from CSV: decoding, parsing and the validation of every row, with no database in sight.
+// The file format is documented in README.md ("People import (CSV)").
+import { parse } from "csv-parse/sync"
+import { z } from "zod"
+import { isFormulaLike } from "./csv"
+
+export const IMPORT_COLUMNS = [
+  "employee_id",
+  "name",
+  "email",
+  "unit",
+  "job_family",
+  "role",
+  "language",
+] as const
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
+const REQUIRED_COLUMNS: ImportColumn[] = ["name", "email", "unit", "job_family"]
+
+export const JOB_FAMILY_KEYS = [
+  "doctor",
+  "nurse",
+  "other_clinical",
+  "administrative",
+  "it_data",
+  "management",
+] as const
+export const ROLE_KEYS = ["employee", "manager", "admin"] as const
+export const LANGUAGE_KEYS = ["da", "en"] as const
+type JobFamily = (typeof JOB_FAMILY_KEYS)[number]
+type Role = (typeof ROLE_KEYS)[number]
+type Language = (typeof LANGUAGE_KEYS)[number]
+
+const normalise = (value: string) =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_")
+
+// Header names in English or Danish, as an HR export might have them.
+const HEADER_ALIASES: Record<string, ImportColumn> = {
+  employee_id: "employee_id",
+  employeeid: "employee_id",
+  medarbejdernummer: "employee_id",
+  medarbejder_id: "employee_id",
+  medarbejdernr: "employee_id",
+  name: "name",
+  navn: "name",
+  email: "email",
+  e_mail: "email",
+  unit: "unit",
+  enhed: "unit",
+  job_family: "job_family",
+  faggruppe: "job_family",
+  role: "role",
+  rolle: "role",
+  language: "language",
+  sprog: "language",
+}
+
+const JOB_FAMILY_ALIASES: Record<string, JobFamily> = {
+  doctor: "doctor",
+  læge: "doctor",
+  nurse: "nurse",
+  sygeplejerske: "nurse",
+  other_clinical: "other_clinical",
+  andet_klinisk_personale: "other_clinical",
+  administrative: "administrative",
+  administration: "administrative",
+  it_data: "it_data",
+  it_og_data: "it_data",
+  it_and_data: "it_data",
+  management: "management",
+  ledelse: "management",
+}
+const ROLE_ALIASES: Record<string, Role> = {
+  employee: "employee",
+  medarbejder: "employee",
+  manager: "manager",
+  leder: "manager",
+  admin: "admin",
+  administrator: "admin",
+}
+const LANGUAGE_ALIASES: Record<string, Language> = {
+  da: "da",
+  dansk: "da",
+  danish: "da",
+  en: "en",
+  engelsk: "en",
+  english: "en",
+}
+
+export const MAX_TEXT_LENGTH = 200
+
+// ---------------------------------------------------------------- decoding and parsing
+
+export type DecodeResult = { ok: true; text: string } | { ok: false; reason: "binary" | "empty" }
+
+/** UTF-8 (with or without BOM), else Windows-1252 as Excel's plain "CSV" writes it in Danish locales. */
+export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
+  if (bytes.length === 0) return { ok: false, reason: "empty" }
+  // A NUL byte never occurs in a text file: this is a spreadsheet, an image or similar.
+  if (bytes.includes(0)) return { ok: false, reason: "binary" }
+  let text: string
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
+  } catch {
+    text = new TextDecoder("windows-1252").decode(bytes)
+  }
+  text = text.replace(/^\uFEFF/, "")
+  if (text.trim() === "") return { ok: false, reason: "empty" }
+  return { ok: true, text }
+}
+
+/** The separator of the header line: semicolon (Danish Excel), tab, or comma. */
+export function detectDelimiter(text: string): "," | ";" | "\t" {
+  const firstLine = text.slice(0, text.search(/\r|\n|$/))
+  const counts = { ";": 0, ",": 0, "\t": 0 }
+  for (const char of firstLine) if (char in counts) counts[char as keyof typeof counts]++
+  if (counts[";"] > counts[","] && counts[";"] >= counts["\t"]) return ";"
+  if (counts["\t"] > counts[","]) return "\t"
+  return ","
+}
+
+export type CsvRecord = { line: number; cells: string[] }
+export type ParseResult =
+  | { ok: true; header: string[]; records: CsvRecord[]; delimiter: string }
+  | { ok: false; reason: "malformed"; line: number | null }
+
+export function parseCsvText(input: string): ParseResult {
+  // One kind of line break, so the parser's line count matches what an editor shows (CRLF inside quotes too).
+  const text = input.replace(/\r\n?/g, "\n")
+  const delimiter = detectDelimiter(text)
+  let parsed: { record: string[]; info: { lines: number } }[]
+  try {
+    parsed = parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[]
+  } catch (error) {
+    const line = (error as { lines?: number }).lines
+    return { ok: false, reason: "malformed", line: typeof line === "number" ? line : null }
+  }
+  const [head, ...rest] = parsed
+  if (!head) return { ok: false, reason: "malformed", line: 1 }
+  const records = rest
+    .map(({ record, info }) => {
+      // info.lines is where the record ends; a quoted field with line breaks started earlier.
+      const breaks = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0)
+      return { line: info.lines - breaks, cells: record }
+    })
+    // A row of separators only (";;;;;;") is what Excel leaves below the data.
+    .filter((r) => r.cells.some((cell) => cell.trim() !== ""))
+  return { ok: true, header: head.record, records, delimiter }
+}
+
+// ---------------------------------------------------------------- header
+
+export type HeaderResult =
+  | { ok: true; columns: ImportColumn[] }
+  | { ok: false; reason: "unknown_columns" | "missing_columns" | "duplicate_columns"; columns: string[] }
+
+export function readHeader(cells: readonly string[]): HeaderResult {
+  const columns: ImportColumn[] = []
+  const unknown: string[] = []
+  const duplicate: string[] = []
+  for (const cell of cells) {
+    const column = HEADER_ALIASES[normalise(cell)]
+    if (!column) unknown.push(cell.trim() || "(tom)")
+    else if (columns.includes(column)) duplicate.push(cell.trim())
+    else columns.push(column)
+  }
+  if (unknown.length > 0) return { ok: false, reason: "unknown_columns", columns: unknown }
+  if (duplicate.length > 0) return { ok: false, reason: "duplicate_columns", columns: duplicate }
+  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c))
+  if (missing.length > 0) return { ok: false, reason: "missing_columns", columns: missing }
+  // Columns are kept in file order; a row is read by position.
+  return { ok: true, columns: cells.map((cell) => HEADER_ALIASES[normalise(cell)]!) }
+}
+
+// ---------------------------------------------------------------- units
+
+export type LookupUnit = {
+  id: number
+  code: string
+  name: string
+  parentId: number | null
+  isRetired: boolean
+}
+export type UnitLookup = {
+  byCode: Map<string, LookupUnit>
+  byNamePath: Map<string, LookupUnit>
+}
+
+const namePathKey = (names: string[]) => names.map((n) => n.trim().toLocaleLowerCase("da")).join("/")
+
+/** Units by code (case-insensitive) and by their path of names, "Region Demo/Nordhavn Hospital/Akutmodtagelsen". */
+export function buildUnitLookup(units: readonly LookupUnit[]): UnitLookup {
+  const byId = new Map(units.map((u) => [u.id, u]))
+  const byCode = new Map<string, LookupUnit>()
+  const byNamePath = new Map<string, LookupUnit>()
+  for (const unit of units) {
+    byCode.set(unit.code.toUpperCase(), unit)
+    const names: string[] = []
+    let cursor: LookupUnit | undefined = unit
+    // Bounded by the number of units, so a broken parent chain cannot loop forever.
+    for (let i = 0; cursor && i <= units.length; i++) {
+      names.unshift(cursor.name)
+      cursor = cursor.parentId === null ? undefined : byId.get(cursor.parentId)
+    }
+    byNamePath.set(namePathKey(names), unit)
+  }
+  return { byCode, byNamePath }
+}
+
+export function findUnit(lookup: UnitLookup, value: string): LookupUnit | undefined {
+  const trimmed = value.trim()
+  return (
+    lookup.byCode.get(trimmed.toUpperCase()) ??
+    lookup.byNamePath.get(namePathKey(trimmed.split(/\s*[/>]\s*/)))
+  )
+}
+
+// ---------------------------------------------------------------- rows
+
+export type ImportRow = {
+  line: number
+  employeeId: string | null
+  name: string
+  email: string
+  unitId: number
+  jobFamily: JobFamily
+  /** null: keep an existing person's value (a new person gets the default) */
+  role: Role | null
+  language: Language | null
+}
+
+export type RowErrorReason =
+  | "column_count"
+  | "required"
+  | "too_long"
+  | "formula"
+  | "email"
+  | "unit_unknown"
+  | "unit_retired"
+  | "job_family"
+  | "role"
+  | "language"
+  | "duplicate_email"
+  | "duplicate_employee_id"
+  | "email_taken"
+  | "duplicate_person"
+  | "own_role"
+
+export type RowError = {
+  line: number
+  reason: RowErrorReason
+  column?: ImportColumn
+  value?: string
+  /** the earlier line of a duplicate */
+  otherLine?: number
+}
+
+const EmailSchema = z.email()
+
+/** Validates every row (never stopping at the first error) and resolves units, job families, roles and languages. */
+export function validateImportRows(
+  records: readonly CsvRecord[],
+  columns: readonly ImportColumn[],
+  units: UnitLookup,
+): { rows: ImportRow[]; errors: RowError[] } {
+  const rows: ImportRow[] = []
+  const errors: RowError[] = []
+  const seenEmails = new Map<string, number>()
+  const seenEmployeeIds = new Map<string, number>()
+  const position = new Map(columns.map((c, i) => [c, i]))
+
+  for (const { line, cells } of records) {
+    if (cells.length !== columns.length) {
+      errors.push({ line, reason: "column_count", value: String(cells.length) })
+      continue
+    }
+    const rowErrors: RowError[] = []
+    const fail = (reason: RowErrorReason, column: ImportColumn, value?: string, otherLine?: number) =>
+      rowErrors.push({ line, reason, column, value, otherLine })
+    const cell = (column: ImportColumn) => {
+      const index = position.get(column)
+      return index === undefined ? "" : (cells[index] ?? "").trim()
+    }
+
+    for (const column of columns) {
+      const value = cell(column)
+      if (isFormulaLike(value)) fail("formula", column, value)
+      else if (value.length > MAX_TEXT_LENGTH) fail("too_long", column)
+    }
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors)
+      continue
+    }
+
+    const name = cell("name")
+    if (name === "") fail("required", "name")
+
+    const email = cell("email").toLowerCase()
+    if (email === "") fail("required", "email")
+    else if (!EmailSchema.safeParse(email).success) fail("email", "email", email)
+    else if (seenEmails.has(email)) fail("duplicate_email", "email", email, seenEmails.get(email))
+
+    const employeeId = cell("employee_id") || null
+    if (employeeId !== null && seenEmployeeIds.has(employeeId))
+      fail("duplicate_employee_id", "employee_id", employeeId, seenEmployeeIds.get(employeeId))
+
+    const unitValue = cell("unit")
+    const unit = unitValue === "" ? undefined : findUnit(units, unitValue)
+    if (unitValue === "") fail("required", "unit")
+    else if (!unit) fail("unit_unknown", "unit", unitValue)
+    else if (unit.isRetired) fail("unit_retired", "unit", unitValue)
+
+    const jobFamilyValue = cell("job_family")
+    const jobFamily = JOB_FAMILY_ALIASES[normalise(jobFamilyValue)]
+    if (jobFamilyValue === "") fail("required", "job_family")
+    else if (!jobFamily) fail("job_family", "job_family", jobFamilyValue)
+
+    const roleValue = cell("role")
+    const role = roleValue === "" ? null : (ROLE_ALIASES[normalise(roleValue)] ?? undefined)
+    if (role === undefined) fail("role", "role", roleValue)
+
+    const languageValue = cell("language")
+    const language = languageValue === "" ? null : (LANGUAGE_ALIASES[normalise(languageValue)] ?? undefined)
+    if (language === undefined) fail("language", "language", languageValue)
+
+    // Remember the first line of each email and employee id, also on rows with other errors.
+    if (email !== "" && !seenEmails.has(email)) seenEmails.set(email, line)
+    if (employeeId !== null && !seenEmployeeIds.has(employeeId)) seenEmployeeIds.set(employeeId, line)
+
+    if (rowErrors.length > 0 || !unit || !jobFamily || role === undefined || language === undefined) {
+      errors.push(...rowErrors)
+      continue
+    }
+    rows.push({ line, employeeId, name, email, unitId: unit.id, jobFamily, role, language })
+  }
+  return { rows, errors }
+}
+
+// ---------------------------------------------------------------- plan against the people already there
+
+export type ExistingPerson = {
+  id: number
+  employeeId: string | null
+  email: string
+  name: string
+  unitId: number
+  jobFamily: JobFamily
+  role: Role
+  language: Language
+  isActive: boolean
+}
+
+export type PersonChange = Partial<
+  Pick<
+    ExistingPerson,
+    "employeeId" | "email" | "name" | "unitId" | "jobFamily" | "role" | "language" | "isActive"
+  >
+>
+
+export type ImportPlan = {
+  creates: ImportRow[]
+  updates: { id: number; line: number; changes: PersonChange }[]
+  unchanged: number
+  /** active people the file does not mention (deactivated only on request) */
+  missing: number[]
+  errors: RowError[]
+}
+
+/**
+ * Matches rows to people (by employee id, else by email) and works out what would change.
+ * The acting admin is never listed as missing and cannot take away their own admin role.
+ */
+export function planImport(
+  rows: readonly ImportRow[],
+  existing: readonly ExistingPerson[],
+  actorId: number,
+): ImportPlan {
+  const byEmployeeId = new Map<string, ExistingPerson>()
+  const byEmail = new Map<string, ExistingPerson>()
+  for (const person of existing) {
+    if (person.employeeId) byEmployeeId.set(person.employeeId, person)
+    byEmail.set(person.email, person)
+  }
+  const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, missing: [], errors: [] }
+  const matched = new Set<number>()
+
+  for (const row of rows) {
+    const byId = row.employeeId ? byEmployeeId.get(row.employeeId) : undefined
+    const byMail = byEmail.get(row.email)
+    let target: ExistingPerson | undefined
+    if (byId) {
+      if (byMail && byMail.id !== byId.id) {
+        plan.errors.push({ line: row.line, reason: "email_taken", column: "email", value: row.email })
+        continue
+      }
+      target = byId
+    } else if (byMail) {
+      if (row.employeeId && byMail.employeeId && byMail.employeeId !== row.employeeId) {
+        plan.errors.push({ line: row.line, reason: "email_taken", column: "email", value: row.email })
+        continue
+      }
+      target = byMail
+    }
+    if (!target) {
+      plan.creates.push(row)
+      continue
+    }
+    if (matched.has(target.id)) {
+      plan.errors.push({ line: row.line, reason: "duplicate_person", column: "email", value: row.email })
+      continue
+    }
+    matched.add(target.id)
+    if (target.id === actorId && row.role !== null && row.role !== "admin") {
+      plan.errors.push({ line: row.line, reason: "own_role", column: "role", value: row.role })
+      continue
+    }
+    const changes: PersonChange = {}
+    if (row.employeeId !== null && row.employeeId !== target.employeeId) changes.employeeId = row.employeeId
+    if (row.email !== target.email) changes.email = row.email
+    if (row.name !== target.name) changes.name = row.name
+    if (row.unitId !== target.unitId) changes.unitId = row.unitId
+    if (row.jobFamily !== target.jobFamily) changes.jobFamily = row.jobFamily
+    if (row.role !== null && row.role !== target.role) changes.role = row.role
+    if (row.language !== null && row.language !== target.language) changes.language = row.language
+    if (!target.isActive) changes.isActive = true
+    if (Object.keys(changes).length === 0) plan.unchanged++
+    else plan.updates.push({ id: target.id, line: row.line, changes })
+  }
+  for (const person of existing) {
+    if (person.isActive && !matched.has(person.id) && person.id !== actorId) plan.missing.push(person.id)
+  }
+  return plan
+}

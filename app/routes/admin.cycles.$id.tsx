@@ -1,0 +1,158 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { redirect } from "@remix-run/node"
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { z } from "zod"
+import { CountText, formatDay, StatusMessage } from "~/components/admin-ui"
+import { FormError } from "~/components/field"
+import { closeCycle, getCycleDetail, openCycle } from "~/services/admin-cycles.server"
+import { requireRole } from "~/services/auth.server"
+import { invariantResponse, parseQuery } from "~/utils/forms"
+
+export const handle = { i18n: ["admin"] }
+
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive() })
+const QuerySchema = z.object({ done: z.enum(["create", "open", "close"]).optional() })
+
+function cycleId(params: unknown) {
+  const parsed = ParamsSchema.safeParse(params)
+  invariantResponse(parsed.success, "Not found", { status: 404 })
+  return parsed.data.id
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireRole(request, "admin")
+  const query = parseQuery(request, QuerySchema)
+  const detail = getCycleDetail(cycleId(params))
+  invariantResponse(detail, "Not found", { status: 404 })
+  return { detail, done: query.done ?? null }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireRole(request, "admin")
+  const id = cycleId(params)
+  const intent = String((await request.formData()).get("intent") ?? "")
+  if (intent !== "open" && intent !== "close") throw new Response("Unknown intent", { status: 400 })
+  const outcome = intent === "open" ? openCycle(user.id, id) : closeCycle(user.id, id)
+  if (!outcome.ok) {
+    return Response.json(
+      { formError: `cycles.errors.${outcome.reason}` },
+      { status: outcome.reason === "not_found" ? 404 : 400 },
+    )
+  }
+  return redirect(`/admin/cycles/${id}?done=${intent}`)
+}
+
+export default function CyclePage() {
+  const { detail, done } = useLoaderData<typeof loader>()
+  const data = useActionData<{ formError: string }>()
+  const { t } = useTranslation("admin")
+  const { cycle, k } = detail
+  return (
+    <section className="page">
+      <p>
+        <Link to="/admin/cycles">{t("cycle.back")}</Link>
+      </p>
+      <h1>{cycle.name}</h1>
+      <StatusMessage message={done ? t(`cycle.done.${done}`) : null} />
+      {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of cycles.errors.* */}
+      <FormError message={data?.formError ? t(data.formError as any) : null} />
+      <section aria-labelledby="cycle-details">
+        <h2 id="cycle-details">{t("cycle.details")}</h2>
+        <dl className="facts">
+          <dt>{t("cycles.status")}</dt>
+          <dd>{t(`statuses.${cycle.status}`)}</dd>
+          <dt>{t("cycles.instrument")}</dt>
+          <dd>
+            {t("cycles.instrumentVersion", { key: cycle.instrumentKey, version: cycle.instrumentVersion })}
+          </dd>
+          <dt>{t("cycles.period")}</dt>
+          <dd>
+            {formatDay(cycle.opensAt)} – {formatDay(cycle.closesAt)}
+          </dd>
+          <dt>{t("cycle.k")}</dt>
+          <dd>{cycle.status === "draft" ? t("cycle.kDraft", { k }) : k}</dd>
+          <dt>{t("cycle.targets")}</dt>
+          <dd>{detail.targets.map((u) => `${u.name} (${u.code})`).join(", ")}</dd>
+        </dl>
+      </section>
+
+      {cycle.status === "draft" ? (
+        <Form method="post" className="stack admin-section">
+          <input type="hidden" name="intent" value="open" />
+          {detail.wouldInvite ? (
+            <p>
+              {detail.wouldInvite.kind === "count"
+                ? t("cycle.wouldInvite", { count: detail.wouldInvite.n })
+                : t("cycle.wouldInviteFewer", { k: detail.wouldInvite.k })}
+            </p>
+          ) : null}
+          <p className="field__hint">{t("cycle.openHint")}</p>
+          <div>
+            <button type="submit" className="button">
+              {t("cycle.open")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+      {cycle.status === "open" ? (
+        <Form method="post" className="stack admin-section">
+          <input type="hidden" name="intent" value="close" />
+          <p className="field__hint">{t("cycle.closeHint")}</p>
+          <div>
+            <button type="submit" className="button button--danger">
+              {t("cycle.close")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+
+      {detail.totals ? (
+        <section className="admin-section" aria-labelledby="cycle-participation">
+          <h2 id="cycle-participation">{t("cycle.participationTitle")}</h2>
+          <p>{t("cycle.participationIntro", { k })}</p>
+          <div className="table-wrap">
+            <table>
+              <caption>{t("cycle.participationCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("cycle.unit")}</th>
+                  <th scope="col">{t("cycle.invited")}</th>
+                  <th scope="col">{t("cycle.submitted")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {detail.rows.map((row) => (
+                  <tr key={row.unitId}>
+                    <th scope="row" style={{ paddingLeft: `${0.6 + row.depth * 1.25}rem` }}>
+                      {row.name}
+                    </th>
+                    <td>
+                      <CountText count={row.invited} />
+                    </td>
+                    <td>
+                      <CountText count={row.submitted} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t("cycle.total")}</th>
+                  <td>
+                    <CountText count={detail.totals.invited} />
+                  </td>
+                  <td>
+                    <CountText count={detail.totals.submitted} />
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: "Parat – Survey cycle" }]

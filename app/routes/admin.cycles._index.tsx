@@ -1,0 +1,170 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { redirect } from "@remix-run/node"
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { z } from "zod"
+import { formatDay, SelectField } from "~/components/admin-ui"
+import { Field, FormError } from "~/components/field"
+import { createCycle, listCycles, listInstrumentVersions } from "~/services/admin-cycles.server"
+import { listActiveUnitOptions } from "~/services/admin-units.server"
+import { requireRole } from "~/services/auth.server"
+import { requiredText } from "~/utils/forms"
+
+export const handle = { i18n: ["admin"] }
+
+const day = z
+  .string({ error: "admin:cycles.errors.date" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "admin:cycles.errors.date" })
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: "admin:cycles.errors.date" })
+const CreateSchema = z.object({
+  name: requiredText(120),
+  instrumentHash: z.string({ error: "admin:cycles.errors.instrument_not_found" }).min(1).max(128),
+  opensAt: day,
+  closesAt: day,
+  unitIds: z.array(z.coerce.number().int().positive()).max(10_000),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, "admin")
+  return { cycles: listCycles(), instruments: listInstrumentVersions(), units: listActiveUnitOptions() }
+}
+
+type ActionData = { errors: Record<string, string[] | undefined>; formError: string | null }
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireRole(request, "admin")
+  const formData = await request.formData()
+  if (formData.get("intent") !== "create") throw new Response("Unknown intent", { status: 400 })
+  const parsed = CreateSchema.safeParse({
+    name: formData.get("name") ?? undefined,
+    instrumentHash: formData.get("instrumentHash") ?? undefined,
+    opensAt: formData.get("opensAt") ?? undefined,
+    closesAt: formData.get("closesAt") ?? undefined,
+    unitIds: formData.getAll("unitIds"),
+  })
+  if (!parsed.success) {
+    return Response.json(
+      { errors: z.flattenError(parsed.error).fieldErrors, formError: null } satisfies ActionData,
+      { status: 400 },
+    )
+  }
+  const input = parsed.data
+  const outcome = createCycle(user.id, {
+    name: input.name,
+    instrumentHash: input.instrumentHash,
+    unitIds: input.unitIds,
+    // A cycle runs from the start of its opening day to the end of its closing day.
+    opensAt: new Date(`${input.opensAt}T00:00:00Z`),
+    closesAt: new Date(`${input.closesAt}T23:59:59.999Z`),
+  })
+  if (!outcome.ok) {
+    return Response.json({ errors: {}, formError: `cycles.errors.${outcome.reason}` } satisfies ActionData, {
+      status: 400,
+    })
+  }
+  return redirect(`/admin/cycles/${outcome.id}?done=create`)
+}
+
+export default function CyclesPage() {
+  const { cycles, instruments, units } = useLoaderData<typeof loader>()
+  const data = useActionData<ActionData>()
+  const { t } = useTranslation("admin")
+  return (
+    <section className="page">
+      <h1>{t("cycles.title")}</h1>
+      {cycles.length === 0 ? (
+        <p>{t("cycles.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("cycles.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cycles.name")}</th>
+                <th scope="col">{t("cycles.instrument")}</th>
+                <th scope="col">{t("cycles.period")}</th>
+                <th scope="col">{t("cycles.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cycles.map((cycle) => (
+                <tr key={cycle.id}>
+                  <th scope="row">
+                    <Link to={`/admin/cycles/${cycle.id}`}>{cycle.name}</Link>
+                  </th>
+                  <td>
+                    {t("cycles.instrumentVersion", {
+                      key: cycle.instrumentKey,
+                      version: cycle.instrumentVersion,
+                    })}
+                  </td>
+                  <td>
+                    {formatDay(cycle.opensAt)} – {formatDay(cycle.closesAt)}
+                  </td>
+                  <td>{t(`statuses.${cycle.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <section className="admin-section" aria-labelledby="create-cycle">
+        <h2 id="create-cycle">{t("cycles.createTitle")}</h2>
+        {instruments.length === 0 ? (
+          <p className="alert alert--info">{t("cycles.noInstrument")}</p>
+        ) : (
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="create" />
+            {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of cycles.errors.* */}
+            <FormError message={data?.formError ? t(data.formError as any) : null} />
+            <Field label={t("cycles.name")} name="name" errors={data?.errors.name} required maxLength={120} />
+            <SelectField
+              label={t("cycles.instrument")}
+              name="instrumentHash"
+              options={instruments.map((i) => ({
+                value: i.hash,
+                label: t("cycles.instrumentVersion", { key: i.key, version: i.version }),
+              }))}
+              errors={data?.errors.instrumentHash}
+            />
+            <div className="admin-grid">
+              <Field
+                label={t("cycles.opensAt")}
+                name="opensAt"
+                type="date"
+                errors={data?.errors.opensAt}
+                required
+              />
+              <Field
+                label={t("cycles.closesAt")}
+                name="closesAt"
+                type="date"
+                errors={data?.errors.closesAt}
+                required
+              />
+            </div>
+            <fieldset>
+              <legend>{t("cycles.targets")}</legend>
+              <p className="field__hint">{t("cycles.targetsHint")}</p>
+              <div className="checkbox-list">
+                {units.map((unit) => (
+                  <label key={unit.id} style={{ paddingLeft: `${unit.depth * 1.25}rem` }}>
+                    <input type="checkbox" name="unitIds" value={unit.id} /> {unit.name} ({unit.code})
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div>
+              <button type="submit" className="button">
+                {t("cycles.create")}
+              </button>
+            </div>
+          </Form>
+        )}
+      </section>
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: "Parat – Survey cycles" }]

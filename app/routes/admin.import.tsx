@@ -1,0 +1,273 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import {
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node"
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { z } from "zod"
+import { StatusMessage } from "~/components/admin-ui"
+import { FormError } from "~/components/field"
+import type { RowError } from "~/domain/admin-people-import"
+import {
+  checkImport,
+  discardStagedImport,
+  type FileError,
+  type ImportCounts,
+  importPeople,
+  MAX_IMPORT_BYTES,
+  readStagedImport,
+  stageImport,
+} from "~/services/admin-import.server"
+import { requireRole } from "~/services/auth.server"
+import { parseForm, parseQuery } from "~/utils/forms"
+
+export const handle = { i18n: ["admin"] }
+
+const count = z.coerce.number().int().min(0)
+const DoneSchema = z.object({
+  created: count.optional(),
+  updated: count.optional(),
+  unchanged: count.optional(),
+  deactivated: count.optional(),
+})
+const CommitSchema = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  fileName: z.string().max(255).default(""),
+  deactivateMissing: z.literal("on").optional(),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, "admin")
+  const done = parseQuery(request, DoneSchema)
+  return { done: done.created === undefined ? null : done }
+}
+
+export type ImportActionData =
+  | { step: "fileError"; fileError: FileError }
+  | { step: "rowErrors"; fileName: string; counts: ImportCounts; errors: RowError[]; errorCount: number }
+  | { step: "confirm"; fileName: string; counts: ImportCounts; token: string }
+
+const fileError = (error: FileError) =>
+  Response.json({ step: "fileError", fileError: error } satisfies ImportActionData, { status: 400 })
+
+/** The upload (multipart): checked and, when clean, staged for the confirm step. Nothing is written yet. */
+async function preview(request: Request, actorId: number) {
+  let formData: FormData
+  try {
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
+    )
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return fileError({ reason: "too_large" })
+    throw new Response("Bad upload", { status: 400 })
+  }
+  const file = formData.get("file")
+  if (!(file instanceof Blob) || file.size === 0) {
+    return fileError({ reason: file instanceof Blob ? "empty" : "no_file" })
+  }
+  const fileName = ("name" in file && typeof file.name === "string" ? file.name : "").slice(0, 255)
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const check = checkImport(bytes, actorId)
+  if (!check.ok) return fileError(check.fileError)
+  if (check.errorCount > 0) {
+    return Response.json(
+      {
+        step: "rowErrors",
+        fileName,
+        counts: check.counts,
+        errors: check.errors,
+        errorCount: check.errorCount,
+      } satisfies ImportActionData,
+      { status: 400 },
+    )
+  }
+  return {
+    step: "confirm",
+    fileName,
+    counts: check.counts,
+    token: stageImport(bytes),
+  } satisfies ImportActionData
+}
+
+/** The confirm step: the staged file is checked again against the database as it is now and written at once. */
+async function commit(request: Request, actorId: number) {
+  const form = parseForm(await request.formData(), CommitSchema)
+  if (!form.ok) throw new Response("Bad request", { status: 400 })
+  const bytes = readStagedImport(form.data.token)
+  if (!bytes) return fileError({ reason: "expired" })
+  const outcome = importPeople(bytes, actorId, {
+    deactivateMissing: form.data.deactivateMissing === "on",
+    fileName: form.data.fileName || undefined,
+  })
+  if (!outcome.ok) {
+    if ("fileError" in outcome) return fileError(outcome.fileError)
+    // Someone changed the database between preview and confirm: show the new errors, keep the staged file.
+    const check = checkImport(bytes, actorId)
+    return Response.json(
+      {
+        step: "rowErrors",
+        fileName: form.data.fileName,
+        counts: check.ok ? check.counts : { rows: 0, creates: 0, updates: 0, unchanged: 0, missing: 0 },
+        errors: outcome.errors,
+        errorCount: outcome.errorCount,
+      } satisfies ImportActionData,
+      { status: 400 },
+    )
+  }
+  discardStagedImport(form.data.token)
+  const params = new URLSearchParams({
+    created: String(outcome.created),
+    updated: String(outcome.updated),
+    unchanged: String(outcome.unchanged),
+    deactivated: String(outcome.deactivated),
+  })
+  return redirect(`/admin/import?${params}`)
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireRole(request, "admin")
+  const contentType = request.headers.get("Content-Type") ?? ""
+  if (contentType.startsWith("multipart/form-data")) return preview(request, user.id)
+  return commit(request, user.id)
+}
+
+function FileErrorMessage({ error }: { error: FileError }) {
+  const { t } = useTranslation("admin")
+  let message: string
+  if (error.reason === "malformed") {
+    message =
+      error.line === null
+        ? t("import.fileErrors.malformed")
+        : t("import.fileErrors.malformedAt", { line: error.line })
+  } else if ("columns" in error) {
+    message = t(`import.fileErrors.${error.reason}`, { columns: error.columns.join(", ") })
+  } else {
+    message = t(`import.fileErrors.${error.reason}`)
+  }
+  return <FormError message={message} />
+}
+
+function UploadForm() {
+  const { t } = useTranslation("admin")
+  return (
+    <Form method="post" encType="multipart/form-data" className="stack admin-section">
+      <div className="field">
+        <label htmlFor="import-file">{t("import.file")}</label>
+        <p id="import-file-hint" className="field__hint">
+          {t("import.fileHint")}
+        </p>
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".csv,.txt,text/csv"
+          aria-describedby="import-file-hint"
+          required
+        />
+      </div>
+      <button type="submit" className="button">
+        {t("import.preview")}
+      </button>
+    </Form>
+  )
+}
+
+export default function ImportPage() {
+  const { done } = useLoaderData<typeof loader>()
+  const data = useActionData<ImportActionData>()
+  const { t } = useTranslation("admin")
+  return (
+    <section className="page">
+      <h1>{t("import.title")}</h1>
+      <p>{t("import.intro")}</p>
+      <p className="field__hint">{t("import.formatLink")}</p>
+      <StatusMessage
+        message={
+          done
+            ? t("import.done", {
+                created: done.created ?? 0,
+                updated: done.updated ?? 0,
+                unchanged: done.unchanged ?? 0,
+                deactivated: done.deactivated ?? 0,
+              })
+            : null
+        }
+      />
+      {data?.step === "fileError" ? <FileErrorMessage error={data.fileError} /> : null}
+      {data?.step === "rowErrors" ? (
+        <section className="admin-section" aria-labelledby="import-errors">
+          <h2 id="import-errors">{t("import.previewTitle", { file: data.fileName })}</h2>
+          <div role="alert" className="alert alert--error">
+            <p>{t("import.errorsTitle", { count: data.errorCount })}</p>
+            <p>{t("import.errorsIntro")}</p>
+          </div>
+          <div className="table-wrap">
+            <table>
+              <caption>{t("import.errorsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.line")}</th>
+                  <th scope="col">{t("import.column")}</th>
+                  <th scope="col">{t("import.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.errors.map((error) => (
+                  <tr key={`${error.line}-${error.column ?? ""}-${error.reason}`}>
+                    <th scope="row">{error.line}</th>
+                    <td>{error.column ?? ""}</td>
+                    <td>
+                      {t(`import.reasons.${error.reason}`, {
+                        value: error.value ?? "",
+                        otherLine: error.otherLine ?? "",
+                      })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {data.errorCount > data.errors.length ? (
+            <p>{t("import.errorsMore", { shown: data.errors.length })}</p>
+          ) : null}
+        </section>
+      ) : null}
+      {data?.step === "confirm" ? (
+        <section className="admin-section card" aria-labelledby="import-confirm">
+          <h2 id="import-confirm">{t("import.previewTitle", { file: data.fileName })}</h2>
+          <p role="status">{t("import.counts", data.counts)}</p>
+          <Form method="post" className="stack">
+            <input type="hidden" name="token" value={data.token} />
+            <input type="hidden" name="fileName" value={data.fileName} />
+            {data.counts.missing > 0 ? (
+              <div>
+                <p>{t("import.missing", { count: data.counts.missing })}</p>
+                <label>
+                  <input type="checkbox" name="deactivateMissing" aria-describedby="deactivate-hint" />{" "}
+                  {t("import.deactivateMissing", { count: data.counts.missing })}
+                </label>
+                <p id="deactivate-hint" className="field__hint">
+                  {t("import.deactivateHint")}
+                </p>
+              </div>
+            ) : null}
+            <div className="button-row">
+              <button type="submit" className="button">
+                {t("import.commit")}
+              </button>
+              <Link to="/admin/import">{t("import.cancel")}</Link>
+            </div>
+          </Form>
+        </section>
+      ) : (
+        <UploadForm />
+      )}
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: "Parat – Import" }]

@@ -1,0 +1,255 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { redirect } from "@remix-run/node"
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { z } from "zod"
+import { formatTime, SelectField, StatusMessage, unitOptions } from "~/components/admin-ui"
+import { FormError } from "~/components/field"
+import {
+  addManagerScope,
+  createPasswordReset,
+  getPerson,
+  type PersonOutcome,
+  removeManagerScope,
+  setPersonActive,
+  updatePerson,
+} from "~/services/admin-people.server"
+import { listActiveUnitOptions } from "~/services/admin-units.server"
+import { requireRole } from "~/services/auth.server"
+import { invariantResponse, parseForm, parseQuery } from "~/utils/forms"
+
+export const handle = { i18n: ["admin"] }
+
+const ROLES = ["employee", "manager", "admin"] as const
+const id = z.coerce.number().int().positive()
+const ParamsSchema = z.object({ id })
+const UpdateSchema = z.object({ role: z.enum(ROLES), unitId: id })
+const ScopeSchema = z.object({ unitId: id })
+const DONE = ["update", "deactivate", "reactivate", "addScope", "removeScope"] as const
+const QuerySchema = z.object({ done: z.enum(DONE).optional() })
+
+function personId(params: unknown) {
+  const parsed = ParamsSchema.safeParse(params)
+  invariantResponse(parsed.success, "Not found", { status: 404 })
+  return parsed.data.id
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireRole(request, "admin")
+  const query = parseQuery(request, QuerySchema)
+  const person = getPerson(personId(params))
+  invariantResponse(person, "Not found", { status: 404 })
+  return { person, units: listActiveUnitOptions(), done: query.done ?? null }
+}
+
+type ActionData =
+  | { intent: string; formError: string; reset?: undefined }
+  | { intent: "reset"; formError: null; reset: { link: string; email: string; expiresAt: string } }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireRole(request, "admin")
+  const id = personId(params)
+  const formData = await request.formData()
+  const intent = String(formData.get("intent") ?? "")
+  const fail = (reason: string, status = 400) =>
+    Response.json({ intent, formError: `person.errors.${reason}` } satisfies ActionData, { status })
+  let outcome: PersonOutcome
+  switch (intent) {
+    case "update": {
+      const form = parseForm(formData, UpdateSchema)
+      if (!form.ok) return fail("unit_not_found")
+      outcome = updatePerson(user.id, id, form.data)
+      break
+    }
+    case "deactivate":
+    case "reactivate":
+      outcome = setPersonActive(user.id, id, intent === "reactivate")
+      break
+    case "addScope":
+    case "removeScope": {
+      const form = parseForm(formData, ScopeSchema)
+      if (!form.ok) return fail("unit_not_found")
+      outcome = (intent === "addScope" ? addManagerScope : removeManagerScope)(user.id, id, form.data.unitId)
+      break
+    }
+    case "reset": {
+      const reset = createPasswordReset(user.id, id)
+      if (!reset.ok) return fail(reset.reason, reset.reason === "not_found" ? 404 : 400)
+      const person = getPerson(id)
+      // Shown once in this response and never stored in clear: a reload does not show it again.
+      return {
+        intent: "reset",
+        formError: null,
+        reset: {
+          link: `${new URL(request.url).origin}/reset-password/${reset.token}`,
+          email: person?.email ?? "",
+          expiresAt: reset.expiresAt.toISOString(),
+        },
+      } satisfies ActionData
+    }
+    default:
+      throw new Response("Unknown intent", { status: 400 })
+  }
+  if (!outcome.ok) return fail(outcome.reason, outcome.reason === "not_found" ? 404 : 400)
+  return redirect(`/admin/people/${id}?done=${intent}`)
+}
+
+export default function PersonPage() {
+  const { person, units, done } = useLoaderData<typeof loader>()
+  const data = useActionData<ActionData>()
+  const { t, i18n } = useTranslation("admin")
+  const { t: tc } = useTranslation()
+  const scopeIds = new Set(person.scopes.map((s) => s.unitId))
+  return (
+    <section className="page">
+      <p>
+        <Link to="/admin/people">{t("person.back")}</Link>
+      </p>
+      <h1>{person.name}</h1>
+      <StatusMessage message={done ? t(`person.done.${done}`) : null} />
+      {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of person.errors.* */}
+      <FormError message={data?.formError ? t(data.formError as any) : null} />
+      {data?.reset ? (
+        <div role="status" className="alert alert--info">
+          <p>
+            {t("person.resetCreated", {
+              email: data.reset.email,
+              expires: formatTime(data.reset.expiresAt, i18n.language),
+            })}
+          </p>
+          <p>
+            <strong>{t("person.resetLink")}: </strong>
+            <a className="reset-link" href={data.reset.link}>
+              {data.reset.link}
+            </a>
+          </p>
+        </div>
+      ) : null}
+
+      <section className="admin-section" aria-labelledby="person-details">
+        <h2 id="person-details">{t("person.details")}</h2>
+        <dl className="facts">
+          <dt>{t("person.email")}</dt>
+          <dd>{person.email}</dd>
+          <dt>{t("person.employeeId")}</dt>
+          <dd>{person.employeeId ?? t("common.none")}</dd>
+          <dt>{t("person.unit")}</dt>
+          <dd>
+            {person.unitName} ({person.unitCode})
+          </dd>
+          <dt>{t("person.jobFamily")}</dt>
+          <dd>{tc(`jobFamilies.${person.jobFamily}`)}</dd>
+          <dt>{t("person.role")}</dt>
+          <dd>{tc(`roles.${person.role}`)}</dd>
+          <dt>{t("person.language")}</dt>
+          <dd>{t(`languages.${person.language}`)}</dd>
+          <dt>{t("person.status")}</dt>
+          <dd>{person.isActive ? t("common.active") : t("common.inactive")}</dd>
+          <dt>{t("person.password")}</dt>
+          <dd>{person.hasPassword ? t("person.passwordSet") : t("person.passwordNotSet")}</dd>
+        </dl>
+      </section>
+
+      <section className="admin-section" aria-labelledby="person-role">
+        <h2 id="person-role">{t("person.roleTitle")}</h2>
+        <Form method="post" className="admin-grid">
+          <input type="hidden" name="intent" value="update" />
+          <SelectField
+            label={t("person.role")}
+            name="role"
+            defaultValue={person.role}
+            options={ROLES.map((role) => ({ value: role, label: tc(`roles.${role}`) }))}
+          />
+          <SelectField
+            label={t("person.unit")}
+            name="unitId"
+            defaultValue={String(person.unitId)}
+            options={unitOptions(units)}
+          />
+          <div>
+            <button type="submit" className="button">
+              {t("person.save")}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="admin-section" aria-labelledby="person-scopes">
+        <h2 id="person-scopes">{t("person.scopesTitle")}</h2>
+        <p>{t("person.scopesIntro")}</p>
+        {person.scopes.length === 0 ? (
+          <p>{t("person.noScopes")}</p>
+        ) : (
+          <table>
+            <caption>{t("person.scopesCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("person.scopeUnit")}</th>
+                <th scope="col">{t("units.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {person.scopes.map((scope) => (
+                <tr key={scope.unitId}>
+                  <th scope="row">
+                    {scope.name} ({scope.code})
+                  </th>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="removeScope" />
+                      <input type="hidden" name="unitId" value={scope.unitId} />
+                      <button type="submit" className="button button--quiet">
+                        {t("person.removeScope", { name: scope.name })}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {person.role === "manager" ? (
+          <Form method="post" className="admin-grid admin-section">
+            <input type="hidden" name="intent" value="addScope" />
+            <SelectField
+              label={t("person.scopeUnit")}
+              name="unitId"
+              options={unitOptions(units.filter((u) => !scopeIds.has(u.id)))}
+            />
+            <div>
+              <button type="submit" className="button">
+                {t("person.addScope")}
+              </button>
+            </div>
+          </Form>
+        ) : (
+          <p className="field__hint">{t("person.scopesOnlyManagers")}</p>
+        )}
+      </section>
+
+      <section className="admin-section" aria-labelledby="person-access">
+        <h2 id="person-access">{t("person.accessTitle")}</h2>
+        <div className="admin-grid">
+          {person.isActive ? (
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="reset" />
+              <p className="field__hint">{t("person.resetHint")}</p>
+              <button type="submit" className="button">
+                {t("person.reset")}
+              </button>
+            </Form>
+          ) : null}
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value={person.isActive ? "deactivate" : "reactivate"} />
+            <p className="field__hint">{t("person.deactivateHint")}</p>
+            <button type="submit" className={person.isActive ? "button button--danger" : "button"}>
+              {person.isActive ? t("person.deactivate") : t("person.reactivate")}
+            </button>
+          </Form>
+        </div>
+      </section>
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: "Parat – Person" }]

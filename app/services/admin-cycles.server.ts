@@ -1,0 +1,309 @@
+// Survey cycles from the admin's side: create, target units, open (invite), close, and participation counts.
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm"
+import { type ShownCount, showCount } from "~/domain/admin-counts"
+import { flattenTree, pathIds } from "~/domain/admin-tree"
+import { env } from "~/env.server"
+import { recordAudit } from "./audit.server"
+import { type Db, getDb, schema } from "./db.server"
+
+const { cycles, cycleUnits, cycleInvitations, instrumentVersions, people, units, responses } = schema
+
+export function listInstrumentVersions(db: Db = getDb()) {
+  return db
+    .select({
+      hash: instrumentVersions.hash,
+      key: instrumentVersions.key,
+      version: instrumentVersions.version,
+      loadedAt: instrumentVersions.loadedAt,
+    })
+    .from(instrumentVersions)
+    .orderBy(asc(instrumentVersions.key), desc(instrumentVersions.version), desc(instrumentVersions.loadedAt))
+    .all()
+}
+
+export function listCycles(db: Db = getDb()) {
+  const invited = db
+    .select({ cycleId: cycleInvitations.cycleId, n: count().as("n") })
+    .from(cycleInvitations)
+    .groupBy(cycleInvitations.cycleId)
+    .as("invited")
+  return db
+    .select({
+      id: cycles.id,
+      name: cycles.name,
+      status: cycles.status,
+      opensAt: cycles.opensAt,
+      closesAt: cycles.closesAt,
+      minGroupSize: cycles.minGroupSize,
+      instrumentKey: instrumentVersions.key,
+      instrumentVersion: instrumentVersions.version,
+      invited: sql<number>`coalesce(${invited.n}, 0)`,
+    })
+    .from(cycles)
+    .innerJoin(instrumentVersions, eq(instrumentVersions.hash, cycles.instrumentHash))
+    .leftJoin(invited, eq(invited.cycleId, cycles.id))
+    .orderBy(desc(cycles.opensAt), desc(cycles.id))
+    .all()
+}
+
+export type CycleInput = {
+  name: string
+  instrumentHash: string
+  unitIds: number[]
+  opensAt: Date
+  closesAt: Date
+}
+
+export type CycleOutcome =
+  | { ok: true; id: number }
+  | {
+      ok: false
+      reason:
+        | "not_found"
+        | "instrument_not_found"
+        | "unit_not_found"
+        | "dates"
+        | "no_units"
+        | "not_draft"
+        | "not_open"
+    }
+
+export function createCycle(actorId: number, input: CycleInput, db: Db = getDb()): CycleOutcome {
+  const unitIds = [...new Set(input.unitIds)]
+  if (unitIds.length === 0) return { ok: false, reason: "no_units" }
+  if (input.closesAt.getTime() <= input.opensAt.getTime()) return { ok: false, reason: "dates" }
+  const instrument = db
+    .select({ hash: instrumentVersions.hash })
+    .from(instrumentVersions)
+    .where(eq(instrumentVersions.hash, input.instrumentHash))
+    .get()
+  if (!instrument) return { ok: false, reason: "instrument_not_found" }
+  const found = db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(inArray(units.id, unitIds), isNull(units.retiredAt)))
+    .all()
+  if (found.length !== unitIds.length) return { ok: false, reason: "unit_not_found" }
+  const id = db.transaction((tx) => {
+    const { id } = tx
+      .insert(cycles)
+      .values({
+        name: input.name,
+        instrumentHash: input.instrumentHash,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        status: "draft",
+        minGroupSize: env.PARAT_MIN_GROUP_SIZE,
+      })
+      .returning({ id: cycles.id })
+      .get()
+    tx.insert(cycleUnits)
+      .values(unitIds.map((unitId) => ({ cycleId: id, unitId })))
+      .run()
+    recordAudit(tx, actorId, "cycle.create", `cycle:${id}`, {
+      name: input.name,
+      instrumentHash: input.instrumentHash,
+      unitIds,
+      opensAt: input.opensAt,
+      closesAt: input.closesAt,
+    })
+    return id
+  })
+  return { ok: true, id }
+}
+
+// Active people whose unit lies in a subtree the cycle targets (a path prefix match per targeted unit).
+const targetedPeople = (cycleId: number) => sql`
+  select distinct p.id as person_id, p.unit_id, p.job_family
+  from people p
+  join units u on u.id = p.unit_id
+  join cycle_units cu on cu.cycle_id = ${cycleId}
+  join units t on t.id = cu.unit_id
+  where p.is_active = 1 and substr(u.path, 1, length(t.path)) = t.path`
+
+/**
+ * Opens a draft cycle: invites the active people in the targeted subtrees as they are now and fixes k
+ * (PARAT_MIN_GROUP_SIZE) for the cycle, so a later change of the setting cannot open a closed view.
+ */
+export function openCycle(
+  actorId: number,
+  id: number,
+  db: Db = getDb(),
+  minGroupSize: number = env.PARAT_MIN_GROUP_SIZE,
+): CycleOutcome {
+  const cycle = db
+    .select({ status: cycles.status, name: cycles.name })
+    .from(cycles)
+    .where(eq(cycles.id, id))
+    .get()
+  if (!cycle) return { ok: false, reason: "not_found" }
+  if (cycle.status !== "draft") return { ok: false, reason: "not_draft" }
+  db.transaction((tx) => {
+    tx.update(cycles).set({ status: "open", minGroupSize }).where(eq(cycles.id, id)).run()
+    tx.run(sql`insert or ignore into cycle_invitations (cycle_id, person_id, unit_id, job_family)
+      select ${id}, person_id, unit_id, job_family from (${targetedPeople(id)})`)
+    const invited = tx
+      .select({ n: count() })
+      .from(cycleInvitations)
+      .where(eq(cycleInvitations.cycleId, id))
+      .get()?.n
+    recordAudit(tx, actorId, "cycle.open", `cycle:${id}`, { name: cycle.name, invited, minGroupSize })
+  })
+  return { ok: true, id }
+}
+
+export function closeCycle(actorId: number, id: number, db: Db = getDb()): CycleOutcome {
+  const cycle = db
+    .select({ status: cycles.status, name: cycles.name })
+    .from(cycles)
+    .where(eq(cycles.id, id))
+    .get()
+  if (!cycle) return { ok: false, reason: "not_found" }
+  if (cycle.status !== "open") return { ok: false, reason: "not_open" }
+  db.transaction((tx) => {
+    tx.update(cycles).set({ status: "closed" }).where(eq(cycles.id, id)).run()
+    recordAudit(tx, actorId, "cycle.close", `cycle:${id}`, { name: cycle.name })
+  })
+  return { ok: true, id }
+}
+
+/**
+ * The open cycles a person may answer: the cycle is open and the person's current unit lies in one of its
+ * targeted subtrees. An inactive person sees none. Used by the employee's home and survey pages.
+ */
+export function openCyclesForPerson(db: Db, personId: number) {
+  return db
+    .selectDistinct({
+      id: cycles.id,
+      name: cycles.name,
+      instrumentHash: cycles.instrumentHash,
+      opensAt: cycles.opensAt,
+      closesAt: cycles.closesAt,
+    })
+    .from(cycles)
+    .innerJoin(cycleUnits, eq(cycleUnits.cycleId, cycles.id))
+    .innerJoin(sql`units as t`, sql`t.id = ${cycleUnits.unitId}`)
+    .innerJoin(people, eq(people.id, personId))
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(
+      and(
+        eq(cycles.status, "open"),
+        eq(people.isActive, true),
+        sql`substr(${units.path}, 1, length(t.path)) = t.path`,
+      ),
+    )
+    .orderBy(asc(cycles.closesAt), asc(cycles.id))
+    .all()
+}
+
+export type ParticipationRow = {
+  unitId: number
+  name: string
+  code: string
+  depth: number
+  isRetired: boolean
+  invited: ShownCount
+  submitted: ShownCount
+}
+
+/** A cycle with its targets and participation per unit (subtree sums); every count below k is withheld. */
+export function getCycleDetail(id: number, db: Db = getDb()) {
+  const cycle = db
+    .select({
+      id: cycles.id,
+      name: cycles.name,
+      status: cycles.status,
+      opensAt: cycles.opensAt,
+      closesAt: cycles.closesAt,
+      minGroupSize: cycles.minGroupSize,
+      instrumentHash: cycles.instrumentHash,
+      instrumentKey: instrumentVersions.key,
+      instrumentVersion: instrumentVersions.version,
+    })
+    .from(cycles)
+    .innerJoin(instrumentVersions, eq(instrumentVersions.hash, cycles.instrumentHash))
+    .where(eq(cycles.id, id))
+    .get()
+  if (!cycle) return null
+  const k = cycle.status === "draft" ? env.PARAT_MIN_GROUP_SIZE : cycle.minGroupSize
+  const targets = db
+    .select({ id: units.id, name: units.name, code: units.code, path: units.path })
+    .from(cycleUnits)
+    .innerJoin(units, eq(units.id, cycleUnits.unitId))
+    .where(eq(cycleUnits.cycleId, id))
+    .orderBy(asc(units.path))
+    .all()
+
+  if (cycle.status === "draft") {
+    // Before opening: how many would be invited today.
+    const wouldInvite = db.get<{ n: number }>(sql`select count(*) as n from (${targetedPeople(id)})`)?.n ?? 0
+    return { cycle, k, targets, wouldInvite: showCount(wouldInvite, k), totals: null, rows: [] }
+  }
+
+  const invitedByUnit = db
+    .select({ unitId: cycleInvitations.unitId, n: count() })
+    .from(cycleInvitations)
+    .where(eq(cycleInvitations.cycleId, id))
+    .groupBy(cycleInvitations.unitId)
+    .all()
+  const submittedByUnit = db
+    .select({ unitId: cycleInvitations.unitId, n: count() })
+    .from(responses)
+    .innerJoin(
+      cycleInvitations,
+      and(eq(cycleInvitations.cycleId, responses.cycleId), eq(cycleInvitations.personId, responses.personId)),
+    )
+    .where(and(eq(responses.cycleId, id), eq(responses.status, "submitted")))
+    .groupBy(cycleInvitations.unitId)
+    .all()
+
+  const allUnits = db
+    .select({
+      id: units.id,
+      name: units.name,
+      code: units.code,
+      parentId: units.parentId,
+      path: units.path,
+      retiredAt: units.retiredAt,
+    })
+    .from(units)
+    .all()
+  const pathOf = new Map(allUnits.map((u) => [u.id, u.path]))
+  const invited = new Map<number, number>()
+  const submitted = new Map<number, number>()
+  // Each unit's count goes to every ancestor too: a row shows its whole subtree.
+  const rollUp = (into: Map<number, number>, rows: { unitId: number; n: number }[]) => {
+    for (const row of rows) {
+      for (const ancestor of pathIds(pathOf.get(row.unitId) ?? `/${row.unitId}/`)) {
+        into.set(ancestor, (into.get(ancestor) ?? 0) + row.n)
+      }
+    }
+  }
+  rollUp(invited, invitedByUnit)
+  rollUp(submitted, submittedByUnit)
+
+  const targetPaths = targets.map((t) => t.path)
+  const rows: ParticipationRow[] = flattenTree(
+    allUnits
+      .filter((u) => targetPaths.some((p) => u.path.startsWith(p)))
+      .map((u) => ({ ...u, isRetired: u.retiredAt !== null })),
+  ).map(({ unit, depth }) => ({
+    unitId: unit.id,
+    name: unit.name,
+    code: unit.code,
+    depth,
+    isRetired: unit.isRetired,
+    invited: showCount(invited.get(unit.id) ?? 0, k),
+    submitted: showCount(submitted.get(unit.id) ?? 0, k),
+  }))
+  const totalInvited = invitedByUnit.reduce((n, r) => n + r.n, 0)
+  const totalSubmitted = submittedByUnit.reduce((n, r) => n + r.n, 0)
+  return {
+    cycle,
+    k,
+    targets,
+    wouldInvite: null,
+    totals: { invited: showCount(totalInvited, k), submitted: showCount(totalSubmitted, k) },
+    rows,
+  }
+}

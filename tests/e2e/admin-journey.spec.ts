@@ -1,0 +1,173 @@
+import Database from "better-sqlite3"
+import { expect, expectAccessible, login, test } from "./fixtures"
+
+// The survey engineer's content loader stores the current instrument version at start-up; on this branch the test
+// stores one itself, so that a cycle can name it.
+test.beforeAll(() => {
+  const port = Number(process.env.PARAT_E2E_PORT ?? 3100)
+  const db = new Database(`.cache/e2e/parat-${port}.db`)
+  db.pragma("busy_timeout = 5000")
+  db.prepare(
+    "insert or ignore into instrument_versions (hash, key, version, content) values (?, ?, ?, ?)",
+  ).run("e2e-instrument", "ai-readiness", 1, "{}")
+  db.close()
+})
+
+const HEADER = "employee_id;name;email;unit;job_family;role;language"
+const csv = (rows: string[]) => Buffer.from(`\uFEFF${[HEADER, ...rows].join("\r\n")}\r\n`, "utf8")
+
+test("the admin imports staff, fixes a bad row, makes a manager with a scope and opens a cycle for one hospital", async ({
+  page,
+  errors,
+}) => {
+  await login(page, "admin@parat.test")
+  await page
+    .getByRole("navigation", { name: "Hovedmenu" })
+    .getByRole("link", { name: "Administration" })
+    .click()
+  await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible()
+  await expectAccessible(page)
+
+  // Import with one bad row: the error is listed by line, nothing is written.
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Import" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Import af personer" })).toBeVisible()
+  await expectAccessible(page)
+  const rows = [
+    "E2E001;Søren Ærbø;soren.e2e@nordhavn.example.dk;NOR-AKM;nurse;;da",
+    "E2E002;Birthe Bøgh;birthe.e2e@nordhavn.example.dk;NOR-NOPE;Læge;;da",
+    "E2E003;Zainab Kaya;zainab.e2e@skovbrynet.example.dk;SKO-INT;nurse;;en",
+  ]
+  await page
+    .getByLabel("CSV-fil")
+    .setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: csv(rows) })
+  await page.getByRole("button", { name: "Kontrollér filen" }).click()
+  await expect(page.getByRole("alert")).toContainText("Filen har 1 fejl. Intet er gemt.")
+  const errorTable = page.getByRole("table", { name: "Fejl i filen" })
+  await expect(errorTable.getByRole("row", { name: /^3 unit Enheden "NOR-NOPE" findes ikke/ })).toBeVisible()
+  await expectAccessible(page)
+
+  // Fixed: the preview counts, then the import.
+  rows[1] = "E2E002;Birthe Bøgh;birthe.e2e@nordhavn.example.dk;NOR-KAR;Læge;;da"
+  await page
+    .getByLabel("CSV-fil")
+    .setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: csv(rows) })
+  await page.getByRole("button", { name: "Kontrollér filen" }).click()
+  await expect(page.getByText("3 rækker: 3 nye, 0 ændres, 0 uændrede.")).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole("button", { name: "Importér" }).click()
+  await expect(page.getByRole("status")).toHaveText(
+    "Importen er gemt: 3 nye, 0 ændrede, 0 uændrede, 0 deaktiverede.",
+  )
+
+  // The imported person becomes a manager of Nordhavn Hospital.
+  await page
+    .getByRole("navigation", { name: "Administration" })
+    .getByRole("link", { name: "Personer" })
+    .click()
+  await page.getByLabel("Søg på navn, e-mail eller medarbejdernummer").fill("Søren Ærbø")
+  await page.getByRole("button", { name: "Søg" }).click()
+  await expectAccessible(page)
+  await page.getByRole("link", { name: "Søren Ærbø" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Søren Ærbø" })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel("Rolle", { exact: true }).selectOption("manager")
+  await page.getByRole("button", { name: "Gem rolle og enhed" }).click()
+  await expect(page.getByRole("status")).toHaveText("Rolle og enhed er gemt.")
+  await page.getByLabel("Enhed", { exact: true }).last().selectOption({ label: "– Nordhavn Hospital (NOR)" })
+  await page.getByRole("button", { name: "Tilføj lederområde" }).click()
+  await expect(page.getByRole("table", { name: "Enheder, personen er leder for" })).toContainText(
+    "Nordhavn Hospital (NOR)",
+  )
+
+  // A one-time reset link to hand over, since imported people have no password yet.
+  await page.getByRole("button", { name: "Lav nulstillingslink" }).click()
+  const link = await page.locator(".reset-link").textContent()
+  expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/)
+  await expectAccessible(page)
+
+  // A cycle for Nordhavn Hospital only.
+  await page
+    .getByRole("navigation", { name: "Administration" })
+    .getByRole("link", { name: "Målerunder" })
+    .click()
+  await expectAccessible(page)
+  await page.getByLabel("Navn").fill("Nordhavn forår 2026")
+  await page.getByLabel("Åbner").fill("2026-03-01")
+  await page.getByLabel("Lukker").fill("2026-03-31")
+  await page.getByRole("group", { name: "Enheder, der måles" }).getByLabel("Nordhavn Hospital (NOR)").check()
+  await page.getByRole("button", { name: "Opret målerunde" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Nordhavn forår 2026" })).toBeVisible()
+  await expect(page.getByText(/Hvis runden åbnes nu, inviteres \d+ personer\./)).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole("button", { name: "Åbn målerunden" }).click()
+  await expect(page.getByRole("status")).toHaveText("Målerunden er åbnet.")
+  const participation = page.getByRole("table", { name: "Deltagelse pr. enhed (inkl. underenheder)" })
+  // Nordhavn's new nurse and doctor are invited with the rest of the hospital; Skovbrynet is not in the cycle.
+  await expect(participation.getByRole("row", { name: /^Nordhavn Hospital \d+ færre end 5$/ })).toBeVisible()
+  await expect(
+    participation.getByRole("row", { name: /^Klinisk Etisk Enhed færre end 5 færre end 5$/ }),
+  ).toBeVisible()
+  await expect(participation).not.toContainText("Skovbrynet")
+  await expect(participation).not.toContainText("Intensiv Afdeling")
+  await expectAccessible(page)
+
+  // The rest of the admin pages pass axe too.
+  const adminNav = page.getByRole("navigation", { name: "Administration" })
+  await adminNav.getByRole("link", { name: "Organisation", exact: true }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Organisation" })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole("link", { name: "Redigér Akutmodtagelsen" }).first().click()
+  await expect(page.getByRole("heading", { level: 2, name: "Redigér Akutmodtagelsen" })).toBeVisible()
+  await expectAccessible(page)
+  await adminNav.getByRole("link", { name: "Indhold", exact: true }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Indhold" })).toBeVisible()
+  await expectAccessible(page)
+
+  // The audit log shows who did what.
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Log" }).click()
+  await page.getByLabel("Handling").selectOption("cycle.open")
+  await page.getByRole("button", { name: "Vis" }).click()
+  await expect(page.getByRole("table", { name: "Administrative handlinger, nyeste først" })).toContainText(
+    "Ada Administrator",
+  )
+  await expectAccessible(page)
+
+  // The new manager sets a password with the link and logs in.
+  await page.getByRole("button", { name: "Log ud" }).click()
+  await page.goto(link!)
+  await expect(page.getByRole("heading", { level: 1, name: "Vælg en ny adgangskode" })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel("Ny adgangskode").fill("en lang og god adgangssætning")
+  await page.getByLabel("Gentag adgangskoden").fill("en lang og god adgangssætning")
+  await page.getByRole("button", { name: "Gem adgangskode" }).click()
+  await expect(page.getByRole("status")).toHaveText("Din adgangskode er gemt. Du kan nu logge ind.")
+  await login(page, "soren.e2e@nordhavn.example.dk", "en lang og god adgangssætning")
+  await expect(page.getByText("Du er leder for 1 organisatorisk enhed.")).toBeVisible()
+  // Not an admin: the admin pages are closed.
+  const response = await page.goto("/admin")
+  expect(response?.status()).toBe(403)
+  expect(errors).toEqual([])
+})
+
+test("the import works without JavaScript, and a formula cell is refused", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "da-DK" })
+  const page = await context.newPage()
+  await login(page, "admin@parat.test")
+  await page.goto("/admin/import")
+  await page.getByLabel("CSV-fil").setInputFiles({
+    name: "nojs.csv",
+    mimeType: "text/csv",
+    buffer: csv(["NOJS1;=CMD|' /C calc'!A0;nojs@example.dk;NOR-AKM;nurse;;"]),
+  })
+  await page.getByRole("button", { name: "Kontrollér filen" }).click()
+  await expect(page.getByRole("table", { name: "Fejl i filen" })).toContainText("kunne køre som en formel")
+  await page.getByLabel("CSV-fil").setInputFiles({
+    name: "nojs.csv",
+    mimeType: "text/csv",
+    buffer: csv(["NOJS1;Ingen Javascript;nojs@example.dk;NOR-AKM;nurse;;"]),
+  })
+  await page.getByRole("button", { name: "Kontrollér filen" }).click()
+  await page.getByRole("button", { name: "Importér" }).click()
+  await expect(page.getByRole("status")).toContainText("Importen er gemt: 1 nye")
+  await context.close()
+})

@@ -1,0 +1,219 @@
+import { count, eq } from "drizzle-orm"
+import { beforeAll, expect, test } from "vitest"
+import { action as cyclesAction } from "~/routes/admin.cycles._index"
+import { loader as cycleLoader } from "~/routes/admin.cycles.$id"
+import {
+  closeCycle,
+  createCycle,
+  getCycleDetail,
+  openCycle,
+  openCyclesForPerson,
+} from "~/services/admin-cycles.server"
+import type { Db } from "../../db/client"
+import {
+  auditLog,
+  cycleInvitations,
+  cycles,
+  instrumentVersions,
+  people,
+  responses,
+  units,
+} from "../../db/schema"
+import { loginCookie, makeRequest, seededTestDb } from "./db"
+
+let db: Db
+let adminId: number
+const HASH = "test-instrument-hash"
+const unitId = (code: string) => db.select({ id: units.id }).from(units).where(eq(units.code, code)).get()!.id
+const personId = (email: string) =>
+  db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!.id
+const firstPersonIn = (code: string) =>
+  db
+    .select({ id: people.id })
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(eq(units.code, code))
+    .get()!.id
+
+beforeAll(async () => {
+  db = await seededTestDb()
+  adminId = personId("admin@parat.test")
+  db.insert(instrumentVersions).values({ hash: HASH, key: "ai-readiness", version: 1, content: {} }).run()
+})
+
+const dates = { opensAt: new Date("2026-03-01T00:00:00Z"), closesAt: new Date("2026-03-31T23:59:59Z") }
+
+test("an employee sees a cycle only when it is open and their unit lies in a targeted subtree", () => {
+  const created = createCycle(adminId, {
+    name: "Nordhavn forår",
+    instrumentHash: HASH,
+    unitIds: [unitId("NOR")],
+    ...dates,
+  })
+  if (!created.ok) throw new Error(created.reason)
+  const nordhavnEmployee = personId("employee@parat.test") // Akutmodtagelsen, Nordhavn
+  const sectionEmployee = firstPersonIn("NOR-RAD-1") // a section two levels below the hospital
+  const skovbrynetEmployee = firstPersonIn("SKO-INT")
+
+  // A draft is invisible to everyone.
+  expect(openCyclesForPerson(db, nordhavnEmployee)).toEqual([])
+
+  expect(openCycle(adminId, created.id, db, 5)).toEqual({ ok: true, id: created.id })
+  expect(openCyclesForPerson(db, nordhavnEmployee).map((c) => c.name)).toEqual(["Nordhavn forår"])
+  expect(openCyclesForPerson(db, sectionEmployee).map((c) => c.id)).toEqual([created.id])
+  expect(openCyclesForPerson(db, skovbrynetEmployee)).toEqual([])
+
+  // Closed: invisible again.
+  expect(closeCycle(adminId, created.id)).toEqual({ ok: true, id: created.id })
+  expect(openCyclesForPerson(db, nordhavnEmployee)).toEqual([])
+})
+
+test("opening invites the active people of the targeted subtrees, once each, and fixes k", () => {
+  const created = createCycle(adminId, {
+    name: "Two targets",
+    instrumentHash: HASH,
+    // the hospital and one of its own departments: nobody is invited twice
+    unitIds: [unitId("SKO"), unitId("SKO-INT"), unitId("VES-NEU")],
+    ...dates,
+  })
+  if (!created.ok) throw new Error(created.reason)
+  const inactive = firstPersonIn("SKO-BIO")
+  db.update(people).set({ isActive: false }).where(eq(people.id, inactive)).run()
+  openCycle(adminId, created.id, db, 7)
+  const invited = db.select().from(cycleInvitations).where(eq(cycleInvitations.cycleId, created.id)).all()
+  const inSko = db.$client
+    .prepare(
+      "select count(*) as n from people p join units u on u.id = p.unit_id where p.is_active = 1 and (u.path like (select path from units where code = 'SKO') || '%' or u.path like (select path from units where code = 'VES-NEU') || '%')",
+    )
+    .get() as { n: number }
+  expect(invited.length).toBe(inSko.n)
+  expect(new Set(invited.map((i) => i.personId)).size).toBe(invited.length)
+  expect(invited.some((i) => i.personId === inactive)).toBe(false)
+  expect(db.select({ k: cycles.minGroupSize }).from(cycles).where(eq(cycles.id, created.id)).get()!.k).toBe(7)
+  // Opening twice is refused; closing a draft too.
+  expect(openCycle(adminId, created.id)).toEqual({ ok: false, reason: "not_draft" })
+  const actions = db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.target, `cycle:${created.id}`))
+    .all()
+  expect(actions.map((a) => a.action)).toEqual(["cycle.create", "cycle.open"])
+})
+
+test("participation per unit withholds every count below k", () => {
+  const created = createCycle(adminId, {
+    name: "Counts",
+    instrumentHash: HASH,
+    unitIds: [unitId("NOR")],
+    ...dates,
+  })
+  if (!created.ok) throw new Error(created.reason)
+  expect(closeCycle(adminId, created.id)).toEqual({ ok: false, reason: "not_open" })
+  const draft = getCycleDetail(created.id)!
+  expect(draft.wouldInvite).toMatchObject({ kind: "count" })
+  openCycle(adminId, created.id, db, 5)
+  // Six submissions in Akutmodtagelsen, one in Klinisk Etisk Enhed (3 people)
+  const submit = (personIds: number[]) =>
+    db
+      .insert(responses)
+      .values(
+        personIds.map((id) => ({
+          cycleId: created.id,
+          personId: id,
+          status: "submitted" as const,
+          updatedAt: new Date(),
+        })),
+      )
+      .run()
+  const akm = db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.unitId, unitId("NOR-AKM")))
+    .limit(6)
+    .all()
+  const etk = db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.unitId, unitId("NOR-ETK")))
+    .limit(1)
+    .all()
+  submit([...akm, ...etk].map((p) => p.id))
+  const detail = getCycleDetail(created.id)!
+  const row = (code: string) => detail.rows.find((r) => r.code === code)!
+  expect(row("NOR-AKM").submitted).toEqual({ kind: "count", n: 6 })
+  expect(row("NOR-ETK").invited).toEqual({ kind: "fewer", k: 5 }) // 3 people
+  expect(row("NOR-ETK").submitted).toEqual({ kind: "fewer", k: 5 })
+  expect(row("NOR").submitted).toEqual({ kind: "count", n: 7 })
+  expect(detail.totals?.submitted).toEqual({ kind: "count", n: 7 })
+  // Units outside the targeted subtree are not listed.
+  expect(detail.rows.some((r) => r.code.startsWith("SKO"))).toBe(false)
+})
+
+test("the cycle page's loader sends only withheld counts for small units", async () => {
+  const cookie = await loginCookie("admin@parat.test")
+  const id = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, "Counts")).get()!.id
+  const data = await cycleLoader({
+    request: makeRequest(`/admin/cycles/${id}`, { cookie }),
+    params: { id: String(id) },
+    context: {},
+  })
+  const etk = data.detail.rows.find((r) => r.code === "NOR-ETK")!
+  expect(JSON.stringify(etk)).not.toMatch(/"n":[0-4]\b/)
+})
+
+test("creating a cycle through the form: bad input is a 400 with messages, nothing written", async () => {
+  const cookie = await loginCookie("admin@parat.test")
+  const before = db.select({ n: count() }).from(cycles).get()!.n
+  const post = (form: Record<string, string>) =>
+    cyclesAction({
+      request: makeRequest("/admin/cycles", { cookie, form }),
+      params: {},
+      context: {},
+    }) as Promise<Response>
+  const noDates = await post({
+    intent: "create",
+    name: "X",
+    instrumentHash: HASH,
+    opensAt: "",
+    closesAt: "2026-13-45",
+  })
+  expect(noDates.status).toBe(400)
+  const reversed = await post({
+    intent: "create",
+    name: "X",
+    instrumentHash: HASH,
+    opensAt: "2026-05-01",
+    closesAt: "2026-04-01",
+    unitIds: String(unitId("NOR")),
+  })
+  expect(reversed.status).toBe(400)
+  expect(await reversed.json()).toMatchObject({ formError: "cycles.errors.dates" })
+  const noUnits = await post({
+    intent: "create",
+    name: "X",
+    instrumentHash: HASH,
+    opensAt: "2026-04-01",
+    closesAt: "2026-05-01",
+  })
+  expect(await noUnits.json()).toMatchObject({ formError: "cycles.errors.no_units" })
+  const badInstrument = await post({
+    intent: "create",
+    name: "X",
+    instrumentHash: "nope",
+    opensAt: "2026-04-01",
+    closesAt: "2026-05-01",
+    unitIds: String(unitId("NOR")),
+  })
+  expect(await badInstrument.json()).toMatchObject({ formError: "cycles.errors.instrument_not_found" })
+  await expect(post({ intent: "explode" })).rejects.toMatchObject({ status: 400 })
+  expect(db.select({ n: count() }).from(cycles).get()!.n).toBe(before)
+  const ok = await post({
+    intent: "create",
+    name: "Good",
+    instrumentHash: HASH,
+    opensAt: "2026-04-01",
+    closesAt: "2026-05-01",
+    unitIds: String(unitId("NOR")),
+  })
+  expect(ok.status).toBe(302)
+})
