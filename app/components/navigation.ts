@@ -10,6 +10,9 @@ const ITEMS: NavItem[] = [
   { to: "/", label: "nav.home", roles: "all" },
   { to: "/login", label: "nav.login", roles: "public" },
   { to: "/account/password", label: "nav.account", roles: "all" },
+  { to: "/wiki", label: "nav.wiki", roles: "everyone" },
+  { to: "/handbook", label: "nav.handbook", roles: "everyone" },
+  { to: "/citizen", label: "nav.citizen", roles: "everyone" },
 ]
 
 export function navigationFor(role: Role | null): NavItem[] {

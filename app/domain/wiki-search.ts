@@ -43,3 +43,25 @@ export function markdownToSearchText(markdown: string): string {
     .replace(/\s+/g, " ")
     .trim()
 }
+
+/** Terms grouped under their initial letter in the language's alphabetical order (Danish: ... Z, Æ, Ø, Å). */
+export function groupByInitial<T extends { term: string }>(
+  terms: T[],
+  lang: "da" | "en",
+): { letter: string; terms: T[] }[] {
+  const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true })
+  const sorted = [...terms].sort((a, b) => collator.compare(a.term, b.term))
+  const groups: { letter: string; terms: T[] }[] = []
+  for (const term of sorted) {
+    const letter = initialOf(term.term)
+    const last = groups.at(-1)
+    if (last && last.letter === letter) last.terms.push(term)
+    else groups.push({ letter, terms: [term] })
+  }
+  return groups
+}
+
+function initialOf(term: string) {
+  const first = term.trim().charAt(0).toLocaleUpperCase("da")
+  return /\p{L}/u.test(first) ? first : "#"
+}

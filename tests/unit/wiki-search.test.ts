@@ -1,5 +1,5 @@
 import { expect, test } from "vitest"
-import { foldText, markdownToSearchText, queryTokens, toFtsQuery } from "~/domain/wiki-search"
+import { foldText, groupByInitial, markdownToSearchText, queryTokens, toFtsQuery } from "~/domain/wiki-search"
 
 test("foldText lower-cases and spells æ, ø and å as ae, oe and aa", () => {
   expect(foldText("Træningsdata")).toBe("traeningsdata")
@@ -51,4 +51,26 @@ test("markdownToSearchText drops link targets and markup", () => {
   expect(markdownToSearchText("## Om **data**\n\nSe [labels](wiki:label) og `kode`.")).toBe(
     "Om data Se labels og kode .",
   )
+})
+
+test("groupByInitial sorts Danish terms with Æ, Ø and Å after Z", () => {
+  const terms = ["Åbenhed", "Bias", "Øvelse", "algoritme", "Ætik", "Zone", "AUC"].map((term) => ({ term }))
+  expect(groupByInitial(terms, "da").map((g) => [g.letter, g.terms.map((t) => t.term)])).toEqual([
+    ["A", ["algoritme", "AUC"]],
+    ["B", ["Bias"]],
+    ["Z", ["Zone"]],
+    ["Æ", ["Ætik"]],
+    ["Ø", ["Øvelse"]],
+    ["Å", ["Åbenhed"]],
+  ])
+})
+
+test("groupByInitial puts terms starting with a digit or sign under #", () => {
+  expect(
+    groupByInitial([{ term: "3D" }, { term: "(x)" }, { term: "Data" }], "en").map((g) => g.letter),
+  ).toEqual(["#", "D"])
+})
+
+test("groupByInitial of no terms is no groups", () => {
+  expect(groupByInitial([], "en")).toEqual([])
 })
