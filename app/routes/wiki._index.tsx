@@ -56,9 +56,11 @@ export default function WikiPage() {
       </Form>
       {hits ? (
         <section aria-labelledby="wiki-results">
-          <h2 id="wiki-results" role="status">
-            {hits.length > 0 ? t("wiki.results", { count: hits.length, q }) : t("wiki.noResults", { q })}
-          </h2>
+          <div role="status">
+            <h2 id="wiki-results">
+              {hits.length > 0 ? t("wiki.results", { count: hits.length, q }) : t("wiki.noResults", { q })}
+            </h2>
+          </div>
           {hits.length > 0 ? <TermList terms={hits} /> : null}
           <p>
             <Link to="/wiki">{t("wiki.showAll")}</Link>
