@@ -111,7 +111,7 @@ test("without JavaScript the handbook checklist still saves and the print hint i
 }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "da-DK" })
   const page = await context.newPage()
-  await login(page, "employee@parat.test")
+  await login(page, "manager.nor@parat.test")
   await expect(page.getByRole("heading", { level: 1, name: /^Hej/ })).toBeVisible()
   await page.goto("/handbook")
   await expect(page.getByText(/Brug browserens udskriftsfunktion/)).toBeVisible()
