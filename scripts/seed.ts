@@ -4,6 +4,7 @@ import { hashPassword } from "../app/services/password.server"
 import { openDatabase } from "../db/client"
 import { people } from "../db/schema"
 import { DEMO_PASSWORD, hasRealPeople, seedDemoOrganisation } from "../db/seed"
+import { seedWiki } from "../db/seed-wiki"
 
 const db = openDatabase()
 if (hasRealPeople(db)) {
@@ -11,6 +12,7 @@ if (hasRealPeople(db)) {
   process.exit(1)
 }
 seedDemoOrganisation(db, await hashPassword(DEMO_PASSWORD))
+seedWiki(db)
 const n = db.select({ n: count() }).from(people).get()?.n
 console.log(
   `Demo organisation ready: ${n} people. Log in as admin@, manager@ or employee@parat.test with ${DEMO_PASSWORD}`,

@@ -11,6 +11,9 @@ const ITEMS: NavItem[] = [
   { to: "/login", label: "nav.login", roles: "public" },
   { to: "/admin", label: "nav.admin", roles: ["admin"] },
   { to: "/account/password", label: "nav.account", roles: "all" },
+  { to: "/wiki", label: "nav.wiki", roles: "everyone" },
+  { to: "/handbook", label: "nav.handbook", roles: "everyone" },
+  { to: "/citizen", label: "nav.citizen", roles: "everyone" },
 ]
 
 export function navigationFor(role: Role | null): NavItem[] {

@@ -1,10 +1,211 @@
 // Whole-catalogue checks on top of the schema validation: the content check of `npm run content:check`.
-import { type ContentError, coursesDir, loadAllContent } from "./content-loader.server"
+// Every problem names its file (and line where it can be found), so a writer can fix it without reading code.
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { extractContentLinks } from "~/domain/content-links"
+import { DIMENSIONS, JOB_FAMILIES, LEVELS } from "~/domain/content-schema"
+import { type Content, type ContentError, coursesDir, loadAllContent } from "./content-loader.server"
 
-export function checkContent(root = coursesDir()) {
+export const MIN_WIKI_TERMS = 60
+export const MIN_QUIZ_QUESTIONS = 5
+export const MIN_LESSONS = 2
+
+export type ContentCheckOptions = { minWikiTerms?: number }
+
+export function checkContent(root = coursesDir(), options: ContentCheckOptions = {}) {
   const { content, errors } = loadAllContent(root)
   const all: ContentError[] = [...errors]
   if (!content) return { errors: all, summary: "" }
-  const summary = `instrument ${content.instrument.key} v${content.instrument.version} (${content.instrument.hash}), ${content.modules.length} modules, ${content.wiki.length} wiki terms, handbook ${content.handbook ? "present" : "absent"}`
+  all.push(...checkCatalogue(root, content, options))
+  const summary = `instrument ${content.instrument.key} v${content.instrument.version} (${content.instrument.hash}), ${content.modules.length} modules, ${content.wiki.length} wiki terms, handbook ${content.handbook ? `with ${content.handbook.phases.length} phases` : "absent"}`
   return { errors: all, summary }
+}
+
+/** The cross-file rules: links, references, quiz size, the four levels per dimension, reachability. */
+export function checkCatalogue(root: string, content: Content, options: ContentCheckOptions = {}) {
+  const errors: ContentError[] = []
+  const wikiSlugs = new Set(content.wiki.map((t) => t.slug))
+  const moduleSlugs = new Set(content.modules.map((m) => m.slug))
+  const lineFinder = makeLineFinder(root)
+
+  /** Checks the wiki: and module: links of one Markdown text. */
+  const checkLinks = (markdown: string, file: string, where: { path?: string; lineOffset?: number }) => {
+    for (const link of extractContentLinks(markdown)) {
+      const known = link.kind === "wiki" ? wikiSlugs : moduleSlugs
+      if (known.has(link.target)) continue
+      const needle = `${link.kind}:${link.target}`
+      errors.push({
+        file,
+        line: where.lineOffset === undefined ? lineFinder(file, `(${needle})`) : where.lineOffset + link.line,
+        path: where.path,
+        message:
+          link.kind === "wiki"
+            ? `broken wiki link "${needle}": there is no wiki term "${link.target}"`
+            : `broken module link "${needle}": there is no module "${link.target}"`,
+      })
+    }
+  }
+
+  for (const m of content.modules) {
+    const file = `modules/${m.slug}/module.yaml`
+    if (m.lessons.length < MIN_LESSONS)
+      errors.push({
+        file,
+        line: lineFinder(file, "lessons:"),
+        path: "lessons",
+        message: `a module needs at least ${MIN_LESSONS} lessons (has ${m.lessons.length})`,
+      })
+    if (m.quiz.questions.length < MIN_QUIZ_QUESTIONS)
+      errors.push({
+        file,
+        line: lineFinder(file, "questions:"),
+        path: "quiz.questions",
+        message: `the quiz needs at least ${MIN_QUIZ_QUESTIONS} questions (has ${m.quiz.questions.length})`,
+      })
+    if (m.citizen && m.level !== 1)
+      errors.push({
+        file,
+        line: lineFinder(file, "citizen:"),
+        path: "citizen",
+        message: "only level 1 (Foundation) modules can be part of the citizen track",
+      })
+    for (const [lesson, body] of Object.entries(m.lessonBodies)) {
+      for (const lang of ["da", "en"] as const) {
+        checkLinks(body[lang], `modules/${m.slug}/lessons/${lesson}.${lang}.md`, { lineOffset: 0 })
+      }
+    }
+  }
+
+  for (const term of content.wiki) {
+    const file = `wiki/${term.slug}.yaml`
+    for (const lang of ["da", "en"] as const) checkLinks(term.body[lang], file, { path: `body.${lang}` })
+    for (const related of term.related) {
+      if (!wikiSlugs.has(related))
+        errors.push({
+          file,
+          line: lineFinder(file, "related:"),
+          path: "related",
+          message: `related term "${related}" does not exist`,
+        })
+      if (related === term.slug)
+        errors.push({ file, path: "related", message: "a term cannot be related to itself" })
+    }
+    for (const moduleSlug of term.modules) {
+      if (!moduleSlugs.has(moduleSlug))
+        errors.push({
+          file,
+          line: lineFinder(file, "modules:"),
+          path: "modules",
+          message: `module "${moduleSlug}" (listed as teaching this term) does not exist`,
+        })
+    }
+  }
+  const minWikiTerms = options.minWikiTerms ?? MIN_WIKI_TERMS
+  if (content.wiki.length < minWikiTerms)
+    errors.push({
+      file: "wiki/",
+      message: `the wiki needs at least ${minWikiTerms} terms (has ${content.wiki.length})`,
+    })
+
+  if (content.handbook) errors.push(...checkHandbook(content.handbook, checkLinks, lineFinder))
+
+  errors.push(...checkCoverage(content, lineFinder))
+  return errors
+}
+
+/** The line of the nth (default first) line of a file that contains a text. */
+type LineFinder = (file: string, needle: string, occurrence?: number) => number | undefined
+
+function checkHandbook(
+  handbook: NonNullable<Content["handbook"]>,
+  checkLinks: (markdown: string, file: string, where: { path?: string }) => void,
+  lineFinder: LineFinder,
+) {
+  const file = "handbook/handbook.yaml"
+  const errors: ContentError[] = []
+  for (const lang of ["da", "en"] as const) checkLinks(handbook.intro[lang], file, { path: `intro.${lang}` })
+  const phaseKeys = new Set<string>()
+  const itemIds = new Set<string>()
+  handbook.phases.forEach((phase, p) => {
+    if (phaseKeys.has(phase.key))
+      errors.push({
+        file,
+        line: lineFinder(file, `key: ${phase.key}`),
+        path: `phases.${p}.key`,
+        message: `phase "${phase.key}" appears twice`,
+      })
+    phaseKeys.add(phase.key)
+    for (const lang of ["da", "en"] as const)
+      checkLinks(phase.body[lang], file, { path: `phases.${p}.body.${lang}` })
+    phase.checklist.forEach((item, i) => {
+      // Ticks are stored per item id, so an id must be unique in the whole handbook.
+      if (itemIds.has(item.id))
+        errors.push({
+          file,
+          line: lineFinder(file, `id: ${item.id}`, 2),
+          path: `phases.${p}.checklist.${i}.id`,
+          message: `checklist item "${item.id}" appears twice`,
+        })
+      itemIds.add(item.id)
+    })
+  })
+  return errors
+}
+
+/** Every dimension has a module at every level, and every module is reached by some path. */
+function checkCoverage(content: Content, lineFinder: LineFinder) {
+  const errors: ContentError[] = []
+  for (const dimension of DIMENSIONS) {
+    const missing = LEVELS.filter(
+      (level) => !content.modules.some((m) => m.dimension === dimension && m.level === level),
+    )
+    if (missing.length > 0)
+      errors.push({
+        file: "modules/",
+        message: `dimension "${dimension}" has no module at level ${missing.join(", ")}`,
+      })
+  }
+  for (const m of content.modules) {
+    if (!isReachable(m, content.profiles.profiles)) {
+      const file = `modules/${m.slug}/module.yaml`
+      errors.push({
+        file,
+        line: lineFinder(file, "level:"),
+        path: "level",
+        message: `no path reaches module "${m.slug}": no job family in its audiences has a target of level ${m.level} or more in "${m.dimension}" (courses/paths.yaml)`,
+      })
+    }
+  }
+  return errors
+}
+
+/** Level 1 is for everyone; a higher module needs a job family in its audiences whose target reaches its level. */
+export function isReachable(
+  m: Pick<Content["modules"][number], "level" | "dimension" | "audiences">,
+  profiles: Content["profiles"]["profiles"],
+) {
+  if (m.level === 1) return true
+  const families = m.audiences.includes("all")
+    ? JOB_FAMILIES
+    : JOB_FAMILIES.filter((f) => m.audiences.includes(f))
+  return families.some((family) => profiles[family][m.dimension] >= m.level)
+}
+
+/** Finds lines for errors the YAML parser cannot place (links inside texts, duplicates). */
+function makeLineFinder(root: string): LineFinder {
+  const cache = new Map<string, string[]>()
+  return (file, needle, occurrence = 1) => {
+    let lines = cache.get(file)
+    if (!lines) {
+      try {
+        lines = readFileSync(join(root, file), "utf8").split("\n")
+      } catch {
+        lines = []
+      }
+      cache.set(file, lines)
+    }
+    let seen = 0
+    const index = lines.findIndex((line) => line.includes(needle) && ++seen === occurrence)
+    return index === -1 ? undefined : index + 1
+  }
 }

@@ -1,0 +1,60 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { Link, useLoaderData } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { MarkdownBody } from "~/components/markdown-body"
+import { StaffNote } from "~/components/staff-note"
+import { detectLanguage } from "~/i18n/i18n.server"
+import { getUser } from "~/services/auth.server"
+import { getCitizenLesson } from "~/services/citizen.server"
+import contentStyles from "~/styles/content.css?url"
+import { invariantResponse } from "~/utils/forms"
+
+export const handle = { i18n: ["wiki"] }
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStyles }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  getUser(request) // public page: read-only, no progress is stored
+  const view = getCitizenLesson(params.slug ?? "", params.lesson ?? "", detectLanguage(request))
+  invariantResponse(view, "Not found", { status: 404 })
+  return view
+}
+
+export default function CitizenLessonPage() {
+  const { module, lesson, position, total, previous, next } = useLoaderData<typeof loader>()
+  const { t } = useTranslation("wiki")
+  return (
+    <article className="page">
+      <p>
+        <Link to={`/citizen/${module.slug}`}>
+          {t("citizen.backToModule")}: {module.title}
+        </Link>
+      </p>
+      <p className="muted">{t("citizen.lessonOf", { n: position, total })}</p>
+      <h1>{lesson.title}</h1>
+      <MarkdownBody source={lesson.body} />
+      {next ? null : <p>{t("citizen.finished")}</p>}
+      <nav aria-label={t("citizen.lessonNav")} className="lesson-nav">
+        {previous ? (
+          <Link to={`/citizen/${module.slug}/${previous.slug}`} rel="prev">
+            {t("citizen.previous", { title: previous.title })}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <Link to={`/citizen/${module.slug}/${next.slug}`} rel="next">
+            {t("citizen.next", { title: next.title })}
+          </Link>
+        ) : (
+          <Link to={`/citizen/${module.slug}`}>{t("citizen.backToModule")}</Link>
+        )}
+      </nav>
+      <StaffNote />
+    </article>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.lesson.title} – ${data.module.title} – Parat` : "Parat" },
+]

@@ -1,0 +1,134 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { redirect } from "@remix-run/node"
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { z } from "zod"
+import { MarkdownBody } from "~/components/markdown-body"
+import { PrintButton } from "~/components/print-button"
+import { detectLanguage } from "~/i18n/i18n.server"
+import { getUser, requireSameOrigin, requireUser } from "~/services/auth.server"
+import { getHandbook, saveHandbookPhase } from "~/services/handbook.server"
+import contentStyles from "~/styles/content.css?url"
+import { invariantResponse, parseQuery } from "~/utils/forms"
+
+export const handle = { i18n: ["wiki"] }
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStyles }]
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(100)
+const SaveChecklist = z.object({ intent: z.literal("save"), phase: slug, item: z.array(slug).max(200) })
+const HandbookQuery = z.object({ saved: slug.optional() })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = getUser(request) // public page: logged-in users also see and save their ticks
+  const { saved } = parseQuery(request, HandbookQuery)
+  const handbook = getHandbook(user?.id ?? null, detectLanguage(request))
+  invariantResponse(handbook, "Not found", { status: 404 })
+  return { handbook, isLoggedIn: user !== null, saved: saved ?? null }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireUser(request)
+  requireSameOrigin(request)
+  const form = await request.formData()
+  const parsed = SaveChecklist.safeParse({
+    intent: form.get("intent"),
+    phase: form.get("phase"),
+    item: form.getAll("item"),
+  })
+  invariantResponse(parsed.success, "Bad request", { status: 400 })
+  const isSaved = saveHandbookPhase(user.id, parsed.data.phase, parsed.data.item)
+  invariantResponse(isSaved, "Bad request", { status: 400 })
+  return redirect(`/handbook?saved=${parsed.data.phase}#phase-${parsed.data.phase}`)
+}
+
+export default function HandbookPage() {
+  const { handbook, isLoggedIn, saved } = useLoaderData<typeof loader>()
+  const { t } = useTranslation("wiki")
+  const location = useLocation()
+  return (
+    <article className="page handbook">
+      <h1>{handbook.title}</h1>
+      <PrintButton />
+      {isLoggedIn ? null : (
+        <div className="alert alert--info no-print">
+          <p>{t("handbook.loggedOut")}</p>
+          <p>
+            <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>
+              {t("handbook.loginToSave")}
+            </Link>
+          </p>
+        </div>
+      )}
+      <MarkdownBody source={handbook.intro} />
+      <nav aria-labelledby="handbook-contents" className="toc">
+        <h2 id="handbook-contents">{t("handbook.contents")}</h2>
+        <ol>
+          {handbook.phases.map((phase) => (
+            <li key={phase.key}>
+              <a href={`#phase-${phase.key}`}>{phase.title}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {handbook.phases.map((phase, index) => {
+        const done = phase.checklist.filter((item) => item.isChecked).length
+        return (
+          <section
+            key={phase.key}
+            id={`phase-${phase.key}`}
+            className="handbook-phase"
+            aria-labelledby={`h-${phase.key}`}
+          >
+            <p className="muted phase-number">{t("handbook.phase", { n: index + 1 })}</p>
+            <h2 id={`h-${phase.key}`}>{phase.title}</h2>
+            <MarkdownBody source={phase.body} />
+            <Form method="post" preventScrollReset className="checklist">
+              <input type="hidden" name="intent" value="save" />
+              <input type="hidden" name="phase" value={phase.key} />
+              <fieldset>
+                <legend>
+                  {t("handbook.checklist")}: {phase.title}
+                </legend>
+                <ul>
+                  {phase.checklist.map((item) => (
+                    <li key={item.id}>
+                      <label>
+                        <input type="checkbox" name="item" value={item.id} defaultChecked={item.isChecked} />
+                        <span className="print-box" aria-hidden="true" />
+                        {item.text}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+              {isLoggedIn ? (
+                <div className="button-row no-print">
+                  <button type="submit" className="button">
+                    {t("handbook.save")}
+                    <span className="visually-hidden"> ({phase.title})</span>
+                  </button>
+                  <span className="muted">
+                    {t("handbook.progress", { done, total: phase.checklist.length })}
+                  </span>
+                </div>
+              ) : null}
+              {saved === phase.key ? (
+                <p role="status" className="alert alert--success no-print">
+                  {t("handbook.saved", { phase: phase.title })}
+                </p>
+              ) : null}
+            </Form>
+          </section>
+        )
+      })}
+    </article>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.handbook.title} – Parat` : "Parat" },
+]

@@ -1,0 +1,54 @@
+// The citizen track: the Foundation modules marked `citizen: true`, readable by anyone without logging in.
+import type { CourseModule } from "~/domain/content-schema"
+import type { Lang } from "~/i18n/config"
+import { getContent } from "./content-loader.server"
+
+function citizenModules(): CourseModule[] {
+  return getContent().modules.filter((m) => m.citizen && m.level === 1)
+}
+
+export function listCitizenModules(lang: Lang) {
+  return citizenModules().map((m) => ({
+    slug: m.slug,
+    dimension: m.dimension,
+    title: m.title[lang],
+    summary: m.summary[lang],
+    minutes: m.minutes,
+    lessonCount: m.lessons.length,
+  }))
+}
+
+/** One citizen module's overview, or null when the module is not part of the citizen track. */
+export function getCitizenModule(slug: string, lang: Lang) {
+  const m = citizenModules().find((c) => c.slug === slug)
+  if (!m) return null
+  return {
+    slug: m.slug,
+    dimension: m.dimension,
+    title: m.title[lang],
+    summary: m.summary[lang],
+    minutes: m.minutes,
+    lessons: m.lessons.map((l) => ({ slug: l.slug, title: l.title[lang] })),
+    sources: m.sources,
+  }
+}
+
+/** One lesson of a citizen module with its neighbours, or null when either does not exist. */
+export function getCitizenLesson(slug: string, lessonSlug: string, lang: Lang) {
+  const m = citizenModules().find((c) => c.slug === slug)
+  const index = m?.lessons.findIndex((l) => l.slug === lessonSlug) ?? -1
+  if (!m || index === -1) return null
+  const lesson = m.lessons[index]!
+  const neighbour = (i: number) => {
+    const l = m.lessons[i]
+    return l ? { slug: l.slug, title: l.title[lang] } : null
+  }
+  return {
+    module: { slug: m.slug, title: m.title[lang] },
+    lesson: { slug: lesson.slug, title: lesson.title[lang], body: m.lessonBodies[lesson.slug]![lang] },
+    position: index + 1,
+    total: m.lessons.length,
+    previous: neighbour(index - 1),
+    next: neighbour(index + 1),
+  }
+}

@@ -1,0 +1,71 @@
+// The handbook for the good and responsible AI project, and each person's ticks in its checklists.
+import { and, eq, inArray } from "drizzle-orm"
+import type { Lang } from "~/i18n/config"
+import { getContent } from "./content-loader.server"
+import { type Db, getDb, schema } from "./db.server"
+
+const { handbookChecks } = schema
+
+/** The handbook in one language, with the person's ticks (none for a visitor who is not logged in). */
+export function getHandbook(personId: number | null, lang: Lang, db: Db = getDb()) {
+  const handbook = getContent().handbook
+  if (!handbook) return null
+  const checked = new Set(
+    personId === null
+      ? []
+      : db
+          .select({ itemId: handbookChecks.itemId })
+          .from(handbookChecks)
+          .where(eq(handbookChecks.personId, personId))
+          .all()
+          .map((row) => row.itemId),
+  )
+  return {
+    title: handbook.title[lang],
+    intro: handbook.intro[lang],
+    phases: handbook.phases.map((phase) => ({
+      key: phase.key,
+      title: phase.title[lang],
+      body: phase.body[lang],
+      checklist: phase.checklist.map((item) => ({
+        id: item.id,
+        text: item.text[lang],
+        isChecked: checked.has(item.id),
+      })),
+    })),
+  }
+}
+
+/**
+ * Saves one phase's checklist as submitted: the ticked items become checked, the phase's other items unchecked.
+ * Ids that are not in the phase are ignored. Returns false when there is no such phase.
+ */
+export function saveHandbookPhase(
+  personId: number,
+  phaseKey: string,
+  checkedIds: string[],
+  db: Db = getDb(),
+) {
+  const phase = getContent().handbook?.phases.find((p) => p.key === phaseKey)
+  if (!phase) return false
+  const phaseIds = phase.checklist.map((item) => item.id)
+  const ticked = phaseIds.filter((id) => checkedIds.includes(id))
+  const now = new Date()
+  db.transaction((tx) => {
+    tx.delete(handbookChecks)
+      .where(
+        and(
+          eq(handbookChecks.personId, personId),
+          inArray(
+            handbookChecks.itemId,
+            phaseIds.filter((id) => !ticked.includes(id)),
+          ),
+        ),
+      )
+      .run()
+    // An item ticked earlier keeps the time it was first ticked.
+    for (const itemId of ticked)
+      tx.insert(handbookChecks).values({ personId, itemId, checkedAt: now }).onConflictDoNothing().run()
+  })
+  return true
+}

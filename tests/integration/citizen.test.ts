@@ -1,0 +1,58 @@
+import { expect, test } from "vitest"
+import { loader as trackLoader } from "~/routes/citizen._index"
+import { loader as moduleLoader } from "~/routes/citizen.$slug._index"
+import { loader as lessonLoader } from "~/routes/citizen.$slug.$lesson"
+import { makeRequest } from "./db"
+
+const context = {}
+
+test("the citizen track lists the level-1 citizen modules, without a login", async () => {
+  const data = await trackLoader({ request: makeRequest("/citizen"), params: {}, context })
+  expect(data.modules.map((m) => m.slug).sort()).toEqual([
+    "data-foundation",
+    "ethics-law-foundation",
+    "evaluation-foundation",
+    "implementation-foundation",
+    "understanding-foundation",
+    "use-foundation",
+  ])
+})
+
+test("a citizen module shows its lessons and sources; a staff-only module is 404", async () => {
+  const data = await moduleLoader({
+    request: makeRequest("/citizen/understanding-foundation", { headers: { "Accept-Language": "en" } }),
+    params: { slug: "understanding-foundation" },
+    context,
+  })
+  expect(data.module.lessons.map((l) => l.slug)).toEqual(["what-is-ai", "generative-ai-and-limits"])
+  expect(data.module.sources.length).toBeGreaterThan(0)
+  await expect(
+    moduleLoader({
+      request: makeRequest("/citizen/data-expert"),
+      params: { slug: "data-expert" },
+      context,
+    }),
+  ).rejects.toMatchObject({ status: 404 })
+})
+
+test("a citizen lesson has its Markdown body and neighbours", async () => {
+  const data = await lessonLoader({
+    request: makeRequest("/citizen/understanding-foundation/what-is-ai"),
+    params: { slug: "understanding-foundation", lesson: "what-is-ai" },
+    context,
+  })
+  expect(data.lesson.body).toContain("(wiki:artificial-intelligence)")
+  expect(data).toMatchObject({
+    position: 1,
+    total: 2,
+    previous: null,
+    next: { slug: "generative-ai-and-limits" },
+  })
+  await expect(
+    lessonLoader({
+      request: makeRequest("/citizen/understanding-foundation/nope"),
+      params: { slug: "understanding-foundation", lesson: "nope" },
+      context,
+    }),
+  ).rejects.toMatchObject({ status: 404 })
+})

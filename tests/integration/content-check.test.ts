@@ -1,0 +1,132 @@
+import { spawnSync } from "node:child_process"
+import { resolve } from "node:path"
+import { expect, test } from "vitest"
+import { checkContent, isReachable } from "~/services/content-check.server"
+import { formatContentError } from "~/services/content-loader.server"
+
+const BROKEN = resolve("tests/fixtures/broken-courses")
+
+function brokenErrors() {
+  return checkContent(BROKEN).errors.map(formatContentError)
+}
+
+test("the real courses/ passes the content check", () => {
+  const { errors, summary } = checkContent(resolve("courses"))
+  expect(errors.map(formatContentError)).toEqual([])
+  expect(summary).toMatch(/24 modules, \d+ wiki terms, handbook with \d+ phases/)
+})
+
+test("a broken wiki link in a lesson is reported with file and line", () => {
+  expect(brokenErrors()).toContain(
+    'modules/understanding-foundation/lessons/what-is-ai.da.md:5: broken wiki link "wiki:no-such-term": there is no wiki term "no-such-term"',
+  )
+})
+
+test("a lesson without its English text is reported", () => {
+  expect(brokenErrors()).toContain(
+    'modules/understanding-foundation/lessons/missing-english.en.md: lesson "missing-english" has no English text',
+  )
+})
+
+test("a quiz explanation without English is reported at its line", () => {
+  expect(brokenErrors()).toContainEqual(
+    expect.stringMatching(
+      /^modules\/use-foundation\/module\.yaml:43 at quiz\.questions\.2\.explanation\.en: /,
+    ),
+  )
+})
+
+test("a quiz with fewer than five questions and a module with one lesson are reported", () => {
+  const errors = brokenErrors()
+  expect(errors).toContain(
+    "modules/evaluation-foundation/module.yaml:17 at quiz.questions: the quiz needs at least 5 questions (has 3)",
+  )
+  expect(errors).toContain(
+    "modules/evaluation-foundation/module.yaml:12 at lessons: a module needs at least 2 lessons (has 1)",
+  )
+})
+
+test("a module link to a missing module is reported, in lessons and in the handbook", () => {
+  const errors = brokenErrors()
+  expect(errors).toContain(
+    'modules/data-advanced/lessons/one.da.md:3: broken module link "module:no-such-module": there is no module "no-such-module"',
+  )
+  expect(errors).toContain(
+    'handbook/handbook.yaml:2 at intro.da: broken module link "module:missing-module": there is no module "missing-module"',
+  )
+})
+
+test("wiki bodies, related terms and teaching modules are checked", () => {
+  const errors = brokenErrors()
+  expect(errors).toContain(
+    'wiki/bias.yaml:6 at body.en: broken wiki link "wiki:ghost-term": there is no wiki term "ghost-term"',
+  )
+  expect(errors).toContain('wiki/bias.yaml:7 at related: related term "no-such-related" does not exist')
+  expect(errors).toContain(
+    'wiki/bias.yaml:8 at modules: module "no-such-module" (listed as teaching this term) does not exist',
+  )
+  expect(errors).toContain("wiki/: the wiki needs at least 60 terms (has 2)")
+})
+
+test("a duplicated handbook checklist id is reported at its second occurrence", () => {
+  expect(brokenErrors()).toContain(
+    'handbook/handbook.yaml:10 at phases.0.checklist.1.id: checklist item "need-1" appears twice',
+  )
+})
+
+test("a module no path reaches and missing levels of a dimension are reported", () => {
+  const errors = brokenErrors()
+  expect(errors).toContainEqual(
+    expect.stringMatching(
+      /^modules\/data-advanced\/module\.yaml:3 at level: no path reaches module "data-advanced"/,
+    ),
+  )
+  expect(errors).toContain('modules/: dimension "data" has no module at level 1, 2, 4')
+})
+
+test("the broken fixture fails as a whole and nothing else is reported", () => {
+  expect(brokenErrors()).toHaveLength(19)
+})
+
+const ones = { understanding: 1, use: 1, evaluation: 1, ethics_law: 1, data: 1, implementation: 1 }
+const profiles = {
+  doctor: ones,
+  nurse: ones,
+  other_clinical: ones,
+  administrative: ones,
+  it_data: { ...ones, data: 3 },
+  management: { ...ones, implementation: 4 },
+}
+
+test("isReachable: level 1 is for everyone, higher levels need a family whose target reaches them", () => {
+  expect(isReachable({ level: 1, dimension: "use", audiences: ["doctor"] }, profiles)).toBe(true)
+  expect(isReachable({ level: 3, dimension: "data", audiences: ["all"] }, profiles)).toBe(true)
+  expect(isReachable({ level: 4, dimension: "data", audiences: ["all"] }, profiles)).toBe(false)
+  expect(isReachable({ level: 3, dimension: "data", audiences: ["nurse", "doctor"] }, profiles)).toBe(false)
+  expect(isReachable({ level: 4, dimension: "implementation", audiences: ["management"] }, profiles)).toBe(
+    true,
+  )
+})
+
+function runContentCheck(dir: string) {
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/content-check.ts"], {
+    env: { ...process.env, PARAT_COURSES_DIR: dir },
+    encoding: "utf8",
+  })
+}
+
+test("npm run content:check exits 1 on the broken fixture and lists each problem", () => {
+  const run = runContentCheck(BROKEN)
+  expect(run.status).toBe(1)
+  expect(run.stderr).toContain("Content check failed with 19 problem(s):")
+  expect(run.stderr).toContain(
+    "modules/understanding-foundation/lessons/what-is-ai.da.md:5: broken wiki link",
+  )
+})
+
+test("npm run content:check exits 0 on the real courses/", () => {
+  const run = runContentCheck(resolve("courses"))
+  expect(run.stderr).toBe("")
+  expect(run.status).toBe(0)
+  expect(run.stdout).toMatch(/^Content check passed: /)
+})
