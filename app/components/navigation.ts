@@ -9,6 +9,8 @@ export type NavItem = { to: string; label: NavKey; roles: Role[] | "public" | "a
 const ITEMS: NavItem[] = [
   { to: "/", label: "nav.home", roles: "all" },
   { to: "/login", label: "nav.login", roles: "public" },
+  { to: "/learn", label: "nav.learn", roles: "all" },
+  { to: "/learn/catalogue", label: "nav.catalogue", roles: "all" },
   { to: "/account/password", label: "nav.account", roles: "all" },
 ]
 
