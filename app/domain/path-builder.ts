@@ -125,7 +125,8 @@ export function buildLearningPath(input: PathInput): LearningPath {
       // A prerequisite that is no longer in the catalogue cannot be asked for.
       if (!prerequisite) continue
       const isOnPath = wanted.some((w) => w.module.slug === slug)
-      if (isOnPath || !isMastered(prerequisite)) {
+      // A completed module needs nothing more; its prerequisites only keep their order if they are on the path.
+      if (isOnPath || (!isMastered(prerequisite) && !completed.has(module.slug))) {
         const own = wanted.find((w) => w.module.slug === slug)
         place(prerequisite, own?.reason ?? "prerequisite")
       }
