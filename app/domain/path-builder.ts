@@ -1,5 +1,5 @@
 // The learning path: survey result + role profile + the module catalogue + the learner's own work -> an ordered
-// list of modules. Pure: no I/O. The rule (docs/decisions/learning-path.md):
+// list of modules. Pure: no I/O. The rule (docs/decisions/004-learning-path.md):
 // - No result yet: the Foundation path, every level-1 module meant for the person's job family.
 // - With a result: for each dimension below its target (an incomplete dimension counts as level 0), the modules
 //   from the level above the assessed one up to the target. Dimensions with the largest gap come first (ties in
