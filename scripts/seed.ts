@@ -4,6 +4,7 @@ import { hashPassword } from "../app/services/password.server"
 import { openDatabase } from "../db/client"
 import { people } from "../db/schema"
 import { DEMO_PASSWORD, hasRealPeople, seedDemoOrganisation } from "../db/seed"
+import { seedLearning } from "../db/seed-learning"
 import { seedWiki } from "../db/seed-wiki"
 
 const db = openDatabase()
@@ -11,7 +12,9 @@ if (hasRealPeople(db)) {
   console.error("Refusing to seed: this database holds real (non-demo) people.")
   process.exit(1)
 }
-seedDemoOrganisation(db, await hashPassword(DEMO_PASSWORD))
+const demoHash = await hashPassword(DEMO_PASSWORD)
+seedDemoOrganisation(db, demoHash)
+seedLearning(db, demoHash)
 seedWiki(db)
 const n = db.select({ n: count() }).from(people).get()?.n
 console.log(

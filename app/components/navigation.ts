@@ -4,11 +4,19 @@ import type { resources } from "~/i18n/resources"
 type Role = "employee" | "manager" | "admin"
 type NavKey = `nav.${keyof (typeof resources)["da"]["common"]["nav"] & string}`
 /** roles: "public" only when logged out, "all" any logged-in user, "everyone" both */
-export type NavItem = { to: string; label: NavKey; roles: Role[] | "public" | "all" | "everyone" }
+/** end: active only on exactly this path (not on the pages below it) */
+export type NavItem = {
+  to: string
+  label: NavKey
+  roles: Role[] | "public" | "all" | "everyone"
+  end?: boolean
+}
 
 const ITEMS: NavItem[] = [
   { to: "/", label: "nav.home", roles: "all" },
   { to: "/login", label: "nav.login", roles: "public" },
+  { to: "/learn", label: "nav.learn", roles: "all", end: true },
+  { to: "/learn/catalogue", label: "nav.catalogue", roles: "all" },
   { to: "/admin", label: "nav.admin", roles: ["admin"] },
   { to: "/account/password", label: "nav.account", roles: "all" },
   { to: "/wiki", label: "nav.wiki", roles: "everyone" },

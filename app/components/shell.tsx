@@ -39,7 +39,7 @@ export function SiteHeader({
         <ul>
           {items.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
+              <NavLink to={item.to} end={item.end ?? item.to === "/"} prefetch="intent">
                 {t(item.label)}
               </NavLink>
             </li>

@@ -1,11 +1,14 @@
-// Course Markdown to safe HTML: no raw HTML, only http(s), mailto and relative links, and the content links
-// wiki:slug and module:slug turned into app addresses. Pure: the same output on server and in the browser.
+// Lesson, wiki and handbook Markdown to safe HTML. Pure: no I/O. Raw HTML is never rendered (html: false), links
+// are limited to safe schemes, our own `wiki:` and `module:` links become app paths, and images come from public/.
+// It runs on the server only (loaders send HTML), so markdown-it never reaches the browser bundle.
 import MarkdownIt from "markdown-it"
 
 const ALLOWED_SCHEME = /^(https?|mailto|wiki|module):/i
+const CONTENT_LINK = /^(wiki|module):([^?#]*)(.*)$/i
+const CONTENT_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 /** http(s), mailto, wiki: and module: links, and relative links (no scheme, not protocol-relative). */
-export function isAllowedLink(url: string): boolean {
+export function isSafeLink(url: string): boolean {
   const href = url.trim()
   if (ALLOWED_SCHEME.test(href)) return true
   // Browsers read "//host" and its backslash variants as another site.
@@ -14,27 +17,47 @@ export function isAllowedLink(url: string): boolean {
   return !beforePath.includes(":")
 }
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false })
-
-// markdown-it blocks javascript:, vbscript:, file: and data: by itself; we allow less still.
-md.validateLink = isAllowedLink
-
-/** The app address of a content link, or the link unchanged. */
-export function resolveContentHref(href: string): string {
-  const match = /^(wiki|module):([^?#]*)(.*)$/.exec(href)
-  if (!match) return href
-  const [, kind, slug, rest] = match
-  return `${kind === "wiki" ? "/wiki" : "/learn/modules"}/${slug}${rest}`
+/** The app address of a content link (keeping ?query and #fragment); other links come back unchanged. */
+export function rewriteContentLink(url: string): string {
+  const match = CONTENT_LINK.exec(url.trim())
+  if (!match) return url
+  const [, kind = "", slug = "", rest = ""] = match
+  // A malformed target goes nowhere rather than somewhere unexpected.
+  if (!CONTENT_SLUG.test(slug)) return "#"
+  return `${kind.toLowerCase() === "wiki" ? "/wiki" : "/learn/modules"}/${slug}${rest}`
 }
 
-md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
-  const token = tokens[idx]!
-  const href = token.attrGet("href") ?? ""
-  token.attrSet("href", resolveContentHref(href))
-  if (/^https?:/i.test(href)) token.attrSet("rel", "noopener noreferrer")
-  return self.renderToken(tokens, idx, options)
+const isExternal = (href: string) => /^https?:/i.test(href)
+
+function createRenderer() {
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false })
+  // markdown-it blocks javascript:, vbscript:, file: and data: by itself; we allow less still.
+  md.validateLink = isSafeLink
+  const renderToken: NonNullable<typeof md.renderer.rules.link_open> = (tokens, idx, options, _env, self) =>
+    self.renderToken(tokens, idx, options)
+
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!
+    const rewritten = rewriteContentLink(token.attrGet("href") ?? "")
+    token.attrSet("href", rewritten)
+    if (isExternal(rewritten)) token.attrSet("rel", "noopener noreferrer")
+    return renderToken(tokens, idx, options, env, self)
+  }
+
+  const defaultImage = md.renderer.rules.image ?? renderToken
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const src = tokens[idx]!.attrGet("src") ?? ""
+    // Images come from our own public/ folder only: no tracking pixels or mixed content from elsewhere.
+    if (!src.startsWith("/") || src.startsWith("//")) return ""
+    return defaultImage(tokens, idx, options, env, self)
+  }
+  return md
 }
 
+let renderer: MarkdownIt | undefined
+
+/** Renders Markdown to sanitised HTML (headings, lists, tables, images from public/, links). */
 export function renderMarkdown(source: string): string {
-  return md.render(source)
+  renderer ??= createRenderer()
+  return renderer.render(source)
 }

@@ -3,15 +3,20 @@ import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { getUser } from "~/services/auth.server"
 import { getHomeSummary } from "~/services/home.server"
+import { getLearningSummary } from "~/services/learning.server"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = getUser(request)
-  if (!user) return { user: null, summary: null }
-  return { user: { name: user.name, role: user.role }, summary: getHomeSummary(user) }
+  if (!user) return { user: null, summary: null, learning: null }
+  return {
+    user: { name: user.name, role: user.role },
+    summary: getHomeSummary(user),
+    learning: getLearningSummary(user),
+  }
 }
 
 export default function HomePage() {
-  const { user, summary } = useLoaderData<typeof loader>()
+  const { user, summary, learning } = useLoaderData<typeof loader>()
   const { t } = useTranslation("home")
   if (!user || !summary) {
     return (
@@ -42,7 +47,17 @@ export default function HomePage() {
         </article>
         <article className="card" aria-labelledby="home-learning">
           <h2 id="home-learning">{t("learning.title")}</h2>
-          <p>{t("learning.none")}</p>
+          {learning?.basis === "foundation" ? <p>{t("learning.foundation")}</p> : null}
+          {learning?.isAtTarget ? <p>{t("learning.atTarget")}</p> : null}
+          {learning && learning.total > 0 ? (
+            <p>
+              {t("learning.progress", { completed: learning.completed, total: learning.total })}{" "}
+              {learning.minutesLeft > 0 ? t("learning.minutesLeft", { minutes: learning.minutesLeft }) : null}
+            </p>
+          ) : null}
+          <p>
+            <Link to="/learn">{t("learning.open")}</Link>
+          </p>
         </article>
         {user.role === "manager" ? (
           <article className="card" aria-labelledby="home-reports">

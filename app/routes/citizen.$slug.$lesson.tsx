@@ -32,7 +32,7 @@ export default function CitizenLessonPage() {
       </p>
       <p className="muted">{t("citizen.lessonOf", { n: position, total })}</p>
       <h1>{lesson.title}</h1>
-      <MarkdownBody source={lesson.body} />
+      <MarkdownBody html={lesson.html} />
       {next ? null : <p>{t("citizen.finished")}</p>}
       <nav aria-label={t("citizen.lessonNav")} className="lesson-nav">
         {previous ? (

@@ -63,7 +63,7 @@ export default function HandbookPage() {
           </p>
         </div>
       )}
-      <MarkdownBody source={handbook.intro} />
+      <MarkdownBody html={handbook.introHtml} />
       <nav aria-labelledby="handbook-contents" className="toc">
         <h2 id="handbook-contents">{t("handbook.contents")}</h2>
         <ol>
@@ -85,7 +85,7 @@ export default function HandbookPage() {
           >
             <p className="muted phase-number">{t("handbook.phase", { n: index + 1 })}</p>
             <h2 id={`h-${phase.key}`}>{phase.title}</h2>
-            <MarkdownBody source={phase.body} />
+            <MarkdownBody html={phase.bodyHtml} />
             <Form method="post" preventScrollReset className="checklist">
               <input type="hidden" name="intent" value="save" />
               <input type="hidden" name="phase" value={phase.key} />

@@ -30,7 +30,7 @@ export default function WikiTermPage() {
       </p>
       <h1>{term.term}</h1>
       <p className="lead">{term.short}</p>
-      <MarkdownBody source={term.body} />
+      <MarkdownBody html={term.bodyHtml} />
       {term.related.length > 0 ? (
         <section aria-labelledby="term-related">
           <h2 id="term-related">{t("wiki.related")}</h2>

@@ -1,5 +1,6 @@
 // The citizen track: the Foundation modules marked `citizen: true`, readable by anyone without logging in.
 import type { CourseModule } from "~/domain/content-schema"
+import { renderMarkdown } from "~/domain/markdown"
 import type { Lang } from "~/i18n/config"
 import { getContent } from "./content-loader.server"
 
@@ -45,7 +46,11 @@ export function getCitizenLesson(slug: string, lessonSlug: string, lang: Lang) {
   }
   return {
     module: { slug: m.slug, title: m.title[lang] },
-    lesson: { slug: lesson.slug, title: lesson.title[lang], body: m.lessonBodies[lesson.slug]![lang] },
+    lesson: {
+      slug: lesson.slug,
+      title: lesson.title[lang],
+      html: renderMarkdown(m.lessonBodies[lesson.slug]![lang]),
+    },
     position: index + 1,
     total: m.lessons.length,
     previous: neighbour(index - 1),

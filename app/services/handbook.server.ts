@@ -1,5 +1,6 @@
 // The handbook for the good and responsible AI project, and each person's ticks in its checklists.
 import { and, eq, inArray } from "drizzle-orm"
+import { renderMarkdown } from "~/domain/markdown"
 import type { Lang } from "~/i18n/config"
 import { getContent } from "./content-loader.server"
 import { type Db, getDb, schema } from "./db.server"
@@ -22,11 +23,11 @@ export function getHandbook(personId: number | null, lang: Lang, db: Db = getDb(
   )
   return {
     title: handbook.title[lang],
-    intro: handbook.intro[lang],
+    introHtml: renderMarkdown(handbook.intro[lang]),
     phases: handbook.phases.map((phase) => ({
       key: phase.key,
       title: phase.title[lang],
-      body: phase.body[lang],
+      bodyHtml: renderMarkdown(phase.body[lang]),
       checklist: phase.checklist.map((item) => ({
         id: item.id,
         text: item.text[lang],

@@ -1,5 +1,6 @@
 // The AI wiki: the terms from courses/wiki, and full-text search over them with SQLite FTS5 (table wiki_fts).
 import type { WikiTerm } from "~/domain/content-schema"
+import { renderMarkdown } from "~/domain/markdown"
 import { foldText, groupByInitial, markdownToSearchText, toFtsQuery } from "~/domain/wiki-search"
 import type { Lang } from "~/i18n/config"
 import { getContent } from "./content-loader.server"
@@ -87,7 +88,7 @@ export function getWikiTerm(slug: string, lang: Lang, { isLoggedIn }: { isLogged
     slug: term.slug,
     term: term.term[lang],
     short: term.short[lang],
-    body: term.body[lang],
+    bodyHtml: renderMarkdown(term.body[lang]),
     related: term.related.flatMap((s) => {
       const related = terms.get(s)
       return related ? [{ slug: s, term: related.term[lang] }] : []

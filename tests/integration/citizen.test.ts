@@ -41,7 +41,7 @@ test("a citizen lesson has its Markdown body and neighbours", async () => {
     params: { slug: "understanding-foundation", lesson: "what-is-ai" },
     context,
   })
-  expect(data.lesson.body).toContain("(wiki:artificial-intelligence)")
+  expect(data.lesson.html).toContain(`href="/wiki/artificial-intelligence"`)
   expect(data).toMatchObject({
     position: 1,
     total: 2,

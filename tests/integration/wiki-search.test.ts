@@ -93,7 +93,7 @@ test("a term page has its body, related terms and teaching modules; unknown term
     context: {},
   })
   expect(data.term.term).toBe("Training data")
-  expect(data.term.body).toContain("(wiki:label)")
+  expect(data.term.bodyHtml).toContain(`href="/wiki/label"`)
   expect(data.term.related.map((r) => r.slug)).toContain("test-data")
   // Logged out, a citizen module opens in the public citizen track.
   expect(data.term.modules).toContainEqual(

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest"
-import { isAllowedLink, renderMarkdown, resolveContentHref } from "~/domain/markdown"
+import { isSafeLink, renderMarkdown, rewriteContentLink } from "~/domain/markdown"
 
 test("wiki and module links become app addresses", () => {
   const html = renderMarkdown("[bias](wiki:bias) and [next](module:use-practitioner)")
@@ -30,7 +30,7 @@ test("dangerous link schemes are not linked", () => {
   }
 })
 
-test("isAllowedLink accepts http(s), mailto, content links and relative links", () => {
+test("isSafeLink accepts http(s), mailto, content links and relative links", () => {
   for (const href of [
     "https://a.dk",
     "http://a.dk",
@@ -42,7 +42,7 @@ test("isAllowedLink accepts http(s), mailto, content links and relative links", 
     "../a",
     "page?x=1",
   ]) {
-    expect({ href, ok: isAllowedLink(href) }).toEqual({ href, ok: true })
+    expect({ href, ok: isSafeLink(href) }).toEqual({ href, ok: true })
   }
   for (const href of [
     "javascript:x",
@@ -52,13 +52,13 @@ test("isAllowedLink accepts http(s), mailto, content links and relative links", 
     "/\\evil.dk",
     "\\\\evil",
   ]) {
-    expect({ href, ok: isAllowedLink(href) }).toEqual({ href, ok: false })
+    expect({ href, ok: isSafeLink(href) }).toEqual({ href, ok: false })
   }
 })
 
-test("resolveContentHref keeps fragments and leaves other links alone", () => {
-  expect(resolveContentHref("wiki:bias#examples")).toBe("/wiki/bias#examples")
-  expect(resolveContentHref("https://a.dk")).toBe("https://a.dk")
+test("rewriteContentLink keeps fragments and leaves other links alone", () => {
+  expect(rewriteContentLink("wiki:bias#examples")).toBe("/wiki/bias#examples")
+  expect(rewriteContentLink("https://a.dk")).toBe("https://a.dk")
 })
 
 test("headings, lists and tables render", () => {

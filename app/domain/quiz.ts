@@ -1,0 +1,55 @@
+// Scoring one quiz attempt. Pure: the quiz and the submitted answers in, per-question feedback out.
+// A question is right only when exactly its correct options are chosen; an unanswered question is wrong.
+// Answers that the form could not have produced (unknown question or option ids, two options on a
+// single-choice question) reject the whole attempt, so a forged request changes nothing.
+
+export type QuizForScoring = {
+  passMark: number
+  questions: { id: string; kind: "single" | "multiple"; options: { id: string }[]; correct: string[] }[]
+}
+
+/** question id -> chosen option ids */
+export type QuizAnswers = Record<string, string[]>
+
+export type QuestionOutcome = { id: string; chosen: string[]; correct: string[]; isCorrect: boolean }
+
+export type QuizOutcome =
+  | { ok: true; questions: QuestionOutcome[]; rightCount: number; score: number; isPassed: boolean }
+  | { ok: false; reason: "unknown_question" | "unknown_option" | "too_many_options" }
+
+// Shares are fractions such as 4/5; a tiny tolerance keeps 0.8 from failing a pass mark of 0.8.
+const EPSILON = 1e-9
+
+export function scoreQuiz(quiz: QuizForScoring, answers: QuizAnswers): QuizOutcome {
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]))
+  for (const [questionId, chosen] of Object.entries(answers)) {
+    const question = byId.get(questionId)
+    if (!question) return { ok: false, reason: "unknown_question" }
+    const optionIds = new Set(question.options.map((o) => o.id))
+    if (chosen.some((id) => !optionIds.has(id))) return { ok: false, reason: "unknown_option" }
+    if (question.kind === "single" && new Set(chosen).size > 1)
+      return { ok: false, reason: "too_many_options" }
+  }
+  const questions = quiz.questions.map((q) => {
+    const chosen = [...new Set(answers[q.id] ?? [])].sort()
+    const correct = [...q.correct].sort()
+    const isCorrect = chosen.length === correct.length && chosen.every((id, i) => id === correct[i])
+    return { id: q.id, chosen, correct, isCorrect }
+  })
+  const rightCount = questions.filter((q) => q.isCorrect).length
+  const score = questions.length === 0 ? 0 : rightCount / questions.length
+  return { ok: true, questions, rightCount, score, isPassed: score + EPSILON >= quiz.passMark }
+}
+
+/** Reads quiz answers from submitted form fields named `q.<question id>` (a field may repeat). */
+export function quizAnswersFromForm(entries: Iterable<[string, FormDataEntryValue]>): QuizAnswers | null {
+  const answers: QuizAnswers = {}
+  for (const [key, value] of entries) {
+    if (!key.startsWith("q.")) continue
+    if (typeof value !== "string" || value.length > 100) return null
+    const id = key.slice(2)
+    if (id.length === 0 || id.length > 100) return null
+    answers[id] = [...(answers[id] ?? []), value]
+  }
+  return answers
+}

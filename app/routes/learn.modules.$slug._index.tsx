@@ -1,0 +1,151 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { redirect } from "@remix-run/node"
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { z } from "zod"
+import { FormError } from "~/components/field"
+import { detectLanguage } from "~/i18n/i18n.server"
+import { requireUser } from "~/services/auth.server"
+import { addModuleToPath, getModulePage, startModule } from "~/services/learning.server"
+import { invariantResponse, parseForm } from "~/utils/forms"
+import { ModuleParams } from "~/utils/learning-params"
+
+export const handle = { i18n: ["learning"] }
+
+const IntentSchema = z.object({ intent: z.enum(["start", "add"]) })
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  const parsed = ModuleParams.safeParse(params)
+  invariantResponse(parsed.success, "Module not found", { status: 404 })
+  const module = getModulePage(user, parsed.data.slug, detectLanguage(request))
+  invariantResponse(module, "Module not found", { status: 404 })
+  return { module, isJustStarted: new URL(request.url).searchParams.has("started") }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireUser(request)
+  const parsed = ModuleParams.safeParse(params)
+  invariantResponse(parsed.success, "Module not found", { status: 404 })
+  const form = parseForm(await request.formData(), IntentSchema)
+  if (!form.ok) return Response.json({ formError: "errors.badRequest" }, { status: 400 })
+  const { slug } = parsed.data
+  const outcome = form.data.intent === "start" ? startModule(user, slug) : addModuleToPath(user, slug)
+  invariantResponse(outcome.ok, "Module not found", { status: 404 })
+  throw redirect(`/learn/modules/${slug}${form.data.intent === "start" ? "?started" : ""}`)
+}
+
+export default function ModulePage() {
+  const { module, isJustStarted } = useLoaderData<typeof loader>()
+  const data = useActionData<{ formError: "errors.badRequest" }>()
+  const { t } = useTranslation("learning")
+  const { t: tc } = useTranslation()
+  const percent = (share: number) => Math.round(share * 100)
+  return (
+    <article className="page">
+      <p className="breadcrumb">
+        <Link to="/learn">{t("module.breadcrumb")}</Link>
+      </p>
+      <h1>{module.title}</h1>
+      <p className="muted">
+        {t("module.meta", {
+          dimension: tc(`dimensions.${module.dimension}`),
+          level: module.level,
+          levelName: tc(`levels.${module.level}`),
+          minutes: module.minutes,
+        })}
+      </p>
+      <p className="lead">{module.summary}</p>
+      <FormError message={data?.formError ? t(data.formError) : null} />
+      {isJustStarted ? (
+        <p className="alert alert--success" role="status">
+          {t("module.started")}
+        </p>
+      ) : null}
+      <p className={`status ${module.isCompleted ? "status--completed" : ""}`}>
+        {module.isCompleted
+          ? t("module.status.completed")
+          : module.isStarted
+            ? t("module.status.started")
+            : t("module.status.notStarted")}
+      </p>
+      <div className="button-row">
+        {!module.isStarted ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="start" />
+            <button type="submit" className="button">
+              {t("module.start")}
+            </button>
+          </Form>
+        ) : null}
+        {!module.isOnPath ? (
+          <Form method="post" className="inline-form">
+            <span>{t("module.notOnPath")}</span>
+            <input type="hidden" name="intent" value="add" />
+            <button type="submit" className="button button--quiet">
+              {t("module.addToPath")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+
+      <h2>{t("module.lessons")}</h2>
+      <ol className="lesson-list">
+        {module.lessons.map((lesson) => (
+          <li key={lesson.slug}>
+            <Link to={`/learn/modules/${module.slug}/lessons/${lesson.slug}`}>{lesson.title}</Link>{" "}
+            <span className={`status ${lesson.isRead ? "status--completed" : ""}`}>
+              ({lesson.isRead ? t("module.read") : t("module.unread")})
+            </span>
+          </li>
+        ))}
+      </ol>
+
+      <h2>{t("module.quiz")}</h2>
+      <p>{t("module.quizIntro", { count: module.questionCount, percent: percent(module.passMark) })}</p>
+      {module.latestAttempt ? (
+        <p>
+          {t("module.latestAttempt", {
+            percent: percent(module.latestAttempt.score),
+            outcome: module.latestAttempt.isPassed ? t("module.passed") : t("module.failed"),
+          })}
+        </p>
+      ) : null}
+      <p>
+        <Link className="button" to={`/learn/modules/${module.slug}/quiz`}>
+          {t("module.takeQuiz")}
+        </Link>
+      </p>
+
+      {module.prerequisites.length > 0 ? (
+        <>
+          <h2>{t("module.prerequisites")}</h2>
+          <ul>
+            {module.prerequisites.map((p) => (
+              <li key={p.slug}>
+                <Link to={`/learn/modules/${p.slug}`}>{p.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>{t("module.sources")}</h2>
+      <ul className="sources">
+        {module.sources.map((source) => (
+          <li key={source.title}>
+            {source.url ? (
+              <a href={source.url} rel="noopener">
+                {source.title}
+              </a>
+            ) : (
+              source.title
+            )}
+          </li>
+        ))}
+      </ul>
+    </article>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: "Parat" }]

@@ -1,0 +1,461 @@
+// The learner's use cases: my path, the catalogue, modules, lessons and quizzes. Content (texts, quizzes) comes
+// from courses/ through getContent(); progress lives in SQLite, keyed by module and lesson slugs.
+import { and, count, desc, eq, isNotNull, isNull } from "drizzle-orm"
+import type { Bilingual, CourseModule, Dimension, Level } from "~/domain/content-schema"
+import { renderMarkdown } from "~/domain/markdown"
+import { buildLearningPath, groupPathByLevel, type PathModule, type PathStep } from "~/domain/path-builder"
+import { type QuizAnswers, scoreQuiz } from "~/domain/quiz"
+import type { Lang } from "~/i18n/config"
+import type { SessionUser } from "./auth.server"
+import { getContent } from "./content-loader.server"
+import { type Db, getDb, schema } from "./db.server"
+import { ensureModulesSynced } from "./learning-sync.server"
+
+const { enrolments, lessonProgress, quizAttempts, results, resultScores, cycles, modules } = schema
+
+type Learner = Pick<SessionUser, "id" | "jobFamily">
+
+const pick = (text: Bilingual, lang: Lang) => text[lang]
+
+function catalogue(db: Db): CourseModule[] {
+  ensureModulesSynced(db)
+  return getContent().modules
+}
+
+function findModule(db: Db, slug: string) {
+  return catalogue(db).find((m) => m.slug === slug) ?? null
+}
+
+const toPathModule = (m: CourseModule): PathModule => ({
+  slug: m.slug,
+  dimension: m.dimension,
+  level: m.level,
+  minutes: m.minutes,
+  audiences: m.audiences,
+  prerequisites: m.prerequisites,
+})
+
+// ---------------------------------------------------------------- the learner's state
+
+/** The person's latest submitted survey result (newest by submission time), or null. */
+export function getLatestResult(personId: number, db: Db = getDb()) {
+  const latest = db
+    .select({ id: results.id, submittedAt: results.submittedAt, cycleName: cycles.name })
+    .from(results)
+    .innerJoin(cycles, eq(cycles.id, results.cycleId))
+    .where(eq(results.personId, personId))
+    .orderBy(desc(results.submittedAt), desc(results.id))
+    .limit(1)
+    .get()
+  if (!latest) return null
+  const scores = db
+    .select({ dimension: resultScores.dimension, level: resultScores.level })
+    .from(resultScores)
+    .where(eq(resultScores.resultId, latest.id))
+    .all()
+    .map((s) => ({ dimension: s.dimension as Dimension, level: s.level as Level | null }))
+  return { ...latest, scores }
+}
+
+function enrolmentsOf(personId: number, db: Db) {
+  return db
+    .select({
+      slug: enrolments.moduleSlug,
+      isAddedByLearner: enrolments.isAddedByLearner,
+      completedAt: enrolments.completedAt,
+    })
+    .from(enrolments)
+    .where(eq(enrolments.personId, personId))
+    .all()
+}
+
+function readLessonsOf(personId: number, db: Db) {
+  const read = new Map<string, Set<string>>()
+  for (const row of db
+    .select({ module: lessonProgress.moduleSlug, lesson: lessonProgress.lessonSlug })
+    .from(lessonProgress)
+    .where(eq(lessonProgress.personId, personId))
+    .all()) {
+    if (!read.has(row.module)) read.set(row.module, new Set())
+    read.get(row.module)!.add(row.lesson)
+  }
+  return read
+}
+
+function pathFor(user: Learner, db: Db) {
+  const all = catalogue(db)
+  const result = getLatestResult(user.id, db)
+  const rows = enrolmentsOf(user.id, db)
+  const completed = new Set(rows.filter((r) => r.completedAt !== null).map((r) => r.slug))
+  const added = new Set(rows.filter((r) => r.completedAt === null).map((r) => r.slug))
+  const path = buildLearningPath({
+    result: result?.scores ?? null,
+    profile: getContent().profiles.profiles[user.jobFamily],
+    modules: all.map(toPathModule),
+    completed,
+    added,
+    jobFamily: user.jobFamily,
+  })
+  return { path, result, rows, all }
+}
+
+// ---------------------------------------------------------------- my path
+
+export type MyPathStep = PathStep & {
+  title: string
+  lessonCount: number
+  lessonsRead: number
+  status: "completed" | "in_progress" | "not_started"
+}
+
+export function getMyPath(user: Learner, lang: Lang, db: Db = getDb()) {
+  const { path, result, rows, all } = pathFor(user, db)
+  const read = readLessonsOf(user.id, db)
+  const started = new Set(rows.map((r) => r.slug))
+  const bySlug = new Map(all.map((m) => [m.slug, m]))
+  const describe = (step: PathStep): MyPathStep => {
+    const module = bySlug.get(step.slug)!
+    const lessonsRead = module.lessons.filter((l) => read.get(step.slug)?.has(l.slug)).length
+    return {
+      ...step,
+      title: pick(module.title, lang),
+      lessonCount: module.lessons.length,
+      lessonsRead,
+      status: step.isCompleted
+        ? "completed"
+        : started.has(step.slug) || lessonsRead > 0
+          ? "in_progress"
+          : "not_started",
+    }
+  }
+  const groups = groupPathByLevel(path.steps).map((g) => ({ ...g, steps: g.steps.map(describe) }))
+  const completedCount = path.steps.filter((s) => s.isCompleted).length
+  // Completed modules that have since left the catalogue: their history is kept and shown.
+  const history = db
+    .select({ slug: modules.slug, title: modules.title, completedAt: enrolments.completedAt })
+    .from(enrolments)
+    .innerJoin(modules, eq(modules.slug, enrolments.moduleSlug))
+    .where(
+      and(eq(enrolments.personId, user.id), isNotNull(enrolments.completedAt), isNotNull(modules.removedAt)),
+    )
+    .all()
+    .map((h) => ({ slug: h.slug, title: pick(h.title, lang), completedAt: h.completedAt! }))
+  return {
+    basis: path.basis,
+    isAtTarget: path.isAtTarget,
+    result: result ? { cycleName: result.cycleName, submittedAt: result.submittedAt } : null,
+    dimensions: path.dimensions,
+    groups,
+    totals: {
+      modules: path.steps.length,
+      completed: completedCount,
+      remaining: path.steps.length - completedCount,
+      minutesLeft: groups.reduce((sum, g) => sum + g.minutesLeft, 0),
+    },
+    history,
+  }
+}
+
+/** The short version for the home page card. */
+export function getLearningSummary(user: Learner, db: Db = getDb()) {
+  const { path } = pathFor(user, db)
+  const completed = path.steps.filter((s) => s.isCompleted).length
+  return {
+    basis: path.basis,
+    isAtTarget: path.isAtTarget,
+    total: path.steps.length,
+    completed,
+    minutesLeft: path.steps.filter((s) => !s.isCompleted).reduce((sum, s) => sum + s.minutes, 0),
+  }
+}
+
+// ---------------------------------------------------------------- catalogue
+
+export type CatalogueFilter = { dimension?: Dimension; level?: 1 | 2 | 3 | 4 }
+
+export function getCatalogue(user: Learner, lang: Lang, filter: CatalogueFilter, db: Db = getDb()) {
+  const { path, rows, all } = pathFor(user, db)
+  const onPath = new Set(path.steps.map((s) => s.slug))
+  const completed = new Set(rows.filter((r) => r.completedAt !== null).map((r) => r.slug))
+  return all
+    .filter((m) => (filter.dimension ? m.dimension === filter.dimension : true))
+    .filter((m) => (filter.level ? m.level === filter.level : true))
+    .map((m) => ({
+      slug: m.slug,
+      dimension: m.dimension,
+      level: m.level,
+      title: pick(m.title, lang),
+      summary: pick(m.summary, lang),
+      minutes: m.minutes,
+      isOnPath: onPath.has(m.slug),
+      isCompleted: completed.has(m.slug),
+    }))
+}
+
+/** Puts a catalogue module on the learner's path. Adding twice is harmless. */
+export function addModuleToPath(user: Learner, slug: string, db: Db = getDb(), now = new Date()) {
+  if (!findModule(db, slug)) return { ok: false as const, reason: "not_found" as const }
+  db.insert(enrolments)
+    .values({ personId: user.id, moduleSlug: slug, isAddedByLearner: true, startedAt: now })
+    .onConflictDoUpdate({
+      target: [enrolments.personId, enrolments.moduleSlug],
+      set: { isAddedByLearner: true },
+    })
+    .run()
+  return { ok: true as const }
+}
+
+/** Starts a module (an enrolment); starting twice keeps the first start. */
+export function startModule(user: Learner, slug: string, db: Db = getDb(), now = new Date()) {
+  if (!findModule(db, slug)) return { ok: false as const, reason: "not_found" as const }
+  db.insert(enrolments)
+    .values({ personId: user.id, moduleSlug: slug, startedAt: now })
+    .onConflictDoNothing()
+    .run()
+  return { ok: true as const }
+}
+
+// ---------------------------------------------------------------- module and lessons
+
+function enrolmentOf(personId: number, slug: string, db: Db) {
+  return (
+    db
+      .select({ startedAt: enrolments.startedAt, completedAt: enrolments.completedAt })
+      .from(enrolments)
+      .where(and(eq(enrolments.personId, personId), eq(enrolments.moduleSlug, slug)))
+      .get() ?? null
+  )
+}
+
+function latestAttemptOf(personId: number, slug: string, db: Db) {
+  return (
+    db
+      .select({ id: quizAttempts.id, score: quizAttempts.score, isPassed: quizAttempts.isPassed })
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, slug)))
+      .orderBy(desc(quizAttempts.id))
+      .limit(1)
+      .get() ?? null
+  )
+}
+
+export function getModulePage(user: Learner, slug: string, lang: Lang, db: Db = getDb()) {
+  const module = findModule(db, slug)
+  if (!module) return null
+  const { path, all } = pathFor(user, db)
+  const read = readLessonsOf(user.id, db).get(slug) ?? new Set<string>()
+  const enrolment = enrolmentOf(user.id, slug, db)
+  const titleOf = (s: string) => {
+    const m = all.find((x) => x.slug === s)
+    return m ? pick(m.title, lang) : s
+  }
+  return {
+    slug: module.slug,
+    dimension: module.dimension,
+    level: module.level,
+    title: pick(module.title, lang),
+    summary: pick(module.summary, lang),
+    minutes: module.minutes,
+    sources: module.sources,
+    prerequisites: module.prerequisites.map((p) => ({ slug: p, title: titleOf(p) })),
+    lessons: module.lessons.map((l) => ({
+      slug: l.slug,
+      title: pick(l.title, lang),
+      isRead: read.has(l.slug),
+    })),
+    questionCount: module.quiz.questions.length,
+    passMark: module.quiz.passMark,
+    isOnPath: path.steps.some((s) => s.slug === slug),
+    isStarted: enrolment !== null,
+    isCompleted: enrolment?.completedAt != null,
+    latestAttempt: latestAttemptOf(user.id, slug, db),
+  }
+}
+
+export function getLessonPage(user: Learner, slug: string, lessonSlug: string, lang: Lang, db: Db = getDb()) {
+  const module = findModule(db, slug)
+  if (!module) return null
+  const index = module.lessons.findIndex((l) => l.slug === lessonSlug)
+  if (index < 0) return null
+  const lesson = module.lessons[index]!
+  const neighbour = (i: number) => {
+    const l = module.lessons[i]
+    return l ? { slug: l.slug, title: pick(l.title, lang) } : null
+  }
+  const isRead =
+    db
+      .select({ at: lessonProgress.readAt })
+      .from(lessonProgress)
+      .where(
+        and(
+          eq(lessonProgress.personId, user.id),
+          eq(lessonProgress.moduleSlug, slug),
+          eq(lessonProgress.lessonSlug, lessonSlug),
+        ),
+      )
+      .get() !== undefined
+  return {
+    module: { slug: module.slug, title: pick(module.title, lang), level: module.level },
+    lesson: { slug: lesson.slug, title: pick(lesson.title, lang) },
+    position: index + 1,
+    lessonCount: module.lessons.length,
+    html: renderMarkdown(module.lessonBodies[lesson.slug]?.[lang] ?? ""),
+    previous: neighbour(index - 1),
+    next: neighbour(index + 1),
+    isRead,
+  }
+}
+
+/** Marks a lesson as read (starting the module if needed); marking twice keeps the first time. */
+export function markLessonRead(
+  user: Learner,
+  slug: string,
+  lessonSlug: string,
+  db: Db = getDb(),
+  now = new Date(),
+) {
+  const module = findModule(db, slug)
+  if (!module?.lessons.some((l) => l.slug === lessonSlug))
+    return { ok: false as const, reason: "not_found" as const }
+  db.transaction((tx) => {
+    tx.insert(enrolments)
+      .values({ personId: user.id, moduleSlug: slug, startedAt: now })
+      .onConflictDoNothing()
+      .run()
+    tx.insert(lessonProgress)
+      .values({ personId: user.id, moduleSlug: slug, lessonSlug, readAt: now })
+      .onConflictDoNothing()
+      .run()
+  })
+  return { ok: true as const }
+}
+
+// ---------------------------------------------------------------- quiz
+
+function attemptCount(personId: number, slug: string, db: Db) {
+  return (
+    db
+      .select({ n: count() })
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, slug)))
+      .get()?.n ?? 0
+  )
+}
+
+export function getQuizPage(
+  user: Learner,
+  slug: string,
+  lang: Lang,
+  attemptId: number | null,
+  db: Db = getDb(),
+) {
+  const module = findModule(db, slug)
+  if (!module) return null
+  const enrolment = enrolmentOf(user.id, slug, db)
+  const questions = module.quiz.questions.map((q) => ({
+    id: q.id,
+    kind: q.kind,
+    text: pick(q.text, lang),
+    options: q.options.map((o) => ({ id: o.id, text: pick(o.text, lang) })),
+  }))
+  let review = null
+  if (attemptId !== null) {
+    const attempt = db
+      .select({
+        id: quizAttempts.id,
+        answers: quizAttempts.answers,
+        score: quizAttempts.score,
+        isPassed: quizAttempts.isPassed,
+      })
+      .from(quizAttempts)
+      .where(
+        and(
+          eq(quizAttempts.id, attemptId),
+          eq(quizAttempts.personId, user.id),
+          eq(quizAttempts.moduleSlug, slug),
+        ),
+      )
+      .get()
+    // Someone else's attempt, or none: the same answer as a missing page.
+    if (!attempt) return null
+    const outcome = scoreQuiz(module.quiz, attempt.answers)
+    review = {
+      id: attempt.id,
+      score: attempt.score,
+      isPassed: attempt.isPassed,
+      // After a content edit an old attempt may no longer match the questions: the score stays, feedback goes.
+      questions: outcome.ok
+        ? outcome.questions.map((o) => {
+            const q = module.quiz.questions.find((x) => x.id === o.id)!
+            return { ...o, explanation: pick(q.explanation, lang) }
+          })
+        : null,
+    }
+  }
+  return {
+    module: { slug: module.slug, title: pick(module.title, lang) },
+    passMark: module.quiz.passMark,
+    questions,
+    isStarted: enrolment !== null,
+    isCompleted: enrolment?.completedAt != null,
+    attemptNumber: attemptCount(user.id, slug, db),
+    review,
+  }
+}
+
+export type QuizSubmission =
+  | { ok: true; attemptId: number; isPassed: boolean }
+  | { ok: false; reason: "not_found" | "not_started" | "forged" }
+  | { ok: false; reason: "already_submitted"; attemptId: number }
+
+/**
+ * Scores and stores one attempt; a pass completes the module (and stays completed). `attemptNumber` is the number
+ * of attempts the form was shown after: a second submit of the same form is answered with the first one's result.
+ */
+export function submitQuiz(
+  user: Learner,
+  slug: string,
+  answers: QuizAnswers,
+  attemptNumber: number,
+  db: Db = getDb(),
+  now = new Date(),
+): QuizSubmission {
+  const module = findModule(db, slug)
+  if (!module) return { ok: false, reason: "not_found" }
+  const outcome = scoreQuiz(module.quiz, answers)
+  if (!outcome.ok) return { ok: false, reason: "forged" }
+  return db.transaction((tx): QuizSubmission => {
+    const t = tx as unknown as Db
+    const enrolment = enrolmentOf(user.id, slug, t)
+    if (!enrolment) return { ok: false, reason: "not_started" }
+    if (attemptCount(user.id, slug, t) !== attemptNumber) {
+      const latest = latestAttemptOf(user.id, slug, t)
+      if (latest) return { ok: false, reason: "already_submitted", attemptId: latest.id }
+      return { ok: false, reason: "forged" }
+    }
+    const { id } = tx
+      .insert(quizAttempts)
+      .values({
+        personId: user.id,
+        moduleSlug: slug,
+        answers,
+        score: outcome.score,
+        isPassed: outcome.isPassed,
+        createdAt: now,
+      })
+      .returning({ id: quizAttempts.id })
+      .get()
+    if (outcome.isPassed)
+      tx.update(enrolments)
+        .set({ completedAt: now })
+        .where(
+          and(
+            eq(enrolments.personId, user.id),
+            eq(enrolments.moduleSlug, slug),
+            isNull(enrolments.completedAt),
+          ),
+        )
+        .run()
+    return { ok: true, attemptId: id, isPassed: outcome.isPassed }
+  })
+}

@@ -1,0 +1,165 @@
+// Learning demo data: the course modules synced into the database, and two demo learners with a fixed, submitted
+// survey result in a closed spring cycle, so their learning paths are real. Deterministic and idempotent.
+// The demo employee (employee@parat.test) gets no result and no progress: they start from the Foundation path.
+import { and, eq } from "drizzle-orm"
+import type { Dimension, Instrument, Level } from "../app/domain/content-schema"
+import { type Answers, scoreDimension, scoreResponse } from "../app/domain/scoring"
+import { getContent } from "../app/services/content-loader.server"
+import { ensureInstrumentVersion, getInstrumentVersion } from "../app/services/instrument.server"
+import { syncContentModules } from "../app/services/learning-sync.server"
+import { recordResult } from "../app/services/results.server"
+import type { Db } from "./client"
+import { ensurePerson, ensureUnit } from "./factories"
+import {
+  cycleInvitations,
+  cycles,
+  cycleUnits,
+  type JobFamily,
+  type Language,
+  responses,
+  units,
+} from "./schema"
+
+export const LEARNING_CYCLE_NAME = "Forår 2026"
+
+/** The demo learners and the level they reach in each dimension of the spring survey. */
+export const DEMO_LEARNERS: {
+  email: string
+  name: string
+  jobFamily: JobFamily
+  unitCode: string
+  language: Language
+  levels: Record<Dimension, Level>
+}[] = [
+  {
+    email: "learner.one@parat.test",
+    name: "Lone Læring",
+    jobFamily: "nurse",
+    unitCode: "NOR-AKM",
+    language: "da",
+    levels: { understanding: 1, use: 0, evaluation: 1, ethics_law: 2, data: 0, implementation: 1 },
+  },
+  {
+    email: "learner.two@parat.test",
+    name: "Leo Learner",
+    jobFamily: "administrative",
+    unitCode: "SKO-ADM",
+    language: "en",
+    levels: { understanding: 1, use: 1, evaluation: 0, ethics_law: 1, data: 0, implementation: 2 },
+  },
+]
+
+type ScoringInstrument = Pick<Instrument, "dimensions" | "levels" | "minAnsweredShare">
+
+/**
+ * Answers that give exactly `level` in every dimension: the first combination (all agreement answers the same,
+ * the first n knowledge checks right) that lands on the level. Throws if the instrument cannot produce it.
+ */
+export function answersForLevels(instrument: ScoringInstrument, levels: Record<Dimension, Level>): Answers {
+  const answers: Answers = {}
+  for (const dimension of instrument.dimensions) {
+    const knowledge = dimension.items.filter((i) => i.kind === "knowledge")
+    let found: Answers | null = null
+    for (let value = 1; value <= 5 && !found; value++) {
+      for (let right = 0; right <= knowledge.length && !found; right++) {
+        const candidate: Answers = {}
+        for (const item of dimension.items) {
+          if (item.kind === "likert") candidate[item.id] = item.reverse ? 6 - value : value
+        }
+        knowledge.forEach((item, i) => {
+          const wrong = item.options.find((o) => o.id !== item.correct)!.id
+          candidate[item.id] = i < right ? item.correct : wrong
+        })
+        if (scoreDimension(dimension, candidate, instrument).level === levels[dimension.key])
+          found = candidate
+      }
+    }
+    if (!found) throw new Error(`no answers give level ${levels[dimension.key]} in ${dimension.key}`)
+    Object.assign(answers, found)
+  }
+  return answers
+}
+
+/** Finds or creates the closed spring cycle over the whole region (other seeds may have made it already). */
+function ensureSpringCycle(db: Db, regionId: number, instrumentHash: string) {
+  const existing = db
+    .select({ id: cycles.id, instrumentHash: cycles.instrumentHash })
+    .from(cycles)
+    .where(eq(cycles.name, LEARNING_CYCLE_NAME))
+    .get()
+  if (existing) return existing
+  const cycle = db
+    .insert(cycles)
+    .values({
+      name: LEARNING_CYCLE_NAME,
+      instrumentHash,
+      status: "closed",
+      opensAt: new Date("2026-03-02T08:00:00Z"),
+      closesAt: new Date("2026-03-27T16:00:00Z"),
+      minGroupSize: 5,
+    })
+    .returning({ id: cycles.id, instrumentHash: cycles.instrumentHash })
+    .get()
+  db.insert(cycleUnits).values({ cycleId: cycle.id, unitId: regionId }).run()
+  return cycle
+}
+
+export function seedLearning(db: Db, passwordHash: string) {
+  const content = getContent()
+  syncContentModules(db, content.modules)
+  const region = db.select({ id: units.id }).from(units).where(eq(units.kind, "region")).limit(1).get()
+  if (!region) throw new Error("Seed the demo organisation before the learning demo data")
+
+  db.transaction((tx) => {
+    const t = tx as unknown as Db
+    const instrumentHash = ensureInstrumentVersion(t, content.instrument)
+    const cycle = ensureSpringCycle(t, region.id, instrumentHash)
+    const instrument = getInstrumentVersion(cycle.instrumentHash, t)!
+    for (const [i, learner] of DEMO_LEARNERS.entries()) {
+      const unitId = ensureUnit(t, { code: learner.unitCode, name: learner.unitCode, kind: "department" })
+      const personId = ensurePerson(t, {
+        email: learner.email,
+        name: learner.name,
+        jobFamily: learner.jobFamily,
+        unitId,
+        language: learner.language,
+        passwordHash,
+        isDemo: true,
+      })
+      t.insert(cycleInvitations)
+        .values({ cycleId: cycle.id, personId, unitId, jobFamily: learner.jobFamily })
+        .onConflictDoNothing()
+        .run()
+      const hasResponse = t
+        .select({ id: responses.id })
+        .from(responses)
+        .where(and(eq(responses.cycleId, cycle.id), eq(responses.personId, personId)))
+        .get()
+      if (hasResponse) continue
+      const submittedAt = new Date(Date.UTC(2026, 2, 10 + i, 9, 30))
+      const answers = answersForLevels(instrument, learner.levels)
+      const { id: responseId } = t
+        .insert(responses)
+        .values({
+          cycleId: cycle.id,
+          personId,
+          status: "submitted",
+          answers,
+          page: instrument.dimensions.length,
+          updatedAt: submittedAt,
+          submittedAt,
+        })
+        .returning({ id: responses.id })
+        .get()
+      recordResult(t, {
+        responseId,
+        cycleId: cycle.id,
+        personId,
+        unitId,
+        jobFamily: learner.jobFamily,
+        submittedAt,
+        scored: scoreResponse(instrument, answers),
+      })
+    }
+  })
+}

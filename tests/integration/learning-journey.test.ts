@@ -1,0 +1,460 @@
+import { and, count, eq } from "drizzle-orm"
+import { afterAll, beforeAll, expect, test } from "vitest"
+import type { Dimension, Level } from "~/domain/content-schema"
+import { scoreResponse } from "~/domain/scoring"
+import { loader as pathLoader } from "~/routes/learn._index"
+import { action as catalogueAction, loader as catalogueLoader } from "~/routes/learn.catalogue"
+import { action as moduleAction, loader as moduleLoader } from "~/routes/learn.modules.$slug._index"
+import { action as lessonAction, loader as lessonLoader } from "~/routes/learn.modules.$slug.lessons.$lesson"
+import { action as quizAction, loader as quizLoader } from "~/routes/learn.modules.$slug.quiz"
+import { getContent } from "~/services/content-loader.server"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
+import { recordResult } from "~/services/results.server"
+import type { Db } from "../../db/client"
+import { cycles, enrolments, lessonProgress, people, quizAttempts, responses } from "../../db/schema"
+import { answersForLevels } from "../../db/seed-learning"
+import { makeFullCoursesDir, TWO_DIMENSION_MODULES, useCoursesDir } from "../fixtures/learning-content"
+import { loginCookie, makeRequest, seededTestDb } from "./db"
+
+let db: Db
+let cookie: string
+let otherCookie: string
+let personId: number
+const courses = makeFullCoursesDir(TWO_DIMENSION_MODULES)
+afterAll(() => courses.cleanup())
+beforeAll(async () => {
+  useCoursesDir(courses.root)
+  db = await seededTestDb()
+  cookie = await loginCookie("employee@parat.test")
+  otherCookie = await loginCookie("manager@parat.test")
+  personId = db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.email, "employee@parat.test"))
+    .get()!.id
+})
+
+/** Runs a loader or action and gives back what it returned or threw (redirects and errors are thrown). */
+async function run<T>(fn: () => Promise<T>): Promise<T | Response> {
+  try {
+    return await fn()
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown
+    throw thrown
+  }
+}
+const get = (path: string, c = cookie) => makeRequest(path, { cookie: `${c}; parat_lang=en` })
+const post = (path: string, form: Record<string, string>, c = cookie) =>
+  makeRequest(path, { cookie: `${c}; parat_lang=en`, form })
+const ctx = { context: {} }
+
+let cycleCounter = 0
+/** A submitted survey result with exactly these levels (others at 4), as the survey's submit would write it. */
+function giveResult(levels: Partial<Record<Dimension, Level>>, submittedAt: Date) {
+  const instrument = getContent().instrument
+  const hash = ensureInstrumentVersion(db, instrument)
+  const all = Object.fromEntries(instrument.dimensions.map((d) => [d.key, levels[d.key] ?? 4])) as Record<
+    Dimension,
+    Level
+  >
+  const answers = answersForLevels(instrument, all)
+  cycleCounter++
+  const cycle = db
+    .insert(cycles)
+    .values({
+      name: `Test ${cycleCounter}`,
+      instrumentHash: hash,
+      status: "closed",
+      opensAt: submittedAt,
+      closesAt: submittedAt,
+    })
+    .returning()
+    .get()
+  const response = db
+    .insert(responses)
+    .values({
+      cycleId: cycle.id,
+      personId,
+      status: "submitted",
+      answers,
+      updatedAt: submittedAt,
+      submittedAt,
+    })
+    .returning()
+    .get()
+  recordResult(db, {
+    responseId: response.id,
+    cycleId: cycle.id,
+    personId,
+    unitId: db.select().from(people).where(eq(people.id, personId)).get()!.unitId,
+    jobFamily: "nurse",
+    submittedAt,
+    scored: scoreResponse(instrument, answers),
+  })
+}
+type PathData = Awaited<ReturnType<typeof pathLoader>>
+const pathSlugs = (data: PathData) => data.path.groups.flatMap((g) => g.steps.map((s) => s.slug))
+const attempts = () =>
+  db.select({ n: count() }).from(quizAttempts).where(eq(quizAttempts.personId, personId)).get()!.n
+
+test("every learner page sends a visitor who is not logged in to the login page", async () => {
+  const visits = [
+    () => pathLoader({ request: makeRequest("/learn"), params: {}, ...ctx }),
+    () => catalogueLoader({ request: makeRequest("/learn/catalogue"), params: {}, ...ctx }),
+    () =>
+      moduleLoader({
+        request: makeRequest("/learn/modules/use-foundation"),
+        params: { slug: "use-foundation" },
+        ...ctx,
+      }),
+  ]
+  for (const visit of visits) {
+    const response = await run<unknown>(visit)
+    expect(response).toBeInstanceOf(Response)
+    expect((response as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=/)
+  }
+})
+
+test("with no result the learner gets the Foundation path for their job family", async () => {
+  const data = (await pathLoader({ request: get("/learn"), params: {}, ...ctx })) as PathData
+  expect(data.path.basis).toBe("foundation")
+  expect(pathSlugs(data)).toEqual(["use-foundation", "data-foundation"])
+  expect(data.path.totals).toEqual({ modules: 2, completed: 0, remaining: 2, minutesLeft: 40 })
+})
+
+test("a submitted result turns the path into the modules between the assessed levels and the nurse targets", async () => {
+  // Nurse targets: use 2, data 1. Use at 0 -> use levels 1-2; data at 0 -> data level 1.
+  giveResult({ use: 0, data: 0 }, new Date("2026-03-10T10:00:00Z"))
+  const data = (await pathLoader({ request: get("/learn"), params: {}, ...ctx })) as PathData
+  expect(data.path.basis).toBe("assessed")
+  expect(data.path.result?.cycleName).toBe("Test 1")
+  expect(pathSlugs(data)).toEqual(["use-foundation", "data-foundation", "use-practitioner"])
+  expect(data.path.groups.map((g) => g.level)).toEqual([1, 2])
+  expect(data.path.dimensions.slice(0, 2)).toEqual([
+    { dimension: "use", level: 0, target: 2, gap: 2 },
+    { dimension: "data", level: 0, target: 1, gap: 1 },
+  ])
+})
+
+test("a lesson renders its Markdown, with previous and next", async () => {
+  const data = await lessonLoader({
+    request: get("/learn/modules/use-foundation/lessons/second"),
+    params: { slug: "use-foundation", lesson: "second" },
+    ...ctx,
+  })
+  expect(data.page.html).toContain("<h2>second en</h2>")
+  expect(data.page.previous?.slug).toBe("first")
+  expect(data.page.next).toBeNull()
+  expect(data.page.isRead).toBe(false)
+})
+
+test("a lesson slug that does not exist is a 404, and marking it read changes nothing", async () => {
+  const params = { slug: "use-foundation", lesson: "no-such-lesson" }
+  const viewed = await run(() =>
+    lessonLoader({ request: get("/learn/modules/use-foundation/lessons/x"), params, ...ctx }),
+  )
+  expect((viewed as Response).status).toBe(404)
+  const posted = await run(() =>
+    lessonAction({
+      request: post("/learn/modules/use-foundation/lessons/x", { intent: "read" }),
+      params,
+      ...ctx,
+    }),
+  )
+  expect((posted as Response).status).toBe(404)
+  const odd = await run(() =>
+    lessonLoader({ request: get("/learn/modules/x"), params: { slug: "../etc", lesson: "passwd" }, ...ctx }),
+  )
+  expect((odd as Response).status).toBe(404)
+  expect(db.select().from(lessonProgress).all()).toEqual([])
+})
+
+test("answering a quiz for a module not started is refused with a clear message, and nothing is stored", async () => {
+  const response = (await quizAction({
+    request: post("/learn/modules/use-foundation/quiz", {
+      intent: "submit",
+      attemptNumber: "0",
+      "q.q1": "b",
+    }),
+    params: { slug: "use-foundation" },
+    ...ctx,
+  })) as Response
+  expect(response.status).toBe(400)
+  expect(await response.json()).toEqual({ formError: "errors.notStarted" })
+  expect(attempts()).toBe(0)
+})
+
+test("marking a lesson read starts the module and shows on the module page and the path", async () => {
+  const response = await run(() =>
+    lessonAction({
+      request: post("/learn/modules/use-foundation/lessons/first", { intent: "read" }),
+      params: { slug: "use-foundation", lesson: "first" },
+      ...ctx,
+    }),
+  )
+  expect((response as Response).status).toBe(302)
+  // marking twice is harmless
+  await run(() =>
+    lessonAction({
+      request: post("/learn/modules/use-foundation/lessons/first", { intent: "read" }),
+      params: { slug: "use-foundation", lesson: "first" },
+      ...ctx,
+    }),
+  )
+  const module = await moduleLoader({
+    request: get("/learn/modules/use-foundation"),
+    params: { slug: "use-foundation" },
+    ...ctx,
+  })
+  expect(module.module.isStarted).toBe(true)
+  expect(module.module.lessons.map((l) => l.isRead)).toEqual([true, false])
+  const path = (await pathLoader({ request: get("/learn"), params: {}, ...ctx })) as PathData
+  expect(path.path.groups[0]!.steps[0]).toMatchObject({
+    slug: "use-foundation",
+    status: "in_progress",
+    lessonsRead: 1,
+  })
+})
+
+test("forged question or option ids and an unknown intent are refused; nothing is stored", async () => {
+  const params = { slug: "use-foundation" }
+  const forms: Record<string, string>[] = [
+    { intent: "submit", attemptNumber: "0", "q.q1": "b", "q.q9": "a" },
+    { intent: "submit", attemptNumber: "0", "q.q1": "z" },
+    { intent: "submit", attemptNumber: "0", "q.q1": "a", "q.q1 ": "b" },
+    { intent: "delete", attemptNumber: "0" },
+    { intent: "submit", attemptNumber: "-1" },
+  ]
+  for (const form of forms) {
+    const response = (await quizAction({
+      request: post("/learn/modules/use-foundation/quiz", form),
+      params,
+      ...ctx,
+    })) as Response
+    expect(response.status, JSON.stringify(form)).toBe(400)
+  }
+  const twoOnSingle = new URLSearchParams([
+    ["intent", "submit"],
+    ["attemptNumber", "0"],
+    ["q.q1", "a"],
+    ["q.q1", "b"],
+  ])
+  const response = (await quizAction({
+    request: makeRequest("/learn/modules/use-foundation/quiz", {
+      method: "POST",
+      body: twoOnSingle,
+      cookie,
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
+    }),
+    params,
+    ...ctx,
+  })) as Response
+  expect(response.status).toBe(400)
+  expect(await response.json()).toEqual({ formError: "errors.forged" })
+  expect(attempts()).toBe(0)
+})
+
+test("a failed quiz gives per-question feedback with explanations and leaves the module open", async () => {
+  const params = { slug: "use-foundation" }
+  const form = await quizLoader({ request: get("/learn/modules/use-foundation/quiz"), params, ...ctx })
+  expect(form.quiz.attemptNumber).toBe(0)
+  expect(form.quiz.questions.map((q) => q.id)).toEqual(["q1", "q2"])
+  // the form never carries the right answers
+  expect(JSON.stringify(form)).not.toContain("correct")
+
+  const response = (await run(() =>
+    quizAction({
+      request: post("/learn/modules/use-foundation/quiz", {
+        intent: "submit",
+        attemptNumber: "0",
+        "q.q1": "a",
+      }),
+      params,
+      ...ctx,
+    }),
+  )) as Response
+  expect(response.status).toBe(302)
+  const location = response.headers.get("Location")!
+  expect(location).toMatch(/^\/learn\/modules\/use-foundation\/quiz\?attempt=\d+$/)
+
+  const review = await quizLoader({ request: get(location), params, ...ctx })
+  expect(review.quiz.review).toMatchObject({ score: 0, isPassed: false })
+  expect(review.quiz.review?.questions).toEqual([
+    { id: "q1", chosen: ["a"], correct: ["b"], isCorrect: false, explanation: "B is right (en)" },
+    { id: "q2", chosen: [], correct: ["a", "c"], isCorrect: false, explanation: "A and C are right (en)" },
+  ])
+  const enrolment = db
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.personId, personId), eq(enrolments.moduleSlug, "use-foundation")))
+    .get()
+  expect(enrolment?.completedAt).toBeNull()
+})
+
+test("a double submit of the same form shows the first result and stores nothing more", async () => {
+  const before = attempts()
+  const response = (await run(() =>
+    quizAction({
+      request: post("/learn/modules/use-foundation/quiz", {
+        intent: "submit",
+        attemptNumber: "0",
+        "q.q1": "b",
+      }),
+      params: { slug: "use-foundation" },
+      ...ctx,
+    }),
+  )) as Response
+  expect(response.status).toBe(302)
+  expect(response.headers.get("Location")).toMatch(/\?attempt=\d+&notice=alreadySubmitted$/)
+  expect(attempts()).toBe(before)
+})
+
+test("someone else's attempt is not found", async () => {
+  const mine = db.select().from(quizAttempts).where(eq(quizAttempts.personId, personId)).get()!
+  const response = await run(() =>
+    quizLoader({
+      request: get(`/learn/modules/use-foundation/quiz?attempt=${mine.id}`, otherCookie),
+      params: { slug: "use-foundation" },
+      ...ctx,
+    }),
+  )
+  expect((response as Response).status).toBe(404)
+  const bad = await run(() =>
+    quizLoader({
+      request: get("/learn/modules/use-foundation/quiz?attempt=abc"),
+      params: { slug: "use-foundation" },
+      ...ctx,
+    }),
+  )
+  expect((bad as Response).status).toBe(400)
+})
+
+test("a retry that passes completes the module and the path's progress moves", async () => {
+  const params = { slug: "use-foundation" }
+  const form = await quizLoader({ request: get("/learn/modules/use-foundation/quiz"), params, ...ctx })
+  expect(form.quiz.attemptNumber).toBe(1)
+  const body = new URLSearchParams([
+    ["intent", "submit"],
+    ["attemptNumber", "1"],
+    ["q.q1", "b"],
+    ["q.q2", "a"],
+    ["q.q2", "c"],
+  ])
+  const response = (await run(() =>
+    quizAction({
+      request: makeRequest("/learn/modules/use-foundation/quiz", {
+        method: "POST",
+        body,
+        cookie,
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
+      }),
+      params,
+      ...ctx,
+    }),
+  )) as Response
+  const review = await quizLoader({ request: get(response.headers.get("Location")!), params, ...ctx })
+  expect(review.quiz.review).toMatchObject({ score: 1, isPassed: true })
+  const path = (await pathLoader({ request: get("/learn"), params: {}, ...ctx })) as PathData
+  expect(path.path.groups[0]!.steps[0]).toMatchObject({ slug: "use-foundation", status: "completed" })
+  expect(path.path.totals).toMatchObject({ modules: 3, completed: 1, remaining: 2 })
+})
+
+test("a new survey result rebuilds the path and keeps the completed module", async () => {
+  // Now use is at 1 and data at 1: only use-practitioner is still needed.
+  giveResult({ use: 1, data: 1 }, new Date("2026-09-10T10:00:00Z"))
+  const data = (await pathLoader({ request: get("/learn"), params: {}, ...ctx })) as PathData
+  expect(data.path.result?.cycleName).toBe("Test 2")
+  // the completed prerequisite stays ahead of its dependant
+  expect(pathSlugs(data)).toEqual(["use-foundation", "use-practitioner"])
+  expect(data.path.groups.flatMap((g) => g.steps).find((s) => s.slug === "use-foundation")).toMatchObject({
+    isCompleted: true,
+    reason: "completed",
+  })
+})
+
+test("at target the path says plainly that there is nothing to do", async () => {
+  giveResult({ use: 2, data: 1 }, new Date("2026-10-10T10:00:00Z"))
+  const data = (await pathLoader({ request: get("/learn"), params: {}, ...ctx })) as PathData
+  expect(data.path.isAtTarget).toBe(true)
+  expect(data.path.totals.remaining).toBe(0)
+})
+
+test("the catalogue filters by dimension and level, and adding a module puts it on the path", async () => {
+  const filtered = await catalogueLoader({
+    request: get("/learn/catalogue?dimension=data&level=3"),
+    params: {},
+    ...ctx,
+  })
+  expect(filtered.modules.map((m) => m.slug)).toEqual(["data-advanced"])
+  const all = await catalogueLoader({
+    request: get("/learn/catalogue?dimension=&level="),
+    params: {},
+    ...ctx,
+  })
+  expect(all.modules).toHaveLength(6)
+  const bad = await run(() =>
+    catalogueLoader({ request: get("/learn/catalogue?level=9"), params: {}, ...ctx }),
+  )
+  expect((bad as Response).status).toBe(400)
+
+  const added = (await run(() =>
+    catalogueAction({
+      request: post("/learn/catalogue", { intent: "add", slug: "data-advanced" }),
+      params: {},
+      ...ctx,
+    }),
+  )) as Response
+  expect(added.headers.get("Location")).toBe("/learn/catalogue?added=data-advanced")
+  const data = (await pathLoader({ request: get("/learn"), params: {}, ...ctx })) as PathData
+  // data-advanced needs data-practitioner, which the learner has not reached
+  expect(pathSlugs(data)).toEqual(["use-foundation", "data-practitioner", "data-advanced"])
+  const after = await catalogueLoader({ request: get("/learn/catalogue?dimension=data"), params: {}, ...ctx })
+  expect(after.modules.find((m) => m.slug === "data-advanced")?.isOnPath).toBe(true)
+
+  const missing = await run(() =>
+    catalogueAction({
+      request: post("/learn/catalogue", { intent: "add", slug: "no-such-module" }),
+      params: {},
+      ...ctx,
+    }),
+  )
+  expect((missing as Response).status).toBe(404)
+  const unknown = (await catalogueAction({
+    request: post("/learn/catalogue", { intent: "remove", slug: "data-advanced" }),
+    params: {},
+    ...ctx,
+  })) as Response
+  expect(unknown.status).toBe(400)
+})
+
+test("starting a module from its page, and an unknown module, behave", async () => {
+  const started = (await run(() =>
+    moduleAction({
+      request: post("/learn/modules/use-advanced", { intent: "start" }),
+      params: { slug: "use-advanced" },
+      ...ctx,
+    }),
+  )) as Response
+  expect(started.headers.get("Location")).toBe("/learn/modules/use-advanced?started")
+  const missing = await run(() =>
+    moduleLoader({ request: get("/learn/modules/nothing-here"), params: { slug: "nothing-here" }, ...ctx }),
+  )
+  expect((missing as Response).status).toBe(404)
+  const wrong = (await moduleAction({
+    request: post("/learn/modules/use-advanced", { intent: "explode" }),
+    params: { slug: "use-advanced" },
+    ...ctx,
+  })) as Response
+  expect(wrong.status).toBe(400)
+})
+
+test("a cross-site post is refused", async () => {
+  const request = makeRequest("/learn/catalogue", {
+    method: "POST",
+    body: new URLSearchParams({ intent: "add", slug: "data-foundation" }),
+    cookie,
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" },
+  })
+  const response = await run(() => catalogueAction({ request, params: {}, ...ctx }))
+  expect((response as Response).status).toBe(403)
+})
