@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import {
   isRouteErrorResponse,
   Links,
@@ -74,6 +74,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
     </html>
   )
 }
+
+export const meta: MetaFunction = () => [{ title: "Parat" }]
 
 export default function App() {
   return <Outlet />
