@@ -1,26 +1,9 @@
 // The shape of everything under courses/ (docs/content-format.md), as zod schemas. Pure: no file access here.
 import { z } from "zod"
 
-export const DIMENSIONS = [
-  "understanding",
-  "use",
-  "evaluation",
-  "ethics_law",
-  "data",
-  "implementation",
-] as const
-export type Dimension = (typeof DIMENSIONS)[number]
-export const JOB_FAMILIES = [
-  "doctor",
-  "nurse",
-  "other_clinical",
-  "administrative",
-  "it_data",
-  "management",
-] as const
-export type JobFamily = (typeof JOB_FAMILIES)[number]
-export const LEVELS = [1, 2, 3, 4] as const
-export type Level = 0 | 1 | 2 | 3 | 4
+import { DIMENSIONS, type Dimension, JOB_FAMILIES, type JobFamily } from "./vocabulary"
+
+export { DIMENSIONS, type Dimension, JOB_FAMILIES, type JobFamily, LEVELS, type Level } from "./vocabulary"
 
 const nonEmpty = z.string().trim().min(1, "must not be empty")
 export const Bilingual = z.strictObject({ da: nonEmpty, en: nonEmpty })

@@ -1,0 +1,22 @@
+// The domain's fixed words, free of any library so that components can import them without pulling zod into
+// the browser bundle.
+export const DIMENSIONS = [
+  "understanding",
+  "use",
+  "evaluation",
+  "ethics_law",
+  "data",
+  "implementation",
+] as const
+export type Dimension = (typeof DIMENSIONS)[number]
+export const JOB_FAMILIES = [
+  "doctor",
+  "nurse",
+  "other_clinical",
+  "administrative",
+  "it_data",
+  "management",
+] as const
+export type JobFamily = (typeof JOB_FAMILIES)[number]
+export const LEVELS = [1, 2, 3, 4] as const
+export type Level = 0 | 1 | 2 | 3 | 4
