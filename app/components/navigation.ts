@@ -9,6 +9,7 @@ export type NavItem = { to: string; label: NavKey; roles: Role[] | "public" | "a
 const ITEMS: NavItem[] = [
   { to: "/", label: "nav.home", roles: "all" },
   { to: "/login", label: "nav.login", roles: "public" },
+  { to: "/reports", label: "nav.reports", roles: ["manager"] },
   { to: "/account/password", label: "nav.account", roles: "all" },
 ]
 
