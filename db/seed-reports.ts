@@ -1,7 +1,8 @@
 // Two closed past survey cycles with plausible results for the demo organisation, so the manager dashboards have
 // something true to show from the first start. Deterministic (same people, same answers) and idempotent.
 //
-// - "Efterår 2025" and "Forår 2026", targeting the region, k = 5, everyone invited, 70-90 % answering.
+// - "Efterår 2025" and "Forår 2026", targeting the region, k = 5, everyone invited, 70-90 % answering (the
+//   same people both times).
 // - Some departments grow between the two cycles (they took the Foundation modules); the rest stay about level.
 // - "Klinisk Etisk Enhed" has 3 people, so it is always shown as too small.
 // - Left out: employee@parat.test, survey.* and learner.* (other journeys need them fresh), and managers and admins
@@ -151,8 +152,10 @@ export function seedReports(
         if (answered.has(person.id)) continue
         const department = departmentCode(person.path, codeById)
         const random = seededRandom(hashOf(`${spec.name}|${person.email}`))
+        // Whether someone answers is a trait of the person, so the same people answer in both cycles (a cohort
+        // change of 1..k-1 people would hide the trend point: app/domain/anonymity.ts, selectTrendPoints).
         const participation = 0.7 + (hashOf(department) % 21) / 100 // 70-90 % per department
-        if (random() >= participation) continue
+        if ((hashOf(`answers|${person.email}`) % 1000) / 1000 >= participation) continue
         const base = 0.28 + (hashOf(person.email) % 1000) / 1000 / 3.2 // 0.28..0.59, the person's own start
         const growth = spec.wave === 1 ? (GROWING.has(department) ? 0.16 : 0.02) : 0
         const bias = DIMENSION_BIAS[person.jobFamily]
