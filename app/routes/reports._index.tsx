@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { useTranslation } from "react-i18next"
+import { ReportErrorBoundary } from "~/components/reports/report-parts"
 import { requireRole } from "~/services/auth.server"
 import { getFirstScopeUnitId } from "~/services/reports.server"
 
@@ -23,3 +24,5 @@ export default function ReportsIndex() {
 }
 
 export const meta: MetaFunction = () => [{ title: "Parat" }]
+
+export const ErrorBoundary = ReportErrorBoundary

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
-import { HeatmapLegend, HeatmapTable } from "~/components/reports/heatmap-table"
+import { formatScore, HeatmapLegend, HeatmapTable } from "~/components/reports/heatmap-table"
 import { LevelChart, TrendChart } from "~/components/reports/report-charts"
+import { ReportErrorBoundary, ScrollTable } from "~/components/reports/report-parts"
 import { DIMENSIONS, JOB_FAMILIES } from "~/domain/content-schema"
 import { ReportQuery, UnitParam } from "~/domain/report-query"
 import { requireRole } from "~/services/auth.server"
@@ -34,7 +35,7 @@ const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((par
 
 export default function UnitReportPage() {
   const report = useLoaderData<typeof loader>()
-  const { t } = useTranslation("reports")
+  const { t, i18n } = useTranslation("reports")
   const href = useHref(report)
   const cycleName = report.cycle?.name ?? ""
   const filterText = report.jobFamily ? `, ${t(`jobFamilies.${report.jobFamily}`, { ns: "common" })}` : ""
@@ -122,159 +123,147 @@ export default function UnitReportPage() {
               ...(d.isSuppressed ? {} : Object.fromEntries(d.counts.map((c, i) => [`l${i}`, c]))),
             }))}
           />
-          <div className="table-wrap">
-            <table>
-              <caption>{t("levels.caption", { unit: report.unit.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("levels.dimension")}</th>
-                  {levelNames.map((name) => (
-                    <th scope="col" key={name}>
-                      {name}
-                    </th>
-                  ))}
-                  <th scope="col">{t("levels.total")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.levelDistribution.map((d) => (
-                  <tr key={d.dimension}>
-                    <th scope="row">{dimensionName(d.dimension)}</th>
-                    {d.isSuppressed ? (
-                      <td colSpan={6}>{t("suppressed")}</td>
-                    ) : (
-                      <>
-                        {d.counts.map((c, i) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: the index is the level
-                          <td key={i}>{c}</td>
-                        ))}
-                        <td>{d.n}</td>
-                      </>
-                    )}
-                  </tr>
+          <ScrollTable caption={t("levels.caption", { unit: report.unit.name })}>
+            <thead>
+              <tr>
+                <th scope="col">{t("levels.dimension")}</th>
+                {levelNames.map((name) => (
+                  <th scope="col" key={name}>
+                    {name}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
+                <th scope="col">{t("levels.total")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.levelDistribution.map((d) => (
+                <tr key={d.dimension}>
+                  <th scope="row">{dimensionName(d.dimension)}</th>
+                  {d.isSuppressed ? (
+                    <td colSpan={6}>{t("suppressed")}</td>
+                  ) : (
+                    <>
+                      {d.counts.map((c, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the index is the level
+                        <td key={i}>{c}</td>
+                      ))}
+                      <td>{d.n}</td>
+                    </>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
 
           <h2 id="participation">{t("participation.title")}</h2>
-          <div className="table-wrap">
-            <table>
-              <caption>{t("participation.caption", { cycle: cycleName })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("participation.unit")}</th>
-                  <th scope="col">{t("participation.invited")}</th>
-                  <th scope="col">{t("participation.submitted")}</th>
-                  <th scope="col">{t("participation.rate")}</th>
+          <ScrollTable caption={t("participation.caption", { cycle: cycleName })}>
+            <thead>
+              <tr>
+                <th scope="col">{t("participation.unit")}</th>
+                <th scope="col">{t("participation.invited")}</th>
+                <th scope="col">{t("participation.submitted")}</th>
+                <th scope="col">{t("participation.rate")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.participation.map((row) => (
+                <tr key={`${row.role}-${row.unitId}`}>
+                  <th scope="row">
+                    {row.name}
+                    {row.role !== "child" ? (
+                      <span className="heatmap__role">{t(`roles.${row.role}`)}</span>
+                    ) : null}
+                  </th>
+                  {row.isSuppressed ? (
+                    <td colSpan={3}>{t("suppressed")}</td>
+                  ) : (
+                    <>
+                      <td>{row.invited}</td>
+                      <td>{row.submitted}</td>
+                      <td>{percent(row.submitted, row.invited)}</td>
+                    </>
+                  )}
                 </tr>
-              </thead>
-              <tbody>
-                {report.participation.map((row) => (
-                  <tr key={`${row.role}-${row.unitId}`}>
-                    <th scope="row">
-                      {row.name}
-                      {row.role !== "child" ? (
-                        <span className="heatmap__role">{t(`roles.${row.role}`)}</span>
-                      ) : null}
-                    </th>
-                    {row.isSuppressed ? (
-                      <td colSpan={3}>{t("suppressed")}</td>
-                    ) : (
-                      <>
-                        <td>{row.invited}</td>
-                        <td>{row.submitted}</td>
-                        <td>{percent(row.submitted, row.invited)}</td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         </>
       )}
 
       <h2 id="learning">{t("learning.title")}</h2>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("learning.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("learning.unit")}</th>
-              <th scope="col">{t("learning.people")}</th>
-              {DIMENSIONS.map((d) => (
-                <th scope="col" key={d}>
-                  {dimensionName(d)}
-                </th>
-              ))}
-              <th scope="col">{t("learning.modulesCompleted")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.learning.map((row) => (
-              <tr key={`${row.role}-${row.unitId}`}>
-                <th scope="row">
-                  {row.name}
-                  {row.role !== "child" ? (
-                    <span className="heatmap__role">{t(`roles.${row.role}`)}</span>
-                  ) : null}
-                </th>
-                {row.isSuppressed ? (
-                  <td colSpan={DIMENSIONS.length + 2}>{t("suppressed")}</td>
-                ) : (
-                  <>
-                    <td>{row.people}</td>
-                    {DIMENSIONS.map((d) => (
-                      <td key={d}>{percent(row.foundation[d], row.people)}</td>
-                    ))}
-                    <td>{row.modulesCompleted}</td>
-                  </>
-                )}
-              </tr>
+      <ScrollTable caption={t("learning.caption")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("learning.unit")}</th>
+            <th scope="col">{t("learning.people")}</th>
+            {DIMENSIONS.map((d) => (
+              <th scope="col" key={d}>
+                {dimensionName(d)}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <th scope="col">{t("learning.modulesCompleted")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.learning.map((row) => (
+            <tr key={`${row.role}-${row.unitId}`}>
+              <th scope="row">
+                {row.name}
+                {row.role !== "child" ? (
+                  <span className="heatmap__role">{t(`roles.${row.role}`)}</span>
+                ) : null}
+              </th>
+              {row.isSuppressed ? (
+                <td colSpan={DIMENSIONS.length + 2}>{t("suppressed")}</td>
+              ) : (
+                <>
+                  <td>{row.people}</td>
+                  {DIMENSIONS.map((d) => (
+                    <td key={d}>{percent(row.foundation[d], row.people)}</td>
+                  ))}
+                  <td>{row.modulesCompleted}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
 
       {report.cycle ? (
         <>
           <h3>{t("learning.aiLiteracyTitle")}</h3>
           <p>{t("learning.aiLiteracyIntro")}</p>
-          <div className="table-wrap">
-            <table>
-              <caption>{t("learning.aiLiteracyCaption", { cycle: cycleName })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("learning.unit")}</th>
-                  <th scope="col">{t("participation.submitted")}</th>
-                  <th scope="col">{t("learning.atFoundation")}</th>
-                  <th scope="col">{t("learning.share")}</th>
+          <ScrollTable caption={t("learning.aiLiteracyCaption", { cycle: cycleName })}>
+            <thead>
+              <tr>
+                <th scope="col">{t("learning.unit")}</th>
+                <th scope="col">{t("participation.submitted")}</th>
+                <th scope="col">{t("learning.atFoundation")}</th>
+                <th scope="col">{t("learning.share")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.participation.map((row) => (
+                <tr key={`${row.role}-${row.unitId}`}>
+                  <th scope="row">
+                    {row.name}
+                    {row.role !== "child" ? (
+                      <span className="heatmap__role">{t(`roles.${row.role}`)}</span>
+                    ) : null}
+                  </th>
+                  {row.isSuppressed ? (
+                    <td colSpan={3}>{t("suppressed")}</td>
+                  ) : (
+                    <>
+                      <td>{row.submitted}</td>
+                      <td>{row.allFoundation}</td>
+                      <td>{percent(row.allFoundation, row.submitted)}</td>
+                    </>
+                  )}
                 </tr>
-              </thead>
-              <tbody>
-                {report.participation.map((row) => (
-                  <tr key={`${row.role}-${row.unitId}`}>
-                    <th scope="row">
-                      {row.name}
-                      {row.role !== "child" ? (
-                        <span className="heatmap__role">{t(`roles.${row.role}`)}</span>
-                      ) : null}
-                    </th>
-                    {row.isSuppressed ? (
-                      <td colSpan={3}>{t("suppressed")}</td>
-                    ) : (
-                      <>
-                        <td>{row.submitted}</td>
-                        <td>{row.allFoundation}</td>
-                        <td>{percent(row.allFoundation, row.submitted)}</td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         </>
       ) : null}
 
@@ -290,31 +279,32 @@ export default function UnitReportPage() {
               ...p.values,
             }))}
           />
-          <div className="table-wrap">
-            <table>
-              <caption>{t("trend.caption", { unit: report.unit.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("trend.dimension")}</th>
-                  {report.trend.cycles.map((c) => (
-                    <th scope="col" key={c.id}>
-                      {c.name}
-                    </th>
+          <ScrollTable caption={t("trend.caption", { unit: report.unit.name })}>
+            <thead>
+              <tr>
+                <th scope="col">{t("trend.dimension")}</th>
+                {report.trend.cycles.map((c) => (
+                  <th scope="col" key={c.id}>
+                    {c.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {DIMENSIONS.map((d) => (
+                <tr key={d}>
+                  <th scope="row">{dimensionName(d)}</th>
+                  {report.trend.points.map((p) => (
+                    <td key={p.cycleId}>
+                      {typeof p.values[d] === "number"
+                        ? formatScore(p.values[d], i18n.language)
+                        : t("trend.notShown")}
+                    </td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {DIMENSIONS.map((d) => (
-                  <tr key={d}>
-                    <th scope="row">{dimensionName(d)}</th>
-                    {report.trend.points.map((p) => (
-                      <td key={p.cycleId}>{p.values[d] ?? t("trend.notShown")}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ScrollTable>
         </>
       ) : null}
     </section>
@@ -324,3 +314,5 @@ export default function UnitReportPage() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.unit.name} – Parat` : "Parat" },
 ]
+
+export const ErrorBoundary = ReportErrorBoundary

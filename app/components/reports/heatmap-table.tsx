@@ -15,7 +15,8 @@ export function HeatmapTable({
 }) {
   const { t } = useTranslation("reports")
   return (
-    <div className="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <section className="table-wrap" aria-label={caption} tabIndex={0}>
       <table className="heatmap">
         <caption>{caption}</caption>
         <thead>
@@ -53,12 +54,20 @@ export function HeatmapTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   )
 }
 
+/** One decimal, in the page's language (the server and the browser must agree). */
+export function formatScore(value: number, language: string) {
+  return value.toLocaleString(language === "en" ? "en-GB" : "da-DK", {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  })
+}
+
 function HeatmapTd({ cell }: { cell: HeatmapCell }) {
-  const { t } = useTranslation("reports")
+  const { t, i18n } = useTranslation("reports")
   if (cell.isSuppressed) {
     return (
       <td className="heat heat--suppressed">
@@ -68,7 +77,7 @@ function HeatmapTd({ cell }: { cell: HeatmapCell }) {
   }
   return (
     <td className={`heat heat--level${cell.level}`}>
-      <span className="heat__mean">{cell.mean.toLocaleString(undefined, { minimumFractionDigits: 1 })}</span>{" "}
+      <span className="heat__mean">{formatScore(cell.mean, i18n.language)}</span>{" "}
       <span className="heat__n">{t("nShort", { n: cell.n })}</span>
     </td>
   )
