@@ -211,13 +211,6 @@ export function decideLevel(input: LevelInput): LevelDecision {
   )
 }
 
-/** Everything hidden: the state of the children of a unit that is itself hidden. */
-export function hiddenSlices(families: readonly JobFamily[]): Record<Slice, CellState> {
-  return Object.fromEntries(
-    [ALL, ...families].map((s) => [s, { isVisible: false, isKnown: false }]),
-  ) as Record<Slice, CellState>
-}
-
 // ---------------------------------------------------------------- trends across cycles
 
 export type TrendCandidate = { cycleId: number; isVisible: boolean }

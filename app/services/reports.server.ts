@@ -43,35 +43,38 @@ const CHILD_KEY = `CASE WHEN u.id = @q THEN 0 ELSE CAST(substr(u.path, @plen + 1
   instr(substr(u.path, @plen + 1), '/') - 1) AS INTEGER) END`
 // A subtree is a range of paths: "/1/4/" up to "/1/40" ('0' is the character after '/'), so the path index serves it.
 const IN_SUBTREE = "u.path >= @p AND u.path < @pe"
+// Each unit of the subtree with the child it belongs to, worked out once per unit rather than once per row.
+const SUBTREE = `WITH sub(id, child) AS MATERIALIZED (SELECT u.id, ${CHILD_KEY} FROM units u WHERE ${IN_SUBTREE})`
 
 function prepareStatements(sqlite: Database.Database) {
   return {
-    results: sqlite.prepare(`SELECT ${CHILD_KEY} AS child, a.job_family AS family, a.dimension AS dimension,
+    results:
+      sqlite.prepare(`${SUBTREE} SELECT sub.child AS child, a.job_family AS family, a.dimension AS dimension,
         SUM(a.n) AS n, SUM(a.score_sum) AS sum, SUM(a.level0) AS l0, SUM(a.level1) AS l1, SUM(a.level2) AS l2,
         SUM(a.level3) AS l3, SUM(a.level4) AS l4
-      FROM units u JOIN result_aggregates a ON a.unit_id = u.id AND a.cycle_id = @cycle
-      WHERE ${IN_SUBTREE} GROUP BY child, family, dimension`),
-    participation: sqlite.prepare(`SELECT ${CHILD_KEY} AS child, a.job_family AS family,
+      FROM sub JOIN result_aggregates a ON a.cycle_id = @cycle AND a.unit_id = sub.id
+      GROUP BY 1, 2, 3`),
+    participation: sqlite.prepare(`${SUBTREE} SELECT sub.child AS child, a.job_family AS family,
         SUM(a.submitted) AS submitted, SUM(a.all_foundation) AS allFoundation
-      FROM units u JOIN participation_aggregates a ON a.unit_id = u.id AND a.cycle_id = @cycle
-      WHERE ${IN_SUBTREE} GROUP BY child, family`),
-    invited: sqlite.prepare(`SELECT ${CHILD_KEY} AS child, i.job_family AS family, COUNT(*) AS invited
-      FROM units u JOIN cycle_invitations i ON i.unit_id = u.id AND i.cycle_id = @cycle
-      WHERE ${IN_SUBTREE} GROUP BY child, family`),
-    people: sqlite.prepare(`SELECT ${CHILD_KEY} AS child, p.job_family AS family, COUNT(*) AS people
-      FROM units u JOIN people p ON p.unit_id = u.id AND p.is_active = 1
-      WHERE ${IN_SUBTREE} GROUP BY child, family`),
-    foundation:
-      sqlite.prepare(`SELECT ${CHILD_KEY} AS child, p.job_family AS family, m.dimension AS dimension,
-        COUNT(DISTINCT p.id) AS done
-      FROM units u JOIN people p ON p.unit_id = u.id AND p.is_active = 1
+      FROM sub JOIN participation_aggregates a ON a.cycle_id = @cycle AND a.unit_id = sub.id
+      GROUP BY 1, 2`),
+    invited: sqlite.prepare(`${SUBTREE} SELECT sub.child AS child, i.job_family AS family, COUNT(*) AS invited
+      FROM sub JOIN cycle_invitations i ON i.cycle_id = @cycle AND i.unit_id = sub.id
+      GROUP BY 1, 2`),
+    people: sqlite.prepare(`${SUBTREE} SELECT sub.child AS child, p.job_family AS family, COUNT(*) AS people
+      FROM sub JOIN people p ON p.unit_id = sub.id AND p.is_active = 1
+      GROUP BY 1, 2`),
+    foundation: sqlite.prepare(`${SUBTREE} SELECT sub.child AS child, p.job_family AS family,
+        m.dimension AS dimension, COUNT(DISTINCT p.id) AS done
+      FROM sub JOIN people p ON p.unit_id = sub.id AND p.is_active = 1
       JOIN enrolments e ON e.person_id = p.id AND e.completed_at IS NOT NULL
       JOIN modules m ON m.slug = e.module_slug AND m.level = 1
-      WHERE ${IN_SUBTREE} GROUP BY child, family, dimension`),
-    modulesDone: sqlite.prepare(`SELECT ${CHILD_KEY} AS child, p.job_family AS family, COUNT(*) AS done
-      FROM units u JOIN people p ON p.unit_id = u.id AND p.is_active = 1
+      GROUP BY 1, 2, 3`),
+    modulesDone:
+      sqlite.prepare(`${SUBTREE} SELECT sub.child AS child, p.job_family AS family, COUNT(*) AS done
+      FROM sub JOIN people p ON p.unit_id = sub.id AND p.is_active = 1
       JOIN enrolments e ON e.person_id = p.id AND e.completed_at IS NOT NULL
-      WHERE ${IN_SUBTREE} GROUP BY child, family`),
+      GROUP BY 1, 2`),
     // Who answered in two cycles, within a subtree: only a count per pair of cycles comes out.
     cohortOverlap: sqlite.prepare(`SELECT a.cycle_id AS a, b.cycle_id AS b, COUNT(*) AS both
       FROM results a JOIN units u ON u.id = a.unit_id
@@ -431,10 +434,16 @@ export type Trend = {
   points: { cycleId: number; values: Partial<Record<Dimension, number | null>> }[]
 }
 
-function buildTrend(s: Statements, place: Place, all: CycleRow[], slice: Slice): Trend {
+function buildTrend(
+  s: Statements,
+  place: Place,
+  all: CycleRow[],
+  slice: Slice,
+  known: { cycleId: number; decided: DecidedResults } | null,
+): Trend {
   const depth = place.chain.length - 1
   const perCycle = all.map((cycle) => {
-    const decided = decideResults(s, place.chain, cycle)
+    const decided = known && known.cycleId === cycle.id ? known.decided : decideResults(s, place.chain, cycle)
     const submitted = sumSubmitted(s, place.unit, cycle.id, slice)
     return { cycle, decided, submitted, k: effectiveK(cycle.minGroupSize) }
   })
@@ -730,7 +739,13 @@ export function getUnitReport(user: SessionUser, query: ReportQuery, db: Db = ge
     levelDistribution: decided ? buildLevelDistribution(decided, depth, slice) : [],
     participation: cycle ? buildParticipation(statements, place, cycle, slice) : [],
     learning: buildLearning(statements, place, k, slice),
-    trend: buildTrend(statements, place, all, slice),
+    trend: buildTrend(
+      statements,
+      place,
+      all,
+      slice,
+      cycle && decided ? { cycleId: cycle.id, decided } : null,
+    ),
   }
 }
 
