@@ -69,7 +69,10 @@ if (parts.has("startup") || parts.has("pages")) {
           { path: "/account/password", persona: "employee@parat.test" },
           { path: "/learn", persona: "learner.one@parat.test" },
           { path: "/learn/catalogue", persona: "employee@parat.test" },
-          { path: "/learn/modules/understanding-foundation/lessons/what-is-ai", persona: "employee@parat.test" },
+          {
+            path: "/learn/modules/understanding-foundation/lessons/what-is-ai",
+            persona: "employee@parat.test",
+          },
           { path: "/wiki", persona: null },
           { path: "/wiki/overfitting", persona: null },
           { path: "/handbook", persona: null },

@@ -1,10 +1,12 @@
 // npm run db:seed: migrates and seeds the demo organisation (refuses a database with real people).
 import { count } from "drizzle-orm"
+import { getContent } from "../app/services/content-loader.server"
 import { hashPassword } from "../app/services/password.server"
 import { openDatabase } from "../db/client"
 import { people } from "../db/schema"
 import { DEMO_PASSWORD, hasRealPeople, seedDemoOrganisation } from "../db/seed"
 import { seedLearning } from "../db/seed-learning"
+import { seedReports } from "../db/seed-reports"
 import { seedWiki } from "../db/seed-wiki"
 
 const db = openDatabase()
@@ -14,6 +16,7 @@ if (hasRealPeople(db)) {
 }
 const demoHash = await hashPassword(DEMO_PASSWORD)
 seedDemoOrganisation(db, demoHash)
+seedReports(db, getContent())
 seedLearning(db, demoHash)
 seedWiki(db)
 const n = db.select({ n: count() }).from(people).get()?.n

@@ -18,6 +18,7 @@ const ITEMS: NavItem[] = [
   { to: "/learn", label: "nav.learn", roles: "all", end: true },
   { to: "/learn/catalogue", label: "nav.catalogue", roles: "all" },
   { to: "/admin", label: "nav.admin", roles: ["admin"] },
+  { to: "/reports", label: "nav.reports", roles: ["manager"] },
   { to: "/account/password", label: "nav.account", roles: "all" },
   { to: "/wiki", label: "nav.wiki", roles: "everyone" },
   { to: "/handbook", label: "nav.handbook", roles: "everyone" },

@@ -13,6 +13,7 @@ export function isFormulaLike(value: string): boolean {
 /** One cell as text: formula-like text is defused with a leading quote, then quoted when needed. */
 export function escapeCsvCell(cell: CsvCell, delimiter = ","): string {
   if (cell === null || cell === undefined) return ""
+  if (typeof cell === "number" && !Number.isFinite(cell)) return ""
   // Numbers and booleans are data, not text a user typed: -3 stays a number.
   let text = typeof cell === "string" ? cell : String(cell)
   if (typeof cell === "string" && isFormulaLike(text)) text = `'${text}`

@@ -63,6 +63,11 @@ export default function HomePage() {
           <article className="card" aria-labelledby="home-reports">
             <h2 id="home-reports">{t("reports.title")}</h2>
             <p>{t("reports.scope", { count: summary.scopeCount })}</p>
+            {summary.scopeCount > 0 ? (
+              <p>
+                <Link to="/reports">{t("reports.open")}</Link>
+              </p>
+            ) : null}
           </article>
         ) : null}
         {user.role === "admin" ? (
