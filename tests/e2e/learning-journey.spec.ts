@@ -246,5 +246,8 @@ test("the learner pages in English pass the accessibility scan", async ({ page, 
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible()
     await expectAccessible(page)
   }
+  // The switch also changed the shared demo employee's profile: set it back for the other journeys.
+  await page.getByRole("button", { name: "Dansk" }).click()
+  await expect(page.locator("html")).toHaveAttribute("lang", "da")
   expect(errors).toEqual([])
 })
