@@ -8,6 +8,7 @@ export type NavItem = { to: string; label: NavKey; roles: Role[] | "public" | "a
 
 const ITEMS: NavItem[] = [
   { to: "/", label: "nav.home", roles: "all" },
+  { to: "/survey", label: "nav.survey", roles: "all" },
   { to: "/login", label: "nav.login", roles: "public" },
   { to: "/account/password", label: "nav.account", roles: "all" },
 ]
