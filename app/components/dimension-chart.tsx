@@ -22,7 +22,7 @@ export function DimensionChart({ rows, label, seriesName, previousName }: Dimens
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
           <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 13 }} />
-          <Legend />
+          {previousName ? <Legend /> : null}
           {previousName ? (
             <Bar dataKey="previous" name={previousName} fill="#8a96a3" isAnimationActive={false} />
           ) : null}

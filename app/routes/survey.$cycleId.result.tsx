@@ -54,9 +54,10 @@ export default function SurveyResultPage() {
           />
         </figure>
       ) : null}
-      <div className="table-wrap">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls on a phone must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="table-wrap" aria-labelledby="result-caption" tabIndex={0}>
         <table className="result-table">
-          <caption>{t("result.tableCaption")}</caption>
+          <caption id="result-caption">{t("result.tableCaption")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("result.dimension")}</th>
@@ -90,7 +91,7 @@ export default function SurveyResultPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
       <h2>{t("result.nextStepTitle")}</h2>
       <p>{t("result.nextStep")}</p>
       <p>
