@@ -7,13 +7,15 @@ type DimensionChartProps = {
   label: string
   seriesName: string
   previousName?: string | null
+  /** BCP 47 locale for the numbers on the bars (33,3 in Danish) */
+  locale: string
 }
 
 /**
  * Scores per dimension as horizontal bars, with the previous cycle beside them. Browser-only (recharts draws
  * nothing on the server): the table next to it carries the same numbers for everyone.
  */
-export function DimensionChart({ rows, label, seriesName, previousName }: DimensionChartProps) {
+export function DimensionChart({ rows, label, seriesName, previousName, locale }: DimensionChartProps) {
   const data = rows.map((row) => ({ ...row, score: row.score ?? 0, previous: row.previous ?? 0 }))
   return (
     <div className="dimension-chart" role="img" aria-label={label}>
@@ -31,7 +33,11 @@ export function DimensionChart({ rows, label, seriesName, previousName }: Dimens
             name={seriesName}
             fill="#0b4f6c"
             isAnimationActive={false}
-            label={{ position: "right", fontSize: 12 }}
+            label={{
+              position: "right",
+              fontSize: 12,
+              formatter: (value: unknown) => Number(value).toLocaleString(locale),
+            }}
           />
         </BarChart>
       </ResponsiveContainer>

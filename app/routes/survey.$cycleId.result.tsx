@@ -46,6 +46,7 @@ export default function SurveyResultPage() {
             label={t("result.chartLabel")}
             seriesName={t("result.thisCycle")}
             previousName={result.previousCycle?.name ?? null}
+            locale={lang === "da" ? "da-DK" : "en-GB"}
             rows={result.dimensions.map((d) => ({
               name: d.name[lang],
               score: d.score,
