@@ -2,11 +2,13 @@
 import { count } from "drizzle-orm"
 import { getContent } from "../app/services/content-loader.server"
 import { hashPassword } from "../app/services/password.server"
+import { getCurrentInstrument } from "../app/services/survey.server"
 import { openDatabase } from "../db/client"
 import { people } from "../db/schema"
 import { DEMO_PASSWORD, hasRealPeople, seedDemoOrganisation } from "../db/seed"
 import { seedLearning } from "../db/seed-learning"
 import { seedReports } from "../db/seed-reports"
+import { seedSurvey } from "../db/seed-survey"
 import { seedWiki } from "../db/seed-wiki"
 
 const db = openDatabase()
@@ -16,6 +18,7 @@ if (hasRealPeople(db)) {
 }
 const demoHash = await hashPassword(DEMO_PASSWORD)
 seedDemoOrganisation(db, demoHash)
+seedSurvey(db, getCurrentInstrument(), { passwordHash: demoHash })
 seedReports(db, getContent())
 seedLearning(db, demoHash)
 seedWiki(db)

@@ -14,6 +14,7 @@ export type NavItem = {
 
 const ITEMS: NavItem[] = [
   { to: "/", label: "nav.home", roles: "all" },
+  { to: "/survey", label: "nav.survey", roles: "all" },
   { to: "/login", label: "nav.login", roles: "public" },
   { to: "/learn", label: "nav.learn", roles: "all", end: true },
   { to: "/learn/catalogue", label: "nav.catalogue", roles: "all" },

@@ -1,22 +1,25 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
+import { SurveyCard } from "~/components/survey-card"
 import { getUser } from "~/services/auth.server"
 import { getHomeSummary } from "~/services/home.server"
 import { getLearningSummary } from "~/services/learning.server"
+import { getSurveyHomeCard } from "~/services/survey.server"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = getUser(request)
-  if (!user) return { user: null, summary: null, learning: null }
+  if (!user) return { user: null, summary: null, survey: null, learning: null }
   return {
     user: { name: user.name, role: user.role },
     summary: getHomeSummary(user),
+    survey: getSurveyHomeCard(user),
     learning: getLearningSummary(user),
   }
 }
 
 export default function HomePage() {
-  const { user, summary, learning } = useLoaderData<typeof loader>()
+  const { user, summary, survey, learning } = useLoaderData<typeof loader>()
   const { t } = useTranslation("home")
   if (!user || !summary) {
     return (
@@ -41,10 +44,7 @@ export default function HomePage() {
       <h1>{t("greeting", { name: user.name })}</h1>
       <p className="lead">{t(`roleIntro.${user.role}`)}</p>
       <div className="cards">
-        <article className="card" aria-labelledby="home-survey">
-          <h2 id="home-survey">{t("survey.title")}</h2>
-          <p>{t("survey.none")}</p>
-        </article>
+        {survey ? <SurveyCard card={survey} /> : null}
         <article className="card" aria-labelledby="home-learning">
           <h2 id="home-learning">{t("learning.title")}</h2>
           {learning?.basis === "foundation" ? <p>{t("learning.foundation")}</p> : null}

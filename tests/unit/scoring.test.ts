@@ -112,3 +112,43 @@ test("a score exactly on a threshold reaches that level; just below does not", (
   expect(levelForScore(90, instrument.levels)).toBe(4)
   expect(levelForScore(0, instrument.levels)).toBe(0)
 })
+
+test("a wrong knowledge answer gives 0 points and a middle likert answer half", () => {
+  const d = dim({
+    "understanding.s1": 3,
+    "understanding.s2": 3,
+    "understanding.s3": 3,
+    "understanding.k1": "a",
+  })
+  expect(d).toMatchObject({ score: 37.5, level: 0, answered: 4 })
+})
+
+test("scores are rounded to one decimal", () => {
+  // (1 + 0.75 + 0.75) / 3 = 0.8333...
+  expect(dim({ "understanding.s1": 5, "understanding.s2": 2, "understanding.s3": 4 }).score).toBe(83.3)
+})
+
+test("minLevel is the lowest level over all dimensions, and 0 when any dimension is incomplete", () => {
+  const second = { ...instrument.dimensions[0]!, key: "use" as const }
+  second.items = second.items.map((item) => ({ ...item, id: item.id.replace("understanding", "use") }))
+  const two = { ...instrument, dimensions: [instrument.dimensions[0]!, second] }
+  const high = {
+    "understanding.s1": 5,
+    "understanding.s2": 1,
+    "understanding.s3": 5,
+    "understanding.k1": "b",
+    "understanding.k2": "c",
+  }
+  const mid = { "use.s1": 4, "use.s2": 2, "use.s3": 4, "use.k1": "b", "use.k2": "a" } // 0.75*3 + 1 = 3.25/5 = 65
+  expect(scoreResponse(two, { ...high, ...mid })).toMatchObject({ minLevel: 2 })
+  expect(scoreResponse(two, { ...high, "use.s1": 5 })).toMatchObject({ minLevel: 0 })
+})
+
+test("a dimension without items is incomplete, never a division by zero", () => {
+  const empty = { ...instrument, dimensions: [{ ...instrument.dimensions[0]!, items: [] }] }
+  expect(scoreResponse(empty, {}).dimensions[0]).toMatchObject({
+    score: null,
+    level: null,
+    isComplete: false,
+  })
+})

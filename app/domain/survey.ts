@@ -1,0 +1,143 @@
+// Taking the survey: which answers a page may carry, what is still missing, where to resume. Pure: no I/O.
+import { z } from "zod"
+import type { Instrument, InstrumentItem } from "./content-schema"
+import { type Answer, type Answers, DONT_KNOW } from "./scoring"
+
+type Dimensions = Pick<Instrument, "dimensions">
+
+/** Pages: 0 is the intro, 1..n one per dimension, n + 1 the review page. */
+export function pageCount(instrument: Dimensions) {
+  return instrument.dimensions.length
+}
+
+export function reviewPage(instrument: Dimensions) {
+  return instrument.dimensions.length + 1
+}
+
+/** The zod schema of one stored answer: likert 1..5 as an integer, a knowledge option id or "dont_know". */
+export function answerSchema(item: InstrumentItem): z.ZodType<Answer> {
+  if (item.kind === "likert") return z.number().int().min(1).max(5)
+  return z.enum([DONT_KNOW, ...item.options.map((o): string => o.id)])
+}
+
+/** A form value ("3", "b", "dont_know") as the answer it stands for, or null when the item cannot have it. */
+export function parseFormValue(item: InstrumentItem, raw: string): Answer | null {
+  const value = item.kind === "likert" ? (/^[1-5]$/.test(raw) ? Number(raw) : null) : raw
+  if (value === null) return null
+  return answerSchema(item).safeParse(value).success ? value : null
+}
+
+export type AnswerErrorCode = "unknownItem" | "invalidValue"
+export type AnswerError = { field: string; code: AnswerErrorCode }
+
+export type PageParse =
+  | { ok: true; answers: Answers }
+  | { ok: false; errors: AnswerError[]; values: Record<string, string> }
+
+/**
+ * The answers one page's form carries. Fields other than the page's own items (a forged item id, an item of
+ * another page, a response id) and values an item cannot have are errors; nothing is half-accepted.
+ * An unanswered radio group sends nothing: that item is simply not answered yet.
+ */
+export function parsePageForm(
+  items: InstrumentItem[],
+  entries: Iterable<[string, FormDataEntryValue]>,
+  controlFields: readonly string[] = ["intent"],
+): PageParse {
+  const byId = new Map(items.map((item) => [item.id, item]))
+  const answers: Answers = {}
+  const values: Record<string, string> = {}
+  const errors: AnswerError[] = []
+  const seen = new Set<string>()
+  for (const [field, raw] of entries) {
+    if (controlFields.includes(field)) continue
+    const item = byId.get(field)
+    if (!item) {
+      errors.push({ field, code: "unknownItem" })
+      continue
+    }
+    if (typeof raw !== "string" || seen.has(field)) {
+      errors.push({ field, code: "invalidValue" })
+      continue
+    }
+    seen.add(field)
+    if (raw === "") continue
+    values[field] = raw
+    const answer = parseFormValue(item, raw)
+    if (answer === null) errors.push({ field, code: "invalidValue" })
+    else answers[field] = answer
+  }
+  return errors.length > 0 ? { ok: false, errors, values } : { ok: true, answers }
+}
+
+/** A page's answers replace that page's items in the draft; other pages stay as they were. */
+export function mergePageAnswers(draft: Answers, items: InstrumentItem[], pageAnswers: Answers): Answers {
+  const merged: Answers = {}
+  const onPage = new Set(items.map((item) => item.id))
+  for (const [id, answer] of Object.entries(draft)) if (!onPage.has(id)) merged[id] = answer
+  return { ...merged, ...pageAnswers }
+}
+
+export type MissingItem = { itemId: string; page: number }
+
+/** Items without a valid answer, in page order: the review page lists them and submit refuses them. */
+export function missingItems(instrument: Dimensions, answers: Answers): MissingItem[] {
+  const missing: MissingItem[] = []
+  instrument.dimensions.forEach((dimension, d) => {
+    for (const item of dimension.items) {
+      const answer = answers[item.id]
+      if (answer === undefined || !answerSchema(item).safeParse(answer).success)
+        missing.push({ itemId: item.id, page: d + 1 })
+    }
+  })
+  return missing
+}
+
+export type SubmitCheck = { ok: true; answers: Answers } | { ok: false; missing: MissingItem[] }
+
+/**
+ * Re-validates a whole draft before submitting: every item of the instrument answered with a value its zod
+ * schema accepts. Keys that are no item of the instrument are dropped, never scored.
+ */
+export function checkForSubmit(instrument: Dimensions, draft: unknown): SubmitCheck {
+  const stored = (draft && typeof draft === "object" ? draft : {}) as Record<string, unknown>
+  const answers: Answers = {}
+  for (const d of instrument.dimensions) {
+    for (const item of d.items) {
+      const parsed = answerSchema(item).safeParse(stored[item.id])
+      if (parsed.success) answers[item.id] = parsed.data
+    }
+  }
+  const missing = missingItems(instrument, answers)
+  return missing.length > 0 ? { ok: false, missing } : { ok: true, answers }
+}
+
+export type SurveyState = "not_started" | "in_progress" | "submitted" | "closed"
+
+export type CycleWindow = { status: "draft" | "open" | "closed"; opensAt: Date; closesAt: Date }
+
+/** A cycle takes answers only while it is open and now lies between its open and close dates. */
+export function isCycleOpen(cycle: CycleWindow, now: Date) {
+  return (
+    cycle.status === "open" &&
+    cycle.opensAt.getTime() <= now.getTime() &&
+    now.getTime() < cycle.closesAt.getTime()
+  )
+}
+
+/** The state the home page and the survey page show for one cycle and the person's response. */
+export function surveyState(
+  cycle: CycleWindow,
+  response: { status: "draft" | "submitted" } | null,
+  now: Date,
+): SurveyState {
+  if (response?.status === "submitted") return "submitted"
+  if (!isCycleOpen(cycle, now)) return "closed"
+  return response ? "in_progress" : "not_started"
+}
+
+/** Where a person continues: the page they were heading to when they last saved, within 1..review. */
+export function resumePage(instrument: Dimensions, savedPage: number | null) {
+  if (savedPage === null || savedPage < 1) return 1
+  return Math.min(savedPage, reviewPage(instrument))
+}

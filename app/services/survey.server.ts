@@ -1,0 +1,571 @@
+// Taking the AI-readiness survey: the cycles a person is invited to, the draft saved page by page, the one final
+// submit, the person's own result and their export. A person's response is always found by (cycle, person);
+// no id from the browser ever picks a response.
+import { and, desc, eq, lt, ne, sql } from "drizzle-orm"
+import type { Bilingual, Instrument, InstrumentItem } from "~/domain/content-schema"
+import { type Answers, DONT_KNOW, scoreResponse } from "~/domain/scoring"
+import {
+  type AnswerError,
+  checkForSubmit,
+  isCycleOpen,
+  type MissingItem,
+  mergePageAnswers,
+  missingItems,
+  pageCount,
+  parsePageForm,
+  resumePage,
+  reviewPage,
+  type SurveyState,
+  surveyState,
+} from "~/domain/survey"
+import type { SessionUser } from "./auth.server"
+import { type ContentError, ContentInvalidError, coursesDir, loadInstrument } from "./content-loader.server"
+import { type Db, getDb, schema } from "./db.server"
+import { ensureInstrumentVersion, getInstrumentVersion } from "./instrument.server"
+import { recordResult } from "./results.server"
+
+const { cycles, cycleUnits, units, responses, results, resultScores, people } = schema
+
+export type SurveyUser = Pick<SessionUser, "id" | "unitId">
+type StoredInstrument = Instrument & { hash: string }
+type CycleRow = typeof cycles.$inferSelect
+type ResponseRow = Pick<typeof responses.$inferSelect, "id" | "status" | "answers" | "page" | "submittedAt">
+
+// ---------------------------------------------------------------- instrument versions
+
+const cache = globalThis as unknown as { __paratInstrument?: StoredInstrument }
+
+/**
+ * The instrument file as it is now, validated once per process. Bad content throws with every problem's file,
+ * line and path. Only the instrument is read: the survey does not wait for the course modules.
+ */
+export function getCurrentInstrument(): StoredInstrument {
+  if (cache.__paratInstrument) return cache.__paratInstrument
+  const errors: ContentError[] = []
+  const instrument = loadInstrument(coursesDir(), errors)
+  if (!instrument || errors.length > 0) throw new ContentInvalidError(errors)
+  cache.__paratInstrument = instrument
+  return instrument
+}
+
+const ensuredFor = new WeakSet<Db>()
+
+/** The current file's version is stored once per process and database, so a new cycle can name it. */
+export function ensureCurrentInstrument(db: Db = getDb()): string {
+  const instrument = getCurrentInstrument()
+  if (!ensuredFor.has(db)) {
+    ensureInstrumentVersion(db, instrument)
+    ensuredFor.add(db)
+  }
+  return instrument.hash
+}
+
+// A stored version never changes (its hash names its content), so it can be kept in memory.
+const versionCache = new Map<string, StoredInstrument>()
+
+function instrumentOf(cycle: Pick<CycleRow, "instrumentHash">, db: Db): StoredInstrument {
+  const cached = versionCache.get(cycle.instrumentHash)
+  if (cached) return cached
+  const instrument = getInstrumentVersion(cycle.instrumentHash, db)
+  if (!instrument) throw new Error(`Instrument version ${cycle.instrumentHash} is not stored`)
+  versionCache.set(cycle.instrumentHash, instrument)
+  return instrument
+}
+
+// ---------------------------------------------------------------- which cycles a person sees
+
+/** True when one of the cycle's target units is the person's unit or one of its ancestors (path prefix). */
+const targetsPerson = (personUnitPath: string) => sql`exists (
+  select 1 from ${cycleUnits} join ${units} on ${units.id} = ${cycleUnits.unitId}
+  where ${cycleUnits.cycleId} = ${cycles.id}
+    and substr(${personUnitPath}, 1, length(${units.path})) = ${units.path})`
+
+const hasResponse = (personId: number) => sql`exists (
+  select 1 from ${responses} where ${responses.cycleId} = ${cycles.id} and ${responses.personId} = ${personId})`
+
+function unitPath(db: Db, unitId: number) {
+  return db.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get()?.path ?? "/"
+}
+
+function responseOf(db: Db, cycleId: number, personId: number): ResponseRow | null {
+  return (
+    db
+      .select({
+        id: responses.id,
+        status: responses.status,
+        answers: responses.answers,
+        page: responses.page,
+        submittedAt: responses.submittedAt,
+      })
+      .from(responses)
+      .where(and(eq(responses.cycleId, cycleId), eq(responses.personId, personId)))
+      .get() ?? null
+  )
+}
+
+/** A cycle the person may take or look back on: targeted at them, or one they have a response in. */
+function cycleFor(db: Db, user: SurveyUser, cycleId: number): CycleRow | null {
+  return (
+    db
+      .select()
+      .from(cycles)
+      .where(
+        and(
+          eq(cycles.id, cycleId),
+          ne(cycles.status, "draft"),
+          sql`(${targetsPerson(unitPath(db, user.unitId))} or ${hasResponse(user.id)})`,
+        ),
+      )
+      .get() ?? null
+  )
+}
+
+type Access = {
+  cycle: CycleRow
+  instrument: StoredInstrument
+  response: ResponseRow | null
+  state: SurveyState
+}
+
+function accessFor(db: Db, user: SurveyUser, cycleId: number, now: Date): Access | null {
+  const cycle = cycleFor(db, user, cycleId)
+  if (!cycle) return null
+  const response = responseOf(db, cycle.id, user.id)
+  return { cycle, instrument: instrumentOf(cycle, db), response, state: surveyState(cycle, response, now) }
+}
+
+export type CycleSummary = {
+  id: number
+  name: string
+  state: SurveyState
+  closesAt: Date
+  resumePage: number
+  hasDraft: boolean
+}
+
+/**
+ * The cycles to show a person: open cycles targeted at them (to take) and cycles they have submitted (to look
+ * back on), newest first. A closed cycle they never answered is not shown.
+ */
+export function listSurveyCycles(user: SurveyUser, db: Db = getDb(), now = new Date()): CycleSummary[] {
+  ensureCurrentInstrument(db)
+  const rows = db
+    .select()
+    .from(cycles)
+    .where(
+      and(
+        ne(cycles.status, "draft"),
+        sql`(${targetsPerson(unitPath(db, user.unitId))} or ${hasResponse(user.id)})`,
+      ),
+    )
+    .orderBy(desc(cycles.opensAt), desc(cycles.id))
+    .all()
+  return rows
+    .map((cycle) => {
+      const response = responseOf(db, cycle.id, user.id)
+      return {
+        id: cycle.id,
+        name: cycle.name,
+        state: surveyState(cycle, response, now),
+        closesAt: cycle.closesAt,
+        resumePage: resumePage(instrumentOf(cycle, db), response?.page ?? null),
+        hasDraft: response?.status === "draft",
+      }
+    })
+    .filter((c) => c.state !== "closed")
+}
+
+export type SurveyHomeCard =
+  | { state: "none" }
+  | { state: Exclude<SurveyState, "closed">; cycleId: number; cycleName: string; resumePage: number }
+
+/** The home page's survey card: the open cycle to take first, else the latest submitted one. */
+export function getSurveyHomeCard(user: SurveyUser, db: Db = getDb(), now = new Date()): SurveyHomeCard {
+  const list = listSurveyCycles(user, db, now)
+  const current = list.find((c) => c.state !== "submitted") ?? list[0]
+  if (!current || current.state === "closed") return { state: "none" }
+  return {
+    state: current.state,
+    cycleId: current.id,
+    cycleName: current.name,
+    resumePage: current.resumePage,
+  }
+}
+
+export type SurveyIntro = {
+  title: Bilingual
+  intro: Bilingual
+  minutes: number
+  pageCount: number
+  minGroupSize: number
+}
+
+/**
+ * The survey's start page: the instrument's purpose and time (from the newest open cycle's version, else the
+ * file) and the person's cycles with their state.
+ */
+export function getSurveyOverview(
+  user: SurveyUser,
+  db: Db = getDb(),
+  now = new Date(),
+): { intro: SurveyIntro; cycles: CycleSummary[] } {
+  const list = listSurveyCycles(user, db, now)
+  const open = list.find((c) => c.state !== "submitted")
+  const cycle = open ? db.select().from(cycles).where(eq(cycles.id, open.id)).get() : undefined
+  const instrument = cycle ? instrumentOf(cycle, db) : getCurrentInstrument()
+  const intro = {
+    title: instrument.title,
+    intro: instrument.intro,
+    minutes: instrument.minutes,
+    pageCount: pageCount(instrument),
+    minGroupSize: cycle?.minGroupSize ?? 5,
+  }
+  return { intro, cycles: list }
+}
+
+// ---------------------------------------------------------------- pages and drafts
+
+export type SurveyPage = {
+  cycle: { id: number; name: string }
+  state: SurveyState
+  page: number
+  pageCount: number
+  dimension: { key: string; name: Bilingual; description: Bilingual; items: InstrumentItem[] }
+  scale: Bilingual[]
+  dontKnow: Bilingual
+  answers: Answers
+}
+
+/** One dimension's page with the person's saved answers; null when the cycle or page is not theirs to see. */
+export function getSurveyPage(
+  user: SurveyUser,
+  cycleId: number,
+  page: number,
+  db: Db = getDb(),
+  now = new Date(),
+): SurveyPage | null {
+  const access = accessFor(db, user, cycleId, now)
+  const dimension = access?.instrument.dimensions[page - 1]
+  if (!access || !dimension) return null
+  const saved = access.response?.answers ?? {}
+  const answers = Object.fromEntries(
+    dimension.items.filter((item) => saved[item.id] !== undefined).map((item) => [item.id, saved[item.id]!]),
+  )
+  return {
+    cycle: { id: access.cycle.id, name: access.cycle.name },
+    state: access.state,
+    page,
+    pageCount: pageCount(access.instrument),
+    dimension,
+    scale: access.instrument.scale,
+    dontKnow: access.instrument.dontKnow,
+    answers,
+  }
+}
+
+export type SaveOutcome =
+  | { kind: "saved"; nextPage: number; reviewPage: number }
+  | { kind: "invalid"; errors: AnswerError[]; values: Record<string, string> }
+  | { kind: "closed" }
+  | { kind: "submitted" }
+  | { kind: "not_found" }
+
+/**
+ * Saves one page into the person's draft (creating it on the first page) and says where to go next. Bad input
+ * saves nothing, so the stored draft stays as it was.
+ */
+export function saveDraftPage(
+  user: SurveyUser,
+  cycleId: number,
+  page: number,
+  direction: "next" | "back",
+  entries: Iterable<[string, FormDataEntryValue]>,
+  db: Db = getDb(),
+  now = new Date(),
+): SaveOutcome {
+  const access = accessFor(db, user, cycleId, now)
+  const dimension = access?.instrument.dimensions[page - 1]
+  if (!access || !dimension) return { kind: "not_found" }
+  if (access.state === "submitted") return { kind: "submitted" }
+  if (access.state === "closed") return { kind: "closed" }
+  const parsed = parsePageForm(dimension.items, entries)
+  if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, values: parsed.values }
+
+  const review = reviewPage(access.instrument)
+  const nextPage = direction === "next" ? page + 1 : page - 1
+  const isSaved = db.transaction((tx) => {
+    tx.insert(responses)
+      .values({ cycleId, personId: user.id, answers: {}, page: 1, updatedAt: now })
+      .onConflictDoNothing()
+      .run()
+    const current = responseOf(tx as unknown as Db, cycleId, user.id)
+    if (current?.status !== "draft") return false
+    const answers = mergePageAnswers(current.answers, dimension.items, parsed.answers)
+    tx.update(responses)
+      .set({ answers, page: Math.min(Math.max(nextPage, 1), review), updatedAt: now })
+      .where(and(eq(responses.id, current.id), eq(responses.status, "draft")))
+      .run()
+    return true
+  })
+  if (!isSaved) return { kind: "submitted" }
+  return { kind: "saved", nextPage, reviewPage: review }
+}
+
+export type ReviewView = {
+  cycle: { id: number; name: string }
+  state: SurveyState
+  pageCount: number
+  dimensions: { key: string; name: Bilingual; page: number; answered: number; total: number }[]
+  missing: (MissingItem & { text: Bilingual })[]
+  hasDraft: boolean
+}
+
+export function getReview(
+  user: SurveyUser,
+  cycleId: number,
+  db: Db = getDb(),
+  now = new Date(),
+): ReviewView | null {
+  const access = accessFor(db, user, cycleId, now)
+  if (!access) return null
+  const answers = access.response?.answers ?? {}
+  const missing = missingItems(access.instrument, answers)
+  const textOf = new Map(
+    access.instrument.dimensions.flatMap((d) => d.items.map((item) => [item.id, item.text] as const)),
+  )
+  return {
+    cycle: { id: access.cycle.id, name: access.cycle.name },
+    state: access.state,
+    pageCount: pageCount(access.instrument),
+    dimensions: access.instrument.dimensions.map((d, i) => ({
+      key: d.key,
+      name: d.name,
+      page: i + 1,
+      total: d.items.length,
+      answered: d.items.length - missing.filter((m) => m.page === i + 1).length,
+    })),
+    missing: missing.map((m) => ({ ...m, text: textOf.get(m.itemId)! })),
+    hasDraft: access.response?.status === "draft",
+  }
+}
+
+// ---------------------------------------------------------------- submit
+
+export type SubmitOutcome =
+  | { kind: "submitted" }
+  | { kind: "already_submitted" }
+  | { kind: "closed" }
+  | { kind: "missing"; missing: MissingItem[] }
+  | { kind: "not_found" }
+
+/**
+ * Submits the person's draft: every answer re-validated against the cycle's instrument, then in one
+ * synchronous transaction the response turns submitted (only if it still is a draft) and the scored result
+ * and report aggregates are written. A second submit (double click, resend) finds it submitted and changes
+ * nothing.
+ */
+export function submitResponse(
+  user: SurveyUser,
+  cycleId: number,
+  db: Db = getDb(),
+  now = new Date(),
+): SubmitOutcome {
+  const access = accessFor(db, user, cycleId, now)
+  if (!access) return { kind: "not_found" }
+  if (access.response?.status === "submitted") return { kind: "already_submitted" }
+  if (!isCycleOpen(access.cycle, now)) return { kind: "closed" }
+  const { instrument } = access
+  const check = checkForSubmit(instrument, access.response?.answers ?? {})
+  if (!check.ok || !access.response) {
+    return { kind: "missing", missing: check.ok ? missingItems(instrument, {}) : check.missing }
+  }
+  const responseId = access.response.id
+  const scored = scoreResponse(instrument, check.answers)
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db
+    const changed = t
+      .update(responses)
+      .set({ status: "submitted", answers: check.answers, submittedAt: now, updatedAt: now })
+      .where(and(eq(responses.id, responseId), eq(responses.status, "draft")))
+      .run().changes
+    if (changed === 0) return { kind: "already_submitted" } as const
+    // The unit and job family as they are now, read in the transaction: reports group by them.
+    const person = t
+      .select({ unitId: people.unitId, jobFamily: people.jobFamily })
+      .from(people)
+      .where(eq(people.id, user.id))
+      .get()!
+    recordResult(t, {
+      responseId,
+      cycleId,
+      personId: user.id,
+      unitId: person.unitId,
+      jobFamily: person.jobFamily,
+      submittedAt: now,
+      scored,
+    })
+    return { kind: "submitted" } as const
+  })
+}
+
+/** Deletes the person's unsubmitted draft in a cycle; a submitted response is final and stays. */
+export function deleteDraft(
+  user: SurveyUser,
+  cycleId: number,
+  db: Db = getDb(),
+): "deleted" | "no_draft" | "submitted" {
+  const response = responseOf(db, cycleId, user.id)
+  if (!response) return "no_draft"
+  if (response.status !== "draft") return "submitted"
+  const { changes } = db
+    .delete(responses)
+    .where(and(eq(responses.id, response.id), eq(responses.status, "draft")))
+    .run()
+  return changes > 0 ? "deleted" : "submitted"
+}
+
+// ---------------------------------------------------------------- result
+
+export type DimensionResult = {
+  key: string
+  name: Bilingual
+  score: number | null
+  level: number | null
+  previous: { score: number | null; level: number | null } | null
+}
+
+export type ResultView = {
+  cycle: { id: number; name: string }
+  submittedAt: Date
+  previousCycle: { id: number; name: string } | null
+  dimensions: DimensionResult[]
+}
+
+function scoresOf(db: Db, resultId: number) {
+  return new Map(
+    db
+      .select({ dimension: resultScores.dimension, score: resultScores.score, level: resultScores.level })
+      .from(resultScores)
+      .where(eq(resultScores.resultId, resultId))
+      .all()
+      .map((row) => [row.dimension, row] as const),
+  )
+}
+
+/** The person's own result in a cycle, with their previous cycle's result beside it where there is one. */
+export function getResultView(
+  user: SurveyUser,
+  cycleId: number,
+  db: Db = getDb(),
+  now = new Date(),
+): { kind: "result"; view: ResultView } | { kind: "not_submitted" } | { kind: "not_found" } {
+  const access = accessFor(db, user, cycleId, now)
+  if (!access) return { kind: "not_found" }
+  const result = db
+    .select({ id: results.id, submittedAt: results.submittedAt })
+    .from(results)
+    .where(and(eq(results.cycleId, cycleId), eq(results.personId, user.id)))
+    .get()
+  if (!result) return { kind: "not_submitted" }
+  const previous = db
+    .select({ id: results.id, cycleId: cycles.id, name: cycles.name })
+    .from(results)
+    .innerJoin(cycles, eq(cycles.id, results.cycleId))
+    .where(
+      and(
+        eq(results.personId, user.id),
+        ne(results.cycleId, cycleId),
+        lt(results.submittedAt, result.submittedAt),
+      ),
+    )
+    .orderBy(desc(results.submittedAt))
+    .limit(1)
+    .get()
+  const scores = scoresOf(db, result.id)
+  const previousScores = previous ? scoresOf(db, previous.id) : null
+  const view: ResultView = {
+    cycle: { id: access.cycle.id, name: access.cycle.name },
+    submittedAt: result.submittedAt,
+    previousCycle: previous ? { id: previous.cycleId, name: previous.name } : null,
+    dimensions: access.instrument.dimensions.map((d) => {
+      const own = scores.get(d.key)
+      const before = previousScores?.get(d.key)
+      return {
+        key: d.key,
+        name: d.name,
+        score: own?.score ?? null,
+        level: own?.level ?? null,
+        previous: before ? { score: before.score, level: before.level } : null,
+      }
+    }),
+  }
+  return { kind: "result", view }
+}
+
+// ---------------------------------------------------------------- export
+
+export type ExportedAnswer = {
+  itemId: string
+  dimension: string
+  kind: "likert" | "knowledge"
+  question: string
+  answer: number | string | null
+  answerText: string | null
+}
+
+export type SurveyExport = {
+  cycle: { id: number; name: string }
+  instrument: { key: string; version: number; hash: string }
+  status: "draft" | "submitted"
+  submittedAt: string | null
+  answers: ExportedAnswer[]
+  scores: { dimension: string; score: number | null; level: number | null }[]
+}
+
+/** Everything stored about the person's own response in a cycle, in their language; null when there is none. */
+export function exportResponse(
+  user: SurveyUser,
+  cycleId: number,
+  lang: "da" | "en",
+  db: Db = getDb(),
+  now = new Date(),
+): SurveyExport | null {
+  const access = accessFor(db, user, cycleId, now)
+  if (!access?.response) return null
+  const { instrument, response } = access
+  const textOf = (item: InstrumentItem, answer: number | string | undefined) => {
+    if (answer === undefined) return null
+    if (item.kind === "likert")
+      return typeof answer === "number" ? (instrument.scale[answer - 1]?.[lang] ?? null) : null
+    if (answer === DONT_KNOW) return instrument.dontKnow[lang]
+    return item.options.find((o) => o.id === answer)?.text[lang] ?? null
+  }
+  const result =
+    response.status === "submitted"
+      ? db.select({ id: results.id }).from(results).where(eq(results.responseId, response.id)).get()
+      : undefined
+  const scores = result ? scoresOf(db, result.id) : null
+  return {
+    cycle: { id: access.cycle.id, name: access.cycle.name },
+    instrument: { key: instrument.key, version: instrument.version, hash: instrument.hash },
+    status: response.status,
+    submittedAt: response.submittedAt?.toISOString() ?? null,
+    answers: instrument.dimensions.flatMap((d) =>
+      d.items.map((item) => ({
+        itemId: item.id,
+        dimension: d.key,
+        kind: item.kind,
+        question: item.text[lang],
+        answer: response.answers[item.id] ?? null,
+        answerText: textOf(item, response.answers[item.id]),
+      })),
+    ),
+    scores: scores
+      ? instrument.dimensions.map((d) => ({
+          dimension: d.key,
+          score: scores.get(d.key)?.score ?? null,
+          level: scores.get(d.key)?.level ?? null,
+        }))
+      : [],
+  }
+}
