@@ -274,6 +274,33 @@ export const resultAggregates = sqliteTable(
   (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.jobFamily, t.dimension] })],
 )
 
+/**
+ * The same sums as result_aggregates, but per unit including its whole subtree (a row for the unit and for each of
+ * its ancestors). A heatmap then reads one row per child unit instead of summing every unit below it. Kept up to
+ * date at submit, and rebuilt from result_aggregates when a unit moves (app/services/results.server.ts).
+ */
+export const subtreeAggregates = sqliteTable(
+  "subtree_aggregates",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+    dimension: text("dimension").notNull(),
+    n: integer("n").notNull().default(0),
+    scoreSum: real("score_sum").notNull().default(0),
+    level0: integer("level0").notNull().default(0),
+    level1: integer("level1").notNull().default(0),
+    level2: integer("level2").notNull().default(0),
+    level3: integer("level3").notNull().default(0),
+    level4: integer("level4").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.jobFamily, t.dimension] })],
+)
+
 /** Per cycle, unit and job family: submitted responses and how many reached Foundation in every dimension. */
 export const participationAggregates = sqliteTable(
   "participation_aggregates",

@@ -4,6 +4,7 @@
 // Written with raw prepared statements in a few large transactions, so 130,000 people take seconds.
 import type { Instrument } from "../app/domain/content-schema"
 import { levelForScore } from "../app/domain/scoring"
+import { rebuildSubtreeAggregates } from "../app/services/results.server"
 import type { Db } from "./client"
 import { seededRandom } from "./factories"
 import { JOB_FAMILIES, type JobFamily } from "./schema"

@@ -9,6 +9,7 @@ import type { SessionUser } from "../app/services/auth.server"
 import { loadAllContent } from "../app/services/content-loader.server"
 import { ensureInstrumentVersion } from "../app/services/instrument.server"
 import { getHeatmap, getUnitReport } from "../app/services/reports.server"
+import { rebuildSubtreeAggregates } from "../app/services/results.server"
 import { openDatabase } from "../db/client"
 import { seededRandom } from "../db/factories"
 
@@ -113,8 +114,9 @@ function build() {
     SELECT cycle_id, unit_id, job_family, COUNT(*), SUM(min_level >= 1) FROM results GROUP BY 1, 2, 3;
     INSERT INTO cycle_invitations (cycle_id, person_id, unit_id, job_family)
     SELECT c.id, p.id, p.unit_id, p.job_family FROM cycles c CROSS JOIN people p WHERE p.role = 'employee';
-    ANALYZE;
   `)
+  rebuildSubtreeAggregates(db)
+  sqlite.exec("ANALYZE")
   sqlite.pragma("foreign_keys = ON")
   sqlite.pragma("wal_checkpoint(TRUNCATE)")
   console.log(

@@ -5,6 +5,7 @@ import { flattenTree, pathIds } from "~/domain/admin-tree"
 import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
+import { invalidateReportCache } from "./reports.server"
 
 const { cycles, cycleUnits, cycleInvitations, instrumentVersions, people, units, responses } = schema
 
@@ -140,6 +141,7 @@ export function openCycle(
   if (cycle.status !== "draft") return { ok: false, reason: "not_draft" }
   db.transaction((tx) => {
     tx.update(cycles).set({ status: "open", minGroupSize }).where(eq(cycles.id, id)).run()
+    invalidateReportCache()
     tx.run(sql`insert or ignore into cycle_invitations (cycle_id, person_id, unit_id, job_family)
       select ${id}, person_id, unit_id, job_family from (${targetedPeople(id)})`)
     const invited = tx
@@ -162,6 +164,7 @@ export function closeCycle(actorId: number, id: number, db: Db = getDb()): Cycle
   if (cycle.status !== "open") return { ok: false, reason: "not_open" }
   db.transaction((tx) => {
     tx.update(cycles).set({ status: "closed" }).where(eq(cycles.id, id)).run()
+    invalidateReportCache()
     recordAudit(tx, actorId, "cycle.close", `cycle:${id}`, { name: cycle.name })
   })
   return { ok: true, id }

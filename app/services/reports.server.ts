@@ -48,12 +48,14 @@ const SUBTREE = `WITH sub(id, child) AS MATERIALIZED (SELECT u.id, ${CHILD_KEY} 
 
 function prepareStatements(sqlite: Database.Database) {
   return {
-    results:
-      sqlite.prepare(`${SUBTREE} SELECT sub.child AS child, a.job_family AS family, a.dimension AS dimension,
-        SUM(a.n) AS n, SUM(a.score_sum) AS sum, SUM(a.level0) AS l0, SUM(a.level1) AS l1, SUM(a.level2) AS l2,
-        SUM(a.level3) AS l3, SUM(a.level4) AS l4
-      FROM sub JOIN result_aggregates a ON a.cycle_id = @cycle AND a.unit_id = sub.id
-      GROUP BY 1, 2, 3`),
+    // One row per child unit from the subtree sums, and the people placed directly in the unit (child 0).
+    results: sqlite.prepare(`SELECT c.id AS child, a.job_family AS family, a.dimension AS dimension, a.n AS n,
+        a.score_sum AS sum, a.level0 AS l0, a.level1 AS l1, a.level2 AS l2, a.level3 AS l3, a.level4 AS l4
+      FROM units c JOIN subtree_aggregates a ON a.cycle_id = @cycle AND a.unit_id = c.id
+      WHERE c.parent_id = @q
+      UNION ALL
+      SELECT 0, a.job_family, a.dimension, a.n, a.score_sum, a.level0, a.level1, a.level2, a.level3, a.level4
+      FROM result_aggregates a WHERE a.cycle_id = @cycle AND a.unit_id = @q`),
     participation: sqlite.prepare(`${SUBTREE} SELECT sub.child AS child, a.job_family AS family,
         SUM(a.submitted) AS submitted, SUM(a.all_foundation) AS allFoundation
       FROM sub JOIN participation_aggregates a ON a.cycle_id = @cycle AND a.unit_id = sub.id
@@ -85,12 +87,46 @@ function prepareStatements(sqlite: Database.Database) {
       GROUP BY a.cycle_id, b.cycle_id`),
   }
 }
+// Reports show closed cycles only, whose results, invitations and participation no longer change: their rows are
+// kept in memory per connection until the tree or a cycle's status changes (invalidateReportCache). Learning
+// progress (people, enrolments) is live and always read fresh.
+let cacheGeneration = 0
+const MAX_CACHED = 2000
+
+/** Called by whatever changes the tree or a cycle's status, so no report shows figures of an older tree. */
+export function invalidateReportCache() {
+  cacheGeneration++
+}
+
+type AllStatement = { all: (params: Record<string, unknown>) => unknown[] }
+function memoised(statement: AllStatement): AllStatement {
+  const cache = new Map<string, { generation: number; rows: unknown[] }>()
+  return {
+    all(params) {
+      const key = JSON.stringify(params)
+      const hit = cache.get(key)
+      if (hit && hit.generation === cacheGeneration) return hit.rows
+      const rows = Object.freeze(statement.all(params)) as unknown[]
+      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!)
+      cache.set(key, { generation: cacheGeneration, rows })
+      return rows
+    },
+  }
+}
+
 type Statements = ReturnType<typeof prepareStatements>
 const statementCache = new WeakMap<Database.Database, Statements>()
 function statementsFor(db: Db): Statements {
   let statements = statementCache.get(db.$client)
   if (!statements) {
-    statements = prepareStatements(db.$client)
+    const prepared = prepareStatements(db.$client)
+    statements = {
+      ...prepared,
+      results: memoised(prepared.results) as typeof prepared.results,
+      participation: memoised(prepared.participation) as typeof prepared.participation,
+      invited: memoised(prepared.invited) as typeof prepared.invited,
+      cohortOverlap: memoised(prepared.cohortOverlap) as typeof prepared.cohortOverlap,
+    }
     statementCache.set(db.$client, statements)
   }
   return statements

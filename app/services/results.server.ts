@@ -1,10 +1,10 @@
 // Writing a scored result. Called inside the caller's (synchronous) submit transaction, so the result rows and
 // the report aggregates never disagree.
-import { sql } from "drizzle-orm"
+import { eq, sql } from "drizzle-orm"
 import type { ScoredResponse } from "~/domain/scoring"
 import { type Db, schema } from "./db.server"
 
-const { results, resultScores, resultAggregates, participationAggregates } = schema
+const { results, resultScores, resultAggregates, subtreeAggregates, participationAggregates, units } = schema
 
 export type ResultInput = {
   responseId: number
@@ -40,9 +40,30 @@ export function recordResult(db: Db, input: ResultInput): number {
     .run()
 
   const group = { cycleId: input.cycleId, unitId: input.unitId, jobFamily: input.jobFamily }
+  const unitPath =
+    db.select({ path: units.path }).from(units).where(eq(units.id, input.unitId)).get()?.path ?? ""
+  const subtreeUnitIds = unitPath.split("/").filter(Boolean).map(Number)
   for (const d of scored.dimensions) {
     if (d.score === null || d.level === null) continue
     const levelColumn = `level${d.level}` as const
+    for (const unitId of subtreeUnitIds) {
+      db.insert(subtreeAggregates)
+        .values({ ...group, unitId, dimension: d.dimension, n: 1, scoreSum: d.score, [levelColumn]: 1 })
+        .onConflictDoUpdate({
+          target: [
+            subtreeAggregates.cycleId,
+            subtreeAggregates.unitId,
+            subtreeAggregates.jobFamily,
+            subtreeAggregates.dimension,
+          ],
+          set: {
+            n: sql`${subtreeAggregates.n} + 1`,
+            scoreSum: sql`${subtreeAggregates.scoreSum} + ${d.score}`,
+            [levelColumn]: sql`${subtreeAggregates[levelColumn]} + 1`,
+          },
+        })
+        .run()
+    }
     db.insert(resultAggregates)
       .values({ ...group, dimension: d.dimension, n: 1, scoreSum: d.score, [levelColumn]: 1 })
       .onConflictDoUpdate({
@@ -77,4 +98,20 @@ export function recordResult(db: Db, input: ResultInput): number {
     })
     .run()
   return resultId
+}
+
+/**
+ * Recomputes subtree_aggregates from result_aggregates and the current tree: after a unit moves, its results count
+ * under its new ancestors. Synchronous; call inside the transaction that changed the tree.
+ */
+export function rebuildSubtreeAggregates(db: Pick<Db, "run">) {
+  db.run(sql`DELETE FROM subtree_aggregates`)
+  db.run(sql`
+    INSERT INTO subtree_aggregates (cycle_id, unit_id, job_family, dimension, n, score_sum, level0, level1, level2, level3, level4)
+    SELECT a.cycle_id, anc.id, a.job_family, a.dimension, SUM(a.n), SUM(a.score_sum),
+      SUM(a.level0), SUM(a.level1), SUM(a.level2), SUM(a.level3), SUM(a.level4)
+    FROM result_aggregates a
+    JOIN units u ON u.id = a.unit_id
+    JOIN units anc ON u.path >= anc.path AND u.path < substr(anc.path, 1, length(anc.path) - 1) || '0'
+    GROUP BY a.cycle_id, anc.id, a.job_family, a.dimension`)
 }
