@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process"
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 import { parseArgs } from "node:util"
+import { measureHeatmaps } from "./bench/heatmap"
 import { measurePages } from "./bench/pages"
 import { startServer } from "./bench/server"
 
@@ -103,6 +104,35 @@ if (parts.has("startup") || parts.has("pages")) {
   } finally {
     await server.stop()
   }
+}
+
+// ---------------------------------------------------------------- heatmap at scale
+if (parts.has("heatmap")) {
+  mkdirSync(".cache/bench", { recursive: true })
+  const sizes = isTiny ? [400] : [10_000, 45_000, 130_000]
+  const { figures, prepared } = await measureHeatmaps(sizes, isTiny ? 3 : 30)
+  report.heatmap = figures
+  report.preparedStatements = prepared
+  printTable(
+    "Heatmap report (route loader = whole report page; heatmap = service alone, uncached; SQL = the aggregate alone)",
+    figures.map((f) => ({
+      people: f.people,
+      results: f.results,
+      "generate s": f.generateSeconds.toFixed(1),
+      unit: f.unit,
+      "loader cold ms": f.loaderColdMs.toFixed(1),
+      "loader median ms": f.loaderMedianMs.toFixed(2),
+      "loader p95 ms": f.loaderP95Ms.toFixed(2),
+      "heatmap ms": f.heatmapMedianMs.toFixed(2),
+      "SQL aggregate ms": f.sqlAggregateMs.toFixed(2),
+      "heatmap / SQL": (f.heatmapMedianMs / f.sqlAggregateMs).toFixed(1),
+      "live GROUP BY ms": f.liveGroupByMs.toFixed(1),
+    })),
+  )
+  printTable(
+    "The session lookup of every request (median microseconds)",
+    prepared.map((p) => ({ variant: p.variant, "median µs": p.medianUs.toFixed(1) })),
+  )
 }
 
 mkdirSync(dirname(values.out), { recursive: true })

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto"
 import { redirect } from "@remix-run/node"
-import { and, count, eq, gt, lt } from "drizzle-orm"
+import { and, count, eq, gt, lt, sql } from "drizzle-orm"
 import { isSecureCookie } from "~/env.server"
 import { type Db, getDb, schema } from "./db.server"
 import { hashPassword, verifyPassword } from "./password.server"
@@ -70,10 +70,10 @@ export function revokeAllSessions(personId: number, db: Db = getDb()) {
   db.delete(sessions).where(eq(sessions.personId, personId)).run()
 }
 
-export function getUser(request: Request, db: Db = getDb()): SessionUser | null {
-  const token = readSessionToken(request)
-  if (!token) return null
-  const row = db
+// The session lookup runs on every request: prepared once per connection (drizzle builds a query in about
+// 0.1 ms; a prepared one runs in a few microseconds, see docs/performance.md).
+function prepareSessionLookup(db: Db) {
+  return db
     .select({
       id: people.id,
       email: people.email,
@@ -87,8 +87,20 @@ export function getUser(request: Request, db: Db = getDb()): SessionUser | null 
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
-    .where(eq(sessions.idHash, sha256(token)))
-    .get()
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .prepare()
+}
+const sessionLookups = new WeakMap<object, ReturnType<typeof prepareSessionLookup>>()
+
+export function getUser(request: Request, db: Db = getDb()): SessionUser | null {
+  const token = readSessionToken(request)
+  if (!token) return null
+  let lookup = sessionLookups.get(db.$client)
+  if (!lookup) {
+    lookup = prepareSessionLookup(db)
+    sessionLookups.set(db.$client, lookup)
+  }
+  const row = lookup.get({ idHash: sha256(token) })
   if (!row || !row.isActive || row.expiresAt.getTime() < Date.now()) return null
   const { isActive: _active, expiresAt: _expires, ...user } = row
   return user

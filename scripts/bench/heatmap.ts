@@ -1,0 +1,163 @@
+// Heatmap and report figures on synthetic organisations: the route loader as a request runs it, the service's
+// heatmap alone, the SQL aggregate alone (raw better-sqlite3), a live GROUP BY over every result for comparison,
+// and one hot query written three ways (drizzle built per call, drizzle .prepare(), raw better-sqlite3).
+import { rmSync } from "node:fs"
+import { eq, sql } from "drizzle-orm"
+import { createSession, type SessionUser } from "../../app/services/auth.server"
+import { coursesDir, loadInstrument } from "../../app/services/content-loader.server"
+import { ensureInstrumentVersion } from "../../app/services/instrument.server"
+import { getHeatmap, invalidateReportCache } from "../../app/services/reports.server"
+import type { Db } from "../../db/client"
+import { openDatabase } from "../../db/client"
+import { managerScopes, people, sessions } from "../../db/schema"
+import { generateSyntheticOrganisation } from "../../db/synthetic"
+import { median, percentile, time } from "./stats"
+
+export type HeatmapFigure = {
+  people: number
+  results: number
+  generateSeconds: number
+  unit: string
+  loaderColdMs: number
+  loaderMedianMs: number
+  loaderP95Ms: number
+  heatmapMedianMs: number
+  sqlAggregateMs: number
+  liveGroupByMs: number
+}
+
+export type PreparedFigure = { variant: string; medianUs: number }
+
+// The aggregate the heatmap reads, exactly as app/services/reports.server.ts prepares it.
+const SUBTREE_AGGREGATE = `SELECT c.id AS child, a.job_family AS family, a.dimension AS dimension, a.n AS n,
+    a.score_sum AS sum, a.level0 AS l0, a.level1 AS l1, a.level2 AS l2, a.level3 AS l3, a.level4 AS l4
+  FROM units c JOIN subtree_aggregates a ON a.cycle_id = @cycle AND a.unit_id = c.id WHERE c.parent_id = @q
+  UNION ALL
+  SELECT 0, a.job_family, a.dimension, a.n, a.score_sum, a.level0, a.level1, a.level2, a.level3, a.level4
+  FROM result_aggregates a WHERE a.cycle_id = @cycle AND a.unit_id = @q`
+// What a report would cost without kept sums: every result of the cycle, grouped by the child unit it falls under.
+const LIVE_GROUP_BY = `SELECT c.id AS child, r.job_family, s.dimension, COUNT(*) AS n, AVG(s.score) AS mean
+  FROM units c JOIN units u ON u.path >= c.path AND u.path < substr(c.path, 1, length(c.path) - 1) || '0'
+  JOIN results r ON r.unit_id = u.id AND r.cycle_id = @cycle JOIN result_scores s ON s.result_id = r.id
+  WHERE c.parent_id = @q GROUP BY 1, 2, 3`
+
+export async function measureHeatmaps(sizes: number[], runs: number) {
+  const errors: { file: string; message: string }[] = []
+  const instrument = loadInstrument(coursesDir(), errors)
+  if (!instrument) throw new Error(`the instrument does not load: ${JSON.stringify(errors)}`)
+  const { loader } = await import("../../app/routes/reports.units.$unitId")
+  const figures: HeatmapFigure[] = []
+  let prepared: PreparedFigure[] = []
+
+  for (const size of sizes) {
+    const path = `.cache/bench/synthetic-${size}.db`
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true })
+    const db = openDatabase(path)
+    ensureInstrumentVersion(db, instrument)
+    const started = performance.now()
+    const summary = generateSyntheticOrganisation(db, { people: size, cycles: 3, instrument })
+    const generateSeconds = (performance.now() - started) / 1000
+    db.$client.exec("ANALYZE")
+    ;(globalThis as unknown as { __paratDb?: Db }).__paratDb = db
+
+    const { id: managerId } = db
+      .insert(people)
+      .values({
+        email: "bench.manager@synthetic.parat.test",
+        name: "Bench Manager",
+        jobFamily: "management",
+        unitId: summary.regionId,
+        role: "manager",
+      })
+      .returning({ id: people.id })
+      .get()
+    db.insert(managerScopes).values({ personId: managerId, unitId: summary.regionId }).run()
+    const cookie = createSession(managerId, db).split(";")[0]!
+    const manager: SessionUser = {
+      id: managerId,
+      email: "bench.manager@synthetic.parat.test",
+      name: "Bench Manager",
+      role: "manager",
+      language: "da",
+      jobFamily: "management",
+      unitId: summary.regionId,
+    }
+    const cycleId = summary.cycleIds.at(-1)!
+    const sqlAggregate = db.$client.prepare(SUBTREE_AGGREGATE)
+    const liveGroupBy = db.$client.prepare(LIVE_GROUP_BY)
+
+    for (const [label, unitId] of [
+      ["region", summary.regionId],
+      ["hospital", summary.hospitalIds[0]!],
+    ] as const) {
+      const callLoader = () =>
+        loader({
+          request: new Request(`http://localhost/reports/units/${unitId}?cycle=${cycleId}`, {
+            headers: { Cookie: cookie },
+          }),
+          params: { unitId: String(unitId) },
+          context: {},
+        })
+      invalidateReportCache()
+      const coldStart = performance.now()
+      await callLoader()
+      const loaderColdMs = performance.now() - coldStart
+      const loaderTimes = await time(callLoader, runs)
+      invalidateReportCache()
+      const heatmapTimes = await time(() => {
+        invalidateReportCache() // the heatmap alone, never from the cache: the fair comparison with raw SQL
+        return getHeatmap(manager, { unitId, cycleId }, db)
+      }, runs)
+      const sqlTimes = await time(() => sqlAggregate.all({ cycle: cycleId, q: unitId }), runs)
+      const liveTimes = await time(() => liveGroupBy.all({ cycle: cycleId, q: unitId }), Math.min(runs, 5), 1)
+      figures.push({
+        people: summary.people,
+        results: summary.results,
+        generateSeconds,
+        unit: label,
+        loaderColdMs,
+        loaderMedianMs: median(loaderTimes),
+        loaderP95Ms: percentile(loaderTimes, 95),
+        heatmapMedianMs: median(heatmapTimes),
+        sqlAggregateMs: median(sqlTimes),
+        liveGroupByMs: median(liveTimes),
+      })
+    }
+    if (size === sizes.at(-1)) prepared = await measurePreparedSessionLookup(db, cookie, runs * 20)
+    db.$client.close()
+  }
+  return { figures, prepared }
+}
+
+/** The session lookup that runs on every request, written three ways. */
+async function measurePreparedSessionLookup(db: Db, cookie: string, runs: number): Promise<PreparedFigure[]> {
+  const { createHash } = await import("node:crypto")
+  const idHash = createHash("sha256").update(cookie.split("=")[1]!).digest("hex")
+  const built = () =>
+    db
+      .select({ id: people.id, role: people.role, expiresAt: sessions.expiresAt })
+      .from(sessions)
+      .innerJoin(people, eq(people.id, sessions.personId))
+      .where(eq(sessions.idHash, idHash))
+      .get()
+  const preparedStatement = db
+    .select({ id: people.id, role: people.role, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .prepare()
+  const raw = db.$client.prepare(
+    "SELECT p.id, p.role, s.expires_at FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id_hash = ?",
+  )
+  if (!built() || !preparedStatement.get({ idHash }) || !raw.get(idHash))
+    throw new Error("session lookup found nothing")
+  const us = (values: number[]) => median(values) * 1000
+  return [
+    { variant: "drizzle query built per call", medianUs: us(await time(built, runs)) },
+    {
+      variant: "drizzle .prepare()",
+      medianUs: us(await time(() => preparedStatement.get({ idHash }), runs)),
+    },
+    { variant: "raw better-sqlite3", medianUs: us(await time(() => raw.get(idHash), runs)) },
+  ]
+}
