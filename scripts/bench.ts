@@ -8,6 +8,7 @@ import { parseArgs } from "node:util"
 import { measureHeatmaps } from "./bench/heatmap"
 import { measurePages } from "./bench/pages"
 import { startServer } from "./bench/server"
+import { measureSubmit } from "./bench/submit"
 
 const { values } = parseArgs({
   options: {
@@ -133,6 +134,29 @@ if (parts.has("heatmap")) {
     "The session lookup of every request (median microseconds)",
     prepared.map((p) => ({ variant: p.variant, "median µs": p.medianUs.toFixed(1) })),
   )
+}
+
+// ---------------------------------------------------------------- survey submit under load, and a crash
+if (parts.has("submit")) {
+  const figures = await measureSubmit(isTiny ? 2 : 10, isTiny ? 4 : 32)
+  report.submit = figures
+  printTable(
+    "Survey page saves under load (production server on loopback; the crash run is SIGKILLed half-way and restarted)",
+    figures.map((f) => ({
+      run: f.run,
+      connections: f.connections,
+      seconds: f.seconds,
+      acknowledged: f.acknowledged,
+      "req/s": f.requestsPerSecond.toFixed(0),
+      "p50 ms": f.p50Ms.toFixed(1),
+      "p95 ms": f.p95Ms.toFixed(1),
+      "connection errors": f.errors,
+      "non-redirect answers": f.non3xx,
+      "lost answers": f.lostAnswers,
+      integrity: f.integrity,
+    })),
+  )
+  if (figures.some((f) => f.lostAnswers > 0 || f.integrity !== "ok")) process.exitCode = 1
 }
 
 mkdirSync(dirname(values.out), { recursive: true })
