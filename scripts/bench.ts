@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process"
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 import { parseArgs } from "node:util"
+import { openDatabase } from "../db/client"
 import { measureHeatmaps } from "./bench/heatmap"
 import { measurePages } from "./bench/pages"
 import { startServer } from "./bench/server"
@@ -62,6 +63,14 @@ if (parts.has("startup") || parts.has("pages")) {
       { "start-up ms": startup.startupMs, "demo database MB": (startup.databaseBytes / 1e6).toFixed(2) },
     ])
     if (parts.has("pages")) {
+      const demo = openDatabase(database).$client
+      const id = (query: string) => (demo.prepare(query).get() as { id: number }).id
+      const region = id("SELECT id FROM units WHERE code = 'RDEMO'")
+      const openCycle = id("SELECT id FROM cycles WHERE status = 'open'")
+      const learnerCycle = id(
+        "SELECT r.cycle_id AS id FROM results r JOIN people p ON p.id = r.person_id WHERE p.email = 'learner.one@parat.test'",
+      )
+      demo.close()
       const pages = await measurePages(
         server.url,
         [
@@ -69,6 +78,9 @@ if (parts.has("startup") || parts.has("pages")) {
           { path: "/login", persona: null },
           { path: "/", persona: "employee@parat.test" },
           { path: "/account/password", persona: "employee@parat.test" },
+          { path: "/survey", persona: "employee@parat.test" },
+          { path: `/survey/${openCycle}/page/1`, persona: "employee@parat.test" },
+          { path: `/survey/${learnerCycle}/result`, persona: "learner.one@parat.test" },
           { path: "/learn", persona: "learner.one@parat.test" },
           { path: "/learn/catalogue", persona: "employee@parat.test" },
           {
@@ -80,6 +92,7 @@ if (parts.has("startup") || parts.has("pages")) {
           { path: "/handbook", persona: null },
           { path: "/citizen", persona: null },
           { path: "/", persona: "manager@parat.test" },
+          { path: `/reports/units/${region}`, persona: "manager@parat.test" },
           { path: "/", persona: "admin@parat.test" },
           { path: "/admin/people", persona: "admin@parat.test" },
         ],
@@ -138,7 +151,10 @@ if (parts.has("heatmap")) {
 
 // ---------------------------------------------------------------- survey submit under load, and a crash
 if (parts.has("submit")) {
-  const figures = await measureSubmit(isTiny ? 2 : 10, isTiny ? 4 : 32)
+  const figures = await measureSubmit(
+    isTiny ? 2 : 10,
+    isTiny ? 4 : Number(process.env.PARAT_BENCH_CONNECTIONS ?? 16),
+  )
   report.submit = figures
   printTable(
     "Survey page saves under load (production server on loopback; the crash run is SIGKILLed half-way and restarted)",

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
-import { DIMENSIONS } from "~/domain/content-schema"
+import { DIMENSIONS } from "~/domain/vocabulary"
 import type { Heatmap, HeatmapCell, UnitReport } from "~/services/reports.server"
 
 /** The heatmap as a real table: the number is always printed, the colour (a light-to-dark scale) only adds to it. */
