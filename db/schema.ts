@@ -79,8 +79,8 @@ export const people = sqliteTable(
     uniqueIndex("people_email_unique").on(t.email),
     // import matches on employee id
     uniqueIndex("people_employee_id_unique").on(t.employeeId),
-    // invited counts per unit
-    index("people_unit_idx").on(t.unitId),
+    // people per unit and job family (invited counts, learning progress): counted from the index alone
+    index("people_unit_active_family_idx").on(t.unitId, t.isActive, t.jobFamily),
   ],
 )
 

@@ -745,7 +745,7 @@ function thresholdsFor(cycle: CycleRow | null, db: Db) {
   return levels
 }
 
-/** The heatmap alone (the hot path, also timed by scripts/bench-reports.ts). */
+/** The heatmap alone (the hot path, timed by npm run bench). */
 export function getHeatmap(user: SessionUser, query: ReportQuery, db: Db = getDb()): Heatmap {
   const { place, cycle, slice, statements } = contextFor(user, query, db)
   if (!cycle) return { rows: [] }
