@@ -123,7 +123,8 @@ export function generateSyntheticOrganisation(db: Db, options: SyntheticOptions)
   const personRows: { id: number; unitId: number; family: JobFamily; ability: number }[] = []
   sqlite.transaction(() => {
     const insertPerson = sqlite.prepare(
-      "INSERT INTO people (email, name, job_family, unit_id, role, language, employee_id) VALUES (?, ?, ?, ?, 'employee', ?, ?) RETURNING id",
+      // Synthetic people are marked as demo data: they never count as real people.
+      "INSERT INTO people (email, name, job_family, unit_id, role, language, employee_id, is_demo) VALUES (?, ?, ?, ?, 'employee', ?, ?, 1) RETURNING id",
     )
     let n = 0
     for (const home of homes) {
@@ -230,6 +231,7 @@ export function generateSyntheticOrganisation(db: Db, options: SyntheticOptions)
       }
     })()
   }
+  sqlite.transaction(() => rebuildSubtreeAggregates(db))()
   return {
     regionId: region.id,
     hospitalIds,

@@ -1,15 +1,18 @@
-// npm run db:seed: migrates and seeds the demo organisation (refuses a database with real people).
-import { count } from "drizzle-orm"
+// npm run db:seed [-- --synthetic 10000]: migrates and seeds the demo organisation (refuses a database with real
+// people); --synthetic adds a synthetic region of that many people with three past cycles beside it, once.
+import { parseArgs } from "node:util"
+import { count, eq } from "drizzle-orm"
 import { getContent } from "../app/services/content-loader.server"
 import { hashPassword } from "../app/services/password.server"
 import { getCurrentInstrument } from "../app/services/survey.server"
 import { openDatabase } from "../db/client"
-import { people } from "../db/schema"
+import { people, units } from "../db/schema"
 import { DEMO_PASSWORD, hasRealPeople, seedDemoOrganisation } from "../db/seed"
 import { seedLearning } from "../db/seed-learning"
 import { seedReports } from "../db/seed-reports"
 import { seedSurvey } from "../db/seed-survey"
 import { seedWiki } from "../db/seed-wiki"
+import { generateSyntheticOrganisation } from "../db/synthetic"
 
 const db = openDatabase()
 if (hasRealPeople(db)) {
@@ -22,6 +25,24 @@ seedSurvey(db, getCurrentInstrument(), { passwordHash: demoHash })
 seedReports(db, getContent())
 seedLearning(db, demoHash)
 seedWiki(db)
+const { values } = parseArgs({ options: { synthetic: { type: "string" } } })
+if (values.synthetic) {
+  const size = Number(values.synthetic)
+  if (!Number.isInteger(size) || size < 1) {
+    console.error("--synthetic takes a positive whole number of people")
+    process.exit(2)
+  }
+  if (db.select({ id: units.id }).from(units).where(eq(units.code, "SYN-R42")).get()) {
+    console.log("The synthetic region is already there.")
+  } else {
+    const summary = generateSyntheticOrganisation(db, {
+      people: size,
+      cycles: 3,
+      instrument: getCurrentInstrument(),
+    })
+    console.log(`Synthetic region added: ${summary.people} people, ${summary.results} results.`)
+  }
+}
 const n = db.select({ n: count() }).from(people).get()?.n
 console.log(
   `Demo organisation ready: ${n} people. Log in as admin@, manager@ or employee@parat.test with ${DEMO_PASSWORD}`,

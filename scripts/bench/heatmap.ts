@@ -98,6 +98,15 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
           params: { unitId: String(unitId) },
           context: {},
         })
+      // A benchmark of an empty report measures nothing: the view must hold shown cells for most children.
+      const check = getHeatmap(manager, { unitId, cycleId }, db)
+      const children = check.rows.filter((r) => r.role === "child")
+      const shown = children.filter((r) => r.cells.some((c) => !c.isSuppressed && c.n > 0))
+      if (children.length === 0 || shown.length < children.length / 2) {
+        throw new Error(
+          `the ${label} heatmap shows ${shown.length} of ${children.length} children: nothing to measure`,
+        )
+      }
       invalidateReportCache()
       const coldStart = performance.now()
       await callLoader()
