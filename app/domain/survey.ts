@@ -125,14 +125,16 @@ export function isCycleOpen(cycle: CycleWindow, now: Date) {
   )
 }
 
-/** The state the home page and the survey page show for one cycle and the person's response. */
+/**
+ * The state the home page and the survey page show for one cycle and the person's response. `mayTake` is the
+ * one eligibility rule's answer (openCyclesForPerson: open window and a targeted unit).
+ */
 export function surveyState(
-  cycle: CycleWindow,
+  mayTake: boolean,
   response: { status: "draft" | "submitted" } | null,
-  now: Date,
 ): SurveyState {
   if (response?.status === "submitted") return "submitted"
-  if (!isCycleOpen(cycle, now)) return "closed"
+  if (!mayTake) return "closed"
   return response ? "in_progress" : "not_started"
 }
 

@@ -167,35 +167,6 @@ export function closeCycle(actorId: number, id: number, db: Db = getDb()): Cycle
   return { ok: true, id }
 }
 
-/**
- * The open cycles a person may answer: the cycle is open and the person's current unit lies in one of its
- * targeted subtrees. An inactive person sees none. Used by the employee's home and survey pages.
- */
-export function openCyclesForPerson(db: Db, personId: number) {
-  return db
-    .selectDistinct({
-      id: cycles.id,
-      name: cycles.name,
-      instrumentHash: cycles.instrumentHash,
-      opensAt: cycles.opensAt,
-      closesAt: cycles.closesAt,
-    })
-    .from(cycles)
-    .innerJoin(cycleUnits, eq(cycleUnits.cycleId, cycles.id))
-    .innerJoin(sql`units as t`, sql`t.id = ${cycleUnits.unitId}`)
-    .innerJoin(people, eq(people.id, personId))
-    .innerJoin(units, eq(units.id, people.unitId))
-    .where(
-      and(
-        eq(cycles.status, "open"),
-        eq(people.isActive, true),
-        sql`substr(${units.path}, 1, length(t.path)) = t.path`,
-      ),
-    )
-    .orderBy(asc(cycles.closesAt), asc(cycles.id))
-    .all()
-}
-
 export type ParticipationRow = {
   unitId: number
   name: string
