@@ -6,6 +6,7 @@ import { getCurrentInstrument } from "../app/services/survey.server"
 import { openDatabase } from "../db/client"
 import { people } from "../db/schema"
 import { DEMO_PASSWORD, hasRealPeople, seedDemoOrganisation } from "../db/seed"
+import { seedJourneys } from "../db/seed-journeys"
 import { seedLearning } from "../db/seed-learning"
 import { seedReports } from "../db/seed-reports"
 import { seedSurvey } from "../db/seed-survey"
@@ -22,6 +23,7 @@ seedSurvey(db, getCurrentInstrument(), { passwordHash: demoHash })
 seedReports(db, getContent())
 seedLearning(db, demoHash)
 seedWiki(db)
+seedJourneys(db, demoHash)
 const n = db.select({ n: count() }).from(people).get()?.n
 console.log(
   `Demo organisation ready: ${n} people. Log in as admin@, manager@ or employee@parat.test with ${DEMO_PASSWORD}`,
