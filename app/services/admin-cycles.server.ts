@@ -6,7 +6,7 @@ import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
 
-const { cycles, cycleUnits, cycleInvitations, instrumentVersions, people, units, responses } = schema
+const { cycles, cycleUnits, cycleInvitations, instrumentVersions, units, responses } = schema
 
 export function listInstrumentVersions(db: Db = getDb()) {
   return db

@@ -81,8 +81,8 @@ async function levelsIn(page: Page, table: string, column: number) {
   await expect(rows).toHaveCount(6)
   const levels: Record<string, string> = {}
   for (const row of await rows.all()) {
-    const dimension = (await row.getByRole("rowheader").innerText()).trim()
-    const cell = (await row.getByRole("cell").nth(column).innerText()).trim()
+    const dimension = ((await row.getByRole("rowheader").textContent()) ?? "").trim()
+    const cell = ((await row.getByRole("cell").nth(column).textContent()) ?? "").trim()
     // "2 – Anvender" on the result page, "2 · Anvender" on the path: the same level, set the same way.
     levels[dimension] = cell.replace(/\s*[–·]\s*/, " – ")
   }
