@@ -44,6 +44,14 @@ export const JOURNEY_PEOPLE: {
     unitCode: "SKO-INT",
     language: "en",
   },
+  // The English accessibility scan of the learner pages: English by profile, so no spec switches a shared login.
+  {
+    email: "journey.scan@parat.test",
+    name: "Sam Scan",
+    jobFamily: "nurse",
+    unitCode: "SKO-PAE",
+    language: "en",
+  },
 ]
 
 export function seedJourneys(db: Db, passwordHash: string) {
