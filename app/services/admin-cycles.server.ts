@@ -2,6 +2,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm"
 import { type ShownCount, showCount } from "~/domain/admin-counts"
 import { flattenTree, pathIds } from "~/domain/admin-tree"
+import { cyclePhase } from "~/domain/survey"
 import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
@@ -21,7 +22,7 @@ export function listInstrumentVersions(db: Db = getDb()) {
     .all()
 }
 
-export function listCycles(db: Db = getDb()) {
+export function listCycles(db: Db = getDb(), now = new Date()) {
   const invited = db
     .select({ cycleId: cycleInvitations.cycleId, n: count().as("n") })
     .from(cycleInvitations)
@@ -44,6 +45,7 @@ export function listCycles(db: Db = getDb()) {
     .leftJoin(invited, eq(invited.cycleId, cycles.id))
     .orderBy(desc(cycles.opensAt), desc(cycles.id))
     .all()
+    .map((cycle) => ({ ...cycle, phase: cyclePhase(cycle, now) }))
 }
 
 export type CycleInput = {
@@ -178,8 +180,8 @@ export type ParticipationRow = {
 }
 
 /** A cycle with its targets and participation per unit (subtree sums); every count below k is withheld. */
-export function getCycleDetail(id: number, db: Db = getDb()) {
-  const cycle = db
+export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
+  const row = db
     .select({
       id: cycles.id,
       name: cycles.name,
@@ -195,7 +197,8 @@ export function getCycleDetail(id: number, db: Db = getDb()) {
     .innerJoin(instrumentVersions, eq(instrumentVersions.hash, cycles.instrumentHash))
     .where(eq(cycles.id, id))
     .get()
-  if (!cycle) return null
+  if (!row) return null
+  const cycle = { ...row, phase: cyclePhase(row, now) }
   const k = cycle.status === "draft" ? env.PARAT_MIN_GROUP_SIZE : cycle.minGroupSize
   const targets = db
     .select({ id: units.id, name: units.name, code: units.code, path: units.path })

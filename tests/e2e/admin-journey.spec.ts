@@ -88,6 +88,8 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
   await expectAccessible(page)
   await page.getByRole("button", { name: "Åbn målerunden" }).click()
   await expect(page.getByRole("status")).toHaveText("Målerunden er åbnet.")
+  // Its dates lie in the past: opened, but employees can no longer answer it.
+  await expect(page.getByRole("definition").filter({ hasText: "lukkedatoen er passeret" })).toBeVisible()
   const participation = page.getByRole("table", { name: "Deltagelse pr. enhed (inkl. underenheder)" })
   // Nordhavn's new nurse and doctor are invited with the rest of the hospital; Skovbrynet is not in the cycle.
   await expect(participation.getByRole("row", { name: /^Nordhavn Hospital \d+ færre end 5$/ })).toBeVisible()

@@ -34,6 +34,7 @@ test("the admin opens a cycle for one hospital; its employee sees it, another ho
   await expect(page.getByRole("heading", { level: 1, name: CYCLE })).toBeVisible()
   await page.getByRole("button", { name: "Åbn målerunden" }).click()
   await expect(page.getByRole("status")).toHaveText("Målerunden er åbnet.")
+  await expect(page.getByRole("definition").filter({ hasText: "Åben, tager imod svar" })).toBeVisible()
   const cycleId = new URL(page.url()).pathname.split("/").pop()
 
   // The admin's person page names the cycles a person may take, by the same rule as the survey.

@@ -4,6 +4,7 @@ import { loader as homeLoader } from "~/routes/_index"
 import { loader as startLoader } from "~/routes/survey._index"
 import { action as pageAction } from "~/routes/survey.$cycleId.page.$n"
 import { action as reviewAction } from "~/routes/survey.$cycleId.review"
+import { getCycleDetail, listCycles } from "~/services/admin-cycles.server"
 import { getPerson } from "~/services/admin-people.server"
 import { openCyclesForPerson } from "~/services/cycle-eligibility.server"
 import {
@@ -132,6 +133,9 @@ test("a cycle still marked open but past its closing date is not offered and can
   expect(db.select().from(results).where(eq(results.cycleId, id)).all()).toEqual([])
   // And the draft of a closed cycle is not shown as something to continue.
   expect(listSurveyCycles(nor)).toEqual([])
+  // The admin sees the same: opened, but past its closing date.
+  expect(listCycles().find((c) => c.id === id)?.phase).toBe("past_closing")
+  expect(getCycleDetail(id)?.cycle.phase).toBe("past_closing")
 })
 
 test("a cycle that opens tomorrow is not offered yet; the day it opens, it is", () => {

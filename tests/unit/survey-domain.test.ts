@@ -3,6 +3,7 @@ import type { Instrument } from "~/domain/content-schema"
 import { DONT_KNOW } from "~/domain/scoring"
 import {
   checkForSubmit,
+  cyclePhase,
   isCycleOpen,
   mergePageAnswers,
   missingItems,
@@ -149,6 +150,15 @@ test("a cycle is open only with status open and now in [opensAt, closesAt)", () 
   expect(isCycleOpen(open, new Date(2000))).toBe(false)
   expect(isCycleOpen({ ...open, status: "closed" }, new Date(1500))).toBe(false)
   expect(isCycleOpen({ ...open, status: "draft" }, new Date(1500))).toBe(false)
+})
+
+test("the admin's cycle phase: draft, scheduled, taking answers, past closing, closed", () => {
+  expect(cyclePhase({ ...open, status: "draft" }, new Date(1500))).toBe("draft")
+  expect(cyclePhase(open, new Date(999))).toBe("scheduled")
+  expect(cyclePhase(open, new Date(1000))).toBe("taking_answers")
+  expect(cyclePhase(open, new Date(1999))).toBe("taking_answers")
+  expect(cyclePhase(open, new Date(2000))).toBe("past_closing")
+  expect(cyclePhase({ ...open, status: "closed" }, new Date(1500))).toBe("closed")
 })
 
 test("the survey state: not started, in progress, submitted (also after closing), closed", () => {
