@@ -1,13 +1,14 @@
-import { and, eq } from "drizzle-orm"
+import { and, count, eq, inArray, like, or } from "drizzle-orm"
 import { beforeAll, expect, test } from "vitest"
 import type { Dimension, Level } from "~/domain/content-schema"
 import { getContent } from "~/services/content-loader.server"
 import { getLearningSummary, getMyPath, markLessonRead, submitQuiz } from "~/services/learning.server"
 import { getCurrentInstrument, getResultView, saveDraftPage, submitResponse } from "~/services/survey.server"
 import type { Db } from "../../db/client"
-import { cycles, enrolments, people, units } from "../../db/schema"
-import { seedJourneys } from "../../db/seed-journeys"
+import { cycleInvitations, cycles, enrolments, people, units } from "../../db/schema"
+import { JOURNEY_PEOPLE, seedJourneys } from "../../db/seed-journeys"
 import { answersForLevels } from "../../db/seed-learning"
+import { isExcludedFromSeededResults } from "../../db/seed-reports"
 import { ensureCycle, seedSurvey } from "../../db/seed-survey"
 import { seededTestDb } from "./db"
 
@@ -50,6 +51,34 @@ function resultLevels(cycleId: number) {
 }
 
 const slugsOf = (path: ReturnType<typeof getMyPath>) => path.groups.flatMap((g) => g.steps.map((s) => s.slug))
+
+test("the journey logins are seeded once, fresh, and invited to the current cycle", () => {
+  const journeyPeople = () =>
+    db
+      .select({ id: people.id })
+      .from(people)
+      .where(or(like(people.email, "journey.%"), like(people.email, "cycle.%")))
+      .all()
+  const before = journeyPeople()
+  expect(before).toHaveLength(JOURNEY_PEOPLE.length)
+  seedJourneys(db, "x")
+  expect(journeyPeople()).toEqual(before)
+  const invited = db
+    .select({ n: count() })
+    .from(cycleInvitations)
+    .where(
+      and(
+        eq(cycleInvitations.cycleId, cycleA),
+        inArray(
+          cycleInvitations.personId,
+          before.map((p) => p.id),
+        ),
+      ),
+    )
+    .get()!.n
+  expect(invited).toBe(JOURNEY_PEOPLE.length)
+  expect(JOURNEY_PEOPLE.every((p) => isExcludedFromSeededResults(p.email))).toBe(true)
+})
 
 test("before any result the fresh journey learner follows the Foundation path", () => {
   const path = getMyPath(learner, "da", db)
