@@ -5,7 +5,7 @@
 //   same people both times).
 // - Some departments grow between the two cycles (they took the Foundation modules); the rest stay about level.
 // - "Klinisk Etisk Enhed" has 3 people, so it is always shown as too small.
-// - Left out: employee@parat.test, survey.* and learner.* (other journeys need them fresh), and managers and admins
+// - Left out: employee@parat.test, survey.*, learner.*, cycle.* and journey.* (other journeys need them fresh), and managers and admins
 //   (placed directly in the region and hospitals, where 1-2 answers would hide a whole sibling unit).
 import { and, eq, inArray } from "drizzle-orm"
 import type { CourseModule, Instrument } from "../app/domain/content-schema"
@@ -54,7 +54,10 @@ function hashOf(text: string) {
 }
 
 export function isExcludedFromSeededResults(email: string) {
-  return email === "employee@parat.test" || email.startsWith("survey.") || email.startsWith("learner.")
+  return (
+    email === "employee@parat.test" ||
+    ["survey.", "learner.", "cycle.", "journey."].some((prefix) => email.startsWith(prefix))
+  )
 }
 
 function departmentCode(unitPath: string, codeById: Map<number, string>) {

@@ -8,6 +8,7 @@ import { getCurrentInstrument } from "../app/services/survey.server"
 import { openDatabase } from "../db/client"
 import { people, units } from "../db/schema"
 import { DEMO_PASSWORD, hasRealPeople, seedDemoOrganisation } from "../db/seed"
+import { seedJourneys } from "../db/seed-journeys"
 import { seedLearning } from "../db/seed-learning"
 import { seedReports } from "../db/seed-reports"
 import { seedSurvey } from "../db/seed-survey"
@@ -25,6 +26,7 @@ seedSurvey(db, getCurrentInstrument(), { passwordHash: demoHash })
 seedReports(db, getContent())
 seedLearning(db, demoHash)
 seedWiki(db)
+seedJourneys(db, demoHash)
 const { values } = parseArgs({ options: { synthetic: { type: "string" } } })
 if (values.synthetic) {
   const size = Number(values.synthetic)

@@ -125,14 +125,28 @@ export function isCycleOpen(cycle: CycleWindow, now: Date) {
   )
 }
 
-/** The state the home page and the survey page show for one cycle and the person's response. */
+export type CyclePhase = "draft" | "scheduled" | "taking_answers" | "past_closing" | "closed"
+
+/**
+ * Where a cycle stands for the admin: an opened cycle takes answers only within its dates, so "open" alone would
+ * hide that one has not started yet or has passed its closing date (and should be closed to reach the reports).
+ */
+export function cyclePhase(cycle: CycleWindow, now: Date): CyclePhase {
+  if (cycle.status !== "open") return cycle.status
+  if (isCycleOpen(cycle, now)) return "taking_answers"
+  return now.getTime() < cycle.opensAt.getTime() ? "scheduled" : "past_closing"
+}
+
+/**
+ * The state the home page and the survey page show for one cycle and the person's response. `mayTake` is the
+ * one eligibility rule's answer (openCyclesForPerson: open window and a targeted unit).
+ */
 export function surveyState(
-  cycle: CycleWindow,
+  mayTake: boolean,
   response: { status: "draft" | "submitted" } | null,
-  now: Date,
 ): SurveyState {
   if (response?.status === "submitted") return "submitted"
-  if (!isCycleOpen(cycle, now)) return "closed"
+  if (!mayTake) return "closed"
   return response ? "in_progress" : "not_started"
 }
 

@@ -64,9 +64,16 @@ export default function HomePage() {
             <h2 id="home-reports">{t("reports.title")}</h2>
             <p>{t("reports.scope", { count: summary.scopeCount })}</p>
             {summary.scopeCount > 0 ? (
-              <p>
-                <Link to="/reports">{t("reports.open")}</Link>
-              </p>
+              <>
+                <p>
+                  {summary.reportCycle
+                    ? t("reports.latestCycle", { cycle: summary.reportCycle })
+                    : t("reports.noCycle")}
+                </p>
+                <p>
+                  <Link to="/reports">{t("reports.open")}</Link>
+                </p>
+              </>
             ) : null}
           </article>
         ) : null}
@@ -74,6 +81,10 @@ export default function HomePage() {
           <article className="card" aria-labelledby="home-admin">
             <h2 id="home-admin">{t("admin.title")}</h2>
             <p>{t("admin.counts", { people: summary.peopleCount, units: summary.unitCount })}</p>
+            <p>{t("admin.openCycles", { count: summary.openCycleCount })}</p>
+            <p>
+              <Link to="/admin">{t("admin.open")}</Link>
+            </p>
           </article>
         ) : null}
       </div>

@@ -61,7 +61,7 @@ export default function CyclePage() {
         <h2 id="cycle-details">{t("cycle.details")}</h2>
         <dl className="facts">
           <dt>{t("cycles.status")}</dt>
-          <dd>{t(`statuses.${cycle.status}`)}</dd>
+          <dd>{t(`phases.${cycle.phase}`)}</dd>
           <dt>{t("cycles.instrument")}</dt>
           <dd>
             {t("cycles.instrumentVersion", { key: cycle.instrumentKey, version: cycle.instrumentVersion })}

@@ -101,7 +101,7 @@ export default function CyclesPage() {
                   <td>
                     {formatDay(cycle.opensAt)} – {formatDay(cycle.closesAt)}
                   </td>
-                  <td>{t(`statuses.${cycle.status}`)}</td>
+                  <td>{t(`phases.${cycle.phase}`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -147,6 +147,17 @@ export default function PersonPage() {
           <dd>{person.isActive ? t("common.active") : t("common.inactive")}</dd>
           <dt>{t("person.password")}</dt>
           <dd>{person.hasPassword ? t("person.passwordSet") : t("person.passwordNotSet")}</dd>
+          <dt>{t("person.openCycles")}</dt>
+          <dd>
+            {person.openCycles.length === 0
+              ? t("common.none")
+              : person.openCycles.map((cycle, i) => (
+                  <span key={cycle.id}>
+                    {i > 0 ? ", " : null}
+                    <Link to={`/admin/cycles/${cycle.id}`}>{cycle.name}</Link>
+                  </span>
+                ))}
+          </dd>
         </dl>
       </section>
 

@@ -64,7 +64,9 @@ export default function LoginPage() {
       <p>{t("login.intro")}</p>
       {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of login.invalid / login.rateLimited */}
       <FormError message={data?.formError ? t(data.formError as any) : null} />
-      <Form method="post" className="stack" noValidate>
+      {/* A whole new document after logging in: the login sets the profile's language, and a page's language
+          is fixed for the document's lifetime (entry.client.tsx). */}
+      <Form method="post" className="stack" noValidate reloadDocument>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <Field
           label={t("login.email")}

@@ -2,12 +2,13 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm"
 import { type ShownCount, showCount } from "~/domain/admin-counts"
 import { flattenTree, pathIds } from "~/domain/admin-tree"
+import { cyclePhase } from "~/domain/survey"
 import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
 import { invalidateReportCache } from "./reports.server"
 
-const { cycles, cycleUnits, cycleInvitations, instrumentVersions, people, units, responses } = schema
+const { cycles, cycleUnits, cycleInvitations, instrumentVersions, units, responses } = schema
 
 export function listInstrumentVersions(db: Db = getDb()) {
   return db
@@ -22,7 +23,7 @@ export function listInstrumentVersions(db: Db = getDb()) {
     .all()
 }
 
-export function listCycles(db: Db = getDb()) {
+export function listCycles(db: Db = getDb(), now = new Date()) {
   const invited = db
     .select({ cycleId: cycleInvitations.cycleId, n: count().as("n") })
     .from(cycleInvitations)
@@ -45,6 +46,7 @@ export function listCycles(db: Db = getDb()) {
     .leftJoin(invited, eq(invited.cycleId, cycles.id))
     .orderBy(desc(cycles.opensAt), desc(cycles.id))
     .all()
+    .map((cycle) => ({ ...cycle, phase: cyclePhase(cycle, now) }))
 }
 
 export type CycleInput = {
@@ -170,35 +172,6 @@ export function closeCycle(actorId: number, id: number, db: Db = getDb()): Cycle
   return { ok: true, id }
 }
 
-/**
- * The open cycles a person may answer: the cycle is open and the person's current unit lies in one of its
- * targeted subtrees. An inactive person sees none. Used by the employee's home and survey pages.
- */
-export function openCyclesForPerson(db: Db, personId: number) {
-  return db
-    .selectDistinct({
-      id: cycles.id,
-      name: cycles.name,
-      instrumentHash: cycles.instrumentHash,
-      opensAt: cycles.opensAt,
-      closesAt: cycles.closesAt,
-    })
-    .from(cycles)
-    .innerJoin(cycleUnits, eq(cycleUnits.cycleId, cycles.id))
-    .innerJoin(sql`units as t`, sql`t.id = ${cycleUnits.unitId}`)
-    .innerJoin(people, eq(people.id, personId))
-    .innerJoin(units, eq(units.id, people.unitId))
-    .where(
-      and(
-        eq(cycles.status, "open"),
-        eq(people.isActive, true),
-        sql`substr(${units.path}, 1, length(t.path)) = t.path`,
-      ),
-    )
-    .orderBy(asc(cycles.closesAt), asc(cycles.id))
-    .all()
-}
-
 export type ParticipationRow = {
   unitId: number
   name: string
@@ -210,8 +183,8 @@ export type ParticipationRow = {
 }
 
 /** A cycle with its targets and participation per unit (subtree sums); every count below k is withheld. */
-export function getCycleDetail(id: number, db: Db = getDb()) {
-  const cycle = db
+export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
+  const row = db
     .select({
       id: cycles.id,
       name: cycles.name,
@@ -227,7 +200,8 @@ export function getCycleDetail(id: number, db: Db = getDb()) {
     .innerJoin(instrumentVersions, eq(instrumentVersions.hash, cycles.instrumentHash))
     .where(eq(cycles.id, id))
     .get()
-  if (!cycle) return null
+  if (!row) return null
+  const cycle = { ...row, phase: cyclePhase(row, now) }
   const k = cycle.status === "draft" ? env.PARAT_MIN_GROUP_SIZE : cycle.minGroupSize
   const targets = db
     .select({ id: units.id, name: units.name, code: units.code, path: units.path })

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto"
 import { and, asc, count, eq, isNull, like, or, type SQL } from "drizzle-orm"
 import { recordAudit } from "./audit.server"
 import { revokeAllSessions } from "./auth.server"
+import { openCyclesForPerson } from "./cycle-eligibility.server"
 import { type Db, getDb, schema } from "./db.server"
 import { hashPassword } from "./password.server"
 
@@ -79,9 +80,11 @@ export function getPerson(id: number, db: Db = getDb()) {
     .where(eq(managerScopes.personId, id))
     .orderBy(asc(units.path))
     .all()
+  // The surveys the person may take now, by the same rule the survey pages use; never whether or what they answered.
+  const openCycles = openCyclesForPerson(id, db).map((c) => ({ id: c.id, name: c.name }))
   // Only whether a password is set, never the hash.
   const { hasPassword, ...rest } = person
-  return { ...rest, hasPassword: hasPassword !== null, scopes }
+  return { ...rest, hasPassword: hasPassword !== null, scopes, openCycles }
 }
 
 export type PersonOutcome =

@@ -1,17 +1,46 @@
-import { count, eq, isNull } from "drizzle-orm"
+import { count, desc, eq, isNull } from "drizzle-orm"
+import { isCycleOpen } from "~/domain/survey"
 import type { SessionUser } from "./auth.server"
 import { getManagerScopeUnitIds } from "./auth.server"
-import { getDb, schema } from "./db.server"
+import { type Db, getDb, schema } from "./db.server"
 
-/** What the home page shows each role: only true figures, and honest empty states. */
-export function getHomeSummary(user: SessionUser, db = getDb()) {
-  const scopeCount = user.role === "manager" ? getManagerScopeUnitIds(user.id, db).length : 0
+const { cycles, people, units } = schema
+
+/** The newest closed cycle: the one the reports open on (only closed cycles are reported). */
+function latestReportedCycle(db: Db) {
+  return (
+    db
+      .select({ name: cycles.name })
+      .from(cycles)
+      .where(eq(cycles.status, "closed"))
+      .orderBy(desc(cycles.opensAt), desc(cycles.id))
+      .limit(1)
+      .get()?.name ?? null
+  )
+}
+
+/** Cycles taking answers now: opened by an admin and within their dates (the survey's own rule). */
+function cyclesTakingAnswers(db: Db, now: Date) {
+  return db
+    .select({ status: cycles.status, opensAt: cycles.opensAt, closesAt: cycles.closesAt })
+    .from(cycles)
+    .where(eq(cycles.status, "open"))
+    .all()
+    .filter((cycle) => isCycleOpen(cycle, now)).length
+}
+
+/** What the home page shows each role beyond their own survey and learning: only true figures. */
+export function getHomeSummary(user: SessionUser, db: Db = getDb(), now = new Date()) {
+  const isManager = user.role === "manager"
   const isAdmin = user.role === "admin"
-  const peopleCount = isAdmin
-    ? (db.select({ n: count() }).from(schema.people).where(eq(schema.people.isActive, true)).get()?.n ?? 0)
-    : 0
-  const unitCount = isAdmin
-    ? (db.select({ n: count() }).from(schema.units).where(isNull(schema.units.retiredAt)).get()?.n ?? 0)
-    : 0
-  return { scopeCount, peopleCount, unitCount }
+  const n = (row: { n: number } | undefined) => row?.n ?? 0
+  return {
+    scopeCount: isManager ? getManagerScopeUnitIds(user.id, db).length : 0,
+    reportCycle: isManager ? latestReportedCycle(db) : null,
+    peopleCount: isAdmin
+      ? n(db.select({ n: count() }).from(people).where(eq(people.isActive, true)).get())
+      : 0,
+    unitCount: isAdmin ? n(db.select({ n: count() }).from(units).where(isNull(units.retiredAt)).get()) : 0,
+    openCycleCount: isAdmin ? cyclesTakingAnswers(db, now) : 0,
+  }
 }

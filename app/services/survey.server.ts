@@ -1,13 +1,12 @@
 // Taking the AI-readiness survey: the cycles a person is invited to, the draft saved page by page, the one final
 // submit, the person's own result and their export. A person's response is always found by (cycle, person);
 // no id from the browser ever picks a response.
-import { and, desc, eq, lt, ne, sql } from "drizzle-orm"
+import { and, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm"
 import type { Bilingual, Instrument, InstrumentItem } from "~/domain/content-schema"
 import { type Answers, DONT_KNOW, scoreResponse } from "~/domain/scoring"
 import {
   type AnswerError,
   checkForSubmit,
-  isCycleOpen,
   type MissingItem,
   mergePageAnswers,
   missingItems,
@@ -20,11 +19,12 @@ import {
 } from "~/domain/survey"
 import type { SessionUser } from "./auth.server"
 import { type ContentError, ContentInvalidError, coursesDir, loadInstrument } from "./content-loader.server"
+import { mayTakeCycle, openCyclesForPerson } from "./cycle-eligibility.server"
 import { type Db, getDb, schema } from "./db.server"
 import { ensureInstrumentVersion, getInstrumentVersion } from "./instrument.server"
 import { recordResult } from "./results.server"
 
-const { cycles, cycleUnits, units, responses, results, resultScores, people } = schema
+const { cycles, responses, results, resultScores, people } = schema
 
 export type SurveyUser = Pick<SessionUser, "id" | "unitId">
 type StoredInstrument = Instrument & { hash: string }
@@ -74,19 +74,6 @@ function instrumentOf(cycle: Pick<CycleRow, "instrumentHash">, db: Db): StoredIn
 
 // ---------------------------------------------------------------- which cycles a person sees
 
-/** True when one of the cycle's target units is the person's unit or one of its ancestors (path prefix). */
-const targetsPerson = (personUnitPath: string) => sql`exists (
-  select 1 from ${cycleUnits} join ${units} on ${units.id} = ${cycleUnits.unitId}
-  where ${cycleUnits.cycleId} = ${cycles.id}
-    and substr(${personUnitPath}, 1, length(${units.path})) = ${units.path})`
-
-const hasResponse = (personId: number) => sql`exists (
-  select 1 from ${responses} where ${responses.cycleId} = ${cycles.id} and ${responses.personId} = ${personId})`
-
-function unitPath(db: Db, unitId: number) {
-  return db.select({ path: units.path }).from(units).where(eq(units.id, unitId)).get()?.path ?? "/"
-}
-
 function responseOf(db: Db, cycleId: number, personId: number): ResponseRow | null {
   return (
     db
@@ -103,21 +90,19 @@ function responseOf(db: Db, cycleId: number, personId: number): ResponseRow | nu
   )
 }
 
-/** A cycle the person may take or look back on: targeted at them, or one they have a response in. */
-function cycleFor(db: Db, user: SurveyUser, cycleId: number): CycleRow | null {
-  return (
-    db
-      .select()
-      .from(cycles)
-      .where(
-        and(
-          eq(cycles.id, cycleId),
-          ne(cycles.status, "draft"),
-          sql`(${targetsPerson(unitPath(db, user.unitId))} or ${hasResponse(user.id)})`,
-        ),
-      )
-      .get() ?? null
-  )
+/**
+ * A cycle the person may open: one they may take now (the one eligibility rule), or one they have a response
+ * in (to look back on, or to be told it has closed).
+ */
+function cycleFor(db: Db, user: SurveyUser, cycleId: number, now: Date): CycleRow | null {
+  const cycle = db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.id, cycleId), ne(cycles.status, "draft")))
+    .get()
+  if (!cycle) return null
+  if (mayTakeCycle(user.id, cycleId, db, now) || responseOf(db, cycleId, user.id)) return cycle
+  return null
 }
 
 type Access = {
@@ -128,10 +113,11 @@ type Access = {
 }
 
 function accessFor(db: Db, user: SurveyUser, cycleId: number, now: Date): Access | null {
-  const cycle = cycleFor(db, user, cycleId)
+  const cycle = cycleFor(db, user, cycleId, now)
   if (!cycle) return null
   const response = responseOf(db, cycle.id, user.id)
-  return { cycle, instrument: instrumentOf(cycle, db), response, state: surveyState(cycle, response, now) }
+  const state = surveyState(mayTakeCycle(user.id, cycle.id, db, now), response)
+  return { cycle, instrument: instrumentOf(cycle, db), response, state }
 }
 
 export type CycleSummary = {
@@ -144,35 +130,38 @@ export type CycleSummary = {
 }
 
 /**
- * The cycles to show a person: open cycles targeted at them (to take) and cycles they have submitted (to look
- * back on), newest first. A closed cycle they never answered is not shown.
+ * The cycles to show a person: the cycles they may take now (the one eligibility rule) and the cycles they have
+ * submitted (to look back on), newest first. A cycle that has closed before they submitted is not shown.
  */
 export function listSurveyCycles(user: SurveyUser, db: Db = getDb(), now = new Date()): CycleSummary[] {
   ensureCurrentInstrument(db)
+  const takeable = new Set(openCyclesForPerson(user.id, db, now).map((c) => c.id))
   const rows = db
     .select()
     .from(cycles)
     .where(
       and(
         ne(cycles.status, "draft"),
-        sql`(${targetsPerson(unitPath(db, user.unitId))} or ${hasResponse(user.id)})`,
+        or(
+          inArray(cycles.id, [...takeable]),
+          sql`exists (select 1 from ${responses} where ${responses.cycleId} = ${cycles.id}
+            and ${responses.personId} = ${user.id} and ${responses.status} = 'submitted')`,
+        ),
       ),
     )
     .orderBy(desc(cycles.opensAt), desc(cycles.id))
     .all()
-  return rows
-    .map((cycle) => {
-      const response = responseOf(db, cycle.id, user.id)
-      return {
-        id: cycle.id,
-        name: cycle.name,
-        state: surveyState(cycle, response, now),
-        closesAt: cycle.closesAt,
-        resumePage: resumePage(instrumentOf(cycle, db), response?.page ?? null),
-        hasDraft: response?.status === "draft",
-      }
-    })
-    .filter((c) => c.state !== "closed")
+  return rows.map((cycle) => {
+    const response = responseOf(db, cycle.id, user.id)
+    return {
+      id: cycle.id,
+      name: cycle.name,
+      state: surveyState(takeable.has(cycle.id), response),
+      closesAt: cycle.closesAt,
+      resumePage: resumePage(instrumentOf(cycle, db), response?.page ?? null),
+      hasDraft: response?.status === "draft",
+    }
+  })
 }
 
 export type SurveyHomeCard =
@@ -373,7 +362,7 @@ export function submitResponse(
   const access = accessFor(db, user, cycleId, now)
   if (!access) return { kind: "not_found" }
   if (access.response?.status === "submitted") return { kind: "already_submitted" }
-  if (!isCycleOpen(access.cycle, now)) return { kind: "closed" }
+  if (access.state === "closed") return { kind: "closed" }
   const { instrument } = access
   const check = checkForSubmit(instrument, access.response?.answers ?? {})
   if (!check.ok || !access.response) {

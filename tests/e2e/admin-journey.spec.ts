@@ -1,17 +1,4 @@
-import Database from "better-sqlite3"
 import { expect, expectAccessible, login, test } from "./fixtures"
-
-// The survey engineer's content loader stores the current instrument version at start-up; on this branch the test
-// stores one itself, so that a cycle can name it.
-test.beforeAll(() => {
-  const port = Number(process.env.PARAT_E2E_PORT ?? 3100)
-  const db = new Database(`.cache/e2e/parat-${port}.db`)
-  db.pragma("busy_timeout = 5000")
-  db.prepare(
-    "insert or ignore into instrument_versions (hash, key, version, content) values (?, ?, ?, ?)",
-  ).run("e2e-instrument", "ai-readiness", 1, "{}")
-  db.close()
-})
 
 const HEADER = "employee_id;name;email;unit;job_family;role;language"
 const csv = (rows: string[]) => Buffer.from(`\uFEFF${[HEADER, ...rows].join("\r\n")}\r\n`, "utf8")
@@ -101,6 +88,8 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
   await expectAccessible(page)
   await page.getByRole("button", { name: "Åbn målerunden" }).click()
   await expect(page.getByRole("status")).toHaveText("Målerunden er åbnet.")
+  // Its dates lie in the past: opened, but employees can no longer answer it.
+  await expect(page.getByRole("definition").filter({ hasText: "lukkedatoen er passeret" })).toBeVisible()
   const participation = page.getByRole("table", { name: "Deltagelse pr. enhed (inkl. underenheder)" })
   // Nordhavn's new nurse and doctor are invited with the rest of the hospital; Skovbrynet is not in the cycle.
   await expect(participation.getByRole("row", { name: /^Nordhavn Hospital \d+ færre end 5$/ })).toBeVisible()

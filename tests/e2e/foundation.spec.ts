@@ -14,14 +14,24 @@ test("the regional manager logs in and sees the manager home page", async ({ pag
   await login(page, "manager@parat.test")
   await expect(page.getByRole("heading", { level: 1, name: /Regitze/ })).toBeVisible()
   await expect(page.getByText("Du er leder for 1 organisatorisk enhed.")).toBeVisible()
+  const reports = page.getByRole("article", { name: "Kompetencekort" })
+  await expect(reports).toContainText("den seneste afsluttede målerunde: Forår 2026.")
+  await expect(page.getByRole("article", { name: "Din læringssti" })).toBeVisible()
   await expectAccessible(page)
+  await reports.getByRole("link", { name: "Åbn kompetencekortene" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Kompetencekort: Region Demo" })).toBeVisible()
 })
 
 test("the admin logs in and sees the admin home page", async ({ page }) => {
   await login(page, "admin@parat.test")
   await expect(page.getByRole("heading", { level: 1, name: /Ada/ })).toBeVisible()
-  await expect(page.getByRole("heading", { name: "Administration" })).toBeVisible()
+  const admin = page.getByRole("article", { name: "Administration" })
+  await expect(admin).toContainText(/\d+ aktive personer i \d+ enheder\./)
+  await expect(admin).toContainText(/målerunde(r)? tager imod svar lige nu\./)
+  await expect(page.getByRole("article", { name: "Din AI-parathedsmåling" })).toBeVisible()
   await expectAccessible(page)
+  await admin.getByRole("link", { name: "Gå til administration" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible()
 })
 
 test("a wrong password shows a clear error and keeps the email", async ({ page }) => {

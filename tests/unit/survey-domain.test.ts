@@ -3,6 +3,7 @@ import type { Instrument } from "~/domain/content-schema"
 import { DONT_KNOW } from "~/domain/scoring"
 import {
   checkForSubmit,
+  cyclePhase,
   isCycleOpen,
   mergePageAnswers,
   missingItems,
@@ -151,15 +152,26 @@ test("a cycle is open only with status open and now in [opensAt, closesAt)", () 
   expect(isCycleOpen({ ...open, status: "draft" }, new Date(1500))).toBe(false)
 })
 
+test("the admin's cycle phase: draft, scheduled, taking answers, past closing, closed", () => {
+  expect(cyclePhase({ ...open, status: "draft" }, new Date(1500))).toBe("draft")
+  expect(cyclePhase(open, new Date(999))).toBe("scheduled")
+  expect(cyclePhase(open, new Date(1000))).toBe("taking_answers")
+  expect(cyclePhase(open, new Date(1999))).toBe("taking_answers")
+  expect(cyclePhase(open, new Date(2000))).toBe("past_closing")
+  expect(cyclePhase({ ...open, status: "closed" }, new Date(1500))).toBe("closed")
+})
+
 test("the survey state: not started, in progress, submitted (also after closing), closed", () => {
   const during = new Date(1500)
   const after = new Date(3000)
-  expect(surveyState(open, null, during)).toBe("not_started")
-  expect(surveyState(open, { status: "draft" }, during)).toBe("in_progress")
-  expect(surveyState(open, { status: "submitted" }, during)).toBe("submitted")
-  expect(surveyState(open, { status: "submitted" }, after)).toBe("submitted")
-  expect(surveyState(open, { status: "draft" }, after)).toBe("closed")
-  expect(surveyState(open, null, after)).toBe("closed")
+  const isOpenDuring = isCycleOpen(open, during)
+  const isOpenAfter = isCycleOpen(open, after)
+  expect(surveyState(isOpenDuring, null)).toBe("not_started")
+  expect(surveyState(isOpenDuring, { status: "draft" })).toBe("in_progress")
+  expect(surveyState(isOpenDuring, { status: "submitted" })).toBe("submitted")
+  expect(surveyState(isOpenAfter, { status: "submitted" })).toBe("submitted")
+  expect(surveyState(isOpenAfter, { status: "draft" })).toBe("closed")
+  expect(surveyState(isOpenAfter, null)).toBe("closed")
 })
 
 test("pages: one per dimension, then review; resume stays within 1..review", () => {
