@@ -371,7 +371,25 @@ type DecidedResults = {
   perDimension: Map<Dimension, ReturnType<typeof decideChain>>
 }
 
+// The anonymity decisions over a unit chain depend only on closed-cycle rows: kept like them (see memoised).
+const decisionCache = new WeakMap<Statements, Map<string, { generation: number; decided: DecidedResults }>>()
+
 function decideResults(s: Statements, chain: UnitRow[], cycle: CycleRow): DecidedResults {
+  let cache = decisionCache.get(s)
+  if (!cache) {
+    cache = new Map()
+    decisionCache.set(s, cache)
+  }
+  const key = `${cycle.id}:${cycle.minGroupSize}:${chain.map((u) => u.id).join("/")}`
+  const hit = cache.get(key)
+  if (hit && hit.generation === cacheGeneration) return hit.decided
+  const decided = computeDecisions(s, chain, cycle)
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!)
+  cache.set(key, { generation: cacheGeneration, decided })
+  return decided
+}
+
+function computeDecisions(s: Statements, chain: UnitRow[], cycle: CycleRow): DecidedResults {
   const k = effectiveK(cycle.minGroupSize)
   const levels = loadResultLevels(s, chain, cycle.id)
   const perDimension = new Map(

@@ -106,12 +106,17 @@ export function recordResult(db: Db, input: ResultInput): number {
  */
 export function rebuildSubtreeAggregates(db: Pick<Db, "run">) {
   db.run(sql`DELETE FROM subtree_aggregates`)
+  // Each unit's ancestors (itself included) by walking parent ids: linear in units × depth, where a join on path
+  // ranges would compare every aggregate row with every unit.
   db.run(sql`
     INSERT INTO subtree_aggregates (cycle_id, unit_id, job_family, dimension, n, score_sum, level0, level1, level2, level3, level4)
-    SELECT a.cycle_id, anc.id, a.job_family, a.dimension, SUM(a.n), SUM(a.score_sum),
+    WITH RECURSIVE lineage(unit_id, ancestor_id) AS (
+      SELECT id, id FROM units
+      UNION ALL
+      SELECT l.unit_id, u.parent_id FROM lineage l JOIN units u ON u.id = l.ancestor_id WHERE u.parent_id IS NOT NULL
+    )
+    SELECT a.cycle_id, l.ancestor_id, a.job_family, a.dimension, SUM(a.n), SUM(a.score_sum),
       SUM(a.level0), SUM(a.level1), SUM(a.level2), SUM(a.level3), SUM(a.level4)
-    FROM result_aggregates a
-    JOIN units u ON u.id = a.unit_id
-    JOIN units anc ON u.path >= anc.path AND u.path < substr(anc.path, 1, length(anc.path) - 1) || '0'
-    GROUP BY a.cycle_id, anc.id, a.job_family, a.dimension`)
+    FROM result_aggregates a JOIN lineage l ON l.unit_id = a.unit_id
+    GROUP BY a.cycle_id, l.ancestor_id, a.job_family, a.dimension`)
 }
