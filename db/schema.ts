@@ -15,17 +15,24 @@ const id = () => integer("id").primaryKey({ autoIncrement: true })
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`)
 
+/** A dimension's sums in a group: how many, the score total, and how many at each level 0–4. */
+const aggregateSums = () => ({
+  dimension: text("dimension").notNull(),
+  n: integer("n").notNull().default(0),
+  scoreSum: real("score_sum").notNull().default(0),
+  level0: integer("level0").notNull().default(0),
+  level1: integer("level1").notNull().default(0),
+  level2: integer("level2").notNull().default(0),
+  level3: integer("level3").notNull().default(0),
+  level4: integer("level4").notNull().default(0),
+})
+
 export const UNIT_KINDS = ["region", "hospital", "department", "section"] as const
-export const ROLES = ["employee", "manager", "admin"] as const
-export const JOB_FAMILIES = [
-  "doctor",
-  "nurse",
-  "other_clinical",
-  "administrative",
-  "it_data",
-  "management",
-] as const
-export const LANGUAGES = ["da", "en"] as const
+
+// The domain's fixed words are defined once, in app/domain/vocabulary.ts.
+import { JOB_FAMILIES, LANGUAGES, ROLES } from "../app/domain/vocabulary"
+
+export { JOB_FAMILIES, LANGUAGES, ROLES }
 
 export type UnitKind = (typeof UNIT_KINDS)[number]
 export type Role = (typeof ROLES)[number]
@@ -262,14 +269,7 @@ export const resultAggregates = sqliteTable(
       .notNull()
       .references(() => units.id),
     jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
-    dimension: text("dimension").notNull(),
-    n: integer("n").notNull().default(0),
-    scoreSum: real("score_sum").notNull().default(0),
-    level0: integer("level0").notNull().default(0),
-    level1: integer("level1").notNull().default(0),
-    level2: integer("level2").notNull().default(0),
-    level3: integer("level3").notNull().default(0),
-    level4: integer("level4").notNull().default(0),
+    ...aggregateSums(),
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.jobFamily, t.dimension] })],
 )
@@ -289,14 +289,7 @@ export const subtreeAggregates = sqliteTable(
       .notNull()
       .references(() => units.id),
     jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
-    dimension: text("dimension").notNull(),
-    n: integer("n").notNull().default(0),
-    scoreSum: real("score_sum").notNull().default(0),
-    level0: integer("level0").notNull().default(0),
-    level1: integer("level1").notNull().default(0),
-    level2: integer("level2").notNull().default(0),
-    level3: integer("level3").notNull().default(0),
-    level4: integer("level4").notNull().default(0),
+    ...aggregateSums(),
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.jobFamily, t.dimension] })],
 )

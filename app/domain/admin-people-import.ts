@@ -1,8 +1,10 @@
 // People import from CSV: decoding, parsing and the validation of every row, with no database in sight.
+
 // The file format is documented in README.md ("People import (CSV)").
 import { parse } from "csv-parse/sync"
 import { z } from "zod"
 import { isFormulaLike } from "./csv"
+import type { JobFamily, Language, Role } from "./vocabulary"
 
 export const IMPORT_COLUMNS = [
   "employee_id",
@@ -15,20 +17,6 @@ export const IMPORT_COLUMNS = [
 ] as const
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
 const REQUIRED_COLUMNS: ImportColumn[] = ["name", "email", "unit", "job_family"]
-
-export const JOB_FAMILY_KEYS = [
-  "doctor",
-  "nurse",
-  "other_clinical",
-  "administrative",
-  "it_data",
-  "management",
-] as const
-export const ROLE_KEYS = ["employee", "manager", "admin"] as const
-export const LANGUAGE_KEYS = ["da", "en"] as const
-type JobFamily = (typeof JOB_FAMILY_KEYS)[number]
-type Role = (typeof ROLE_KEYS)[number]
-type Language = (typeof LANGUAGE_KEYS)[number]
 
 const normalise = (value: string) =>
   value

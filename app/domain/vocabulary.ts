@@ -20,3 +20,7 @@ export const JOB_FAMILIES = [
 export type JobFamily = (typeof JOB_FAMILIES)[number]
 export const LEVELS = [1, 2, 3, 4] as const
 export type Level = 0 | 1 | 2 | 3 | 4
+export const ROLES = ["employee", "manager", "admin"] as const
+export type Role = (typeof ROLES)[number]
+export const LANGUAGES = ["da", "en"] as const
+export type Language = (typeof LANGUAGES)[number]
