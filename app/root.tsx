@@ -1,15 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react"
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
+import { ErrorPage } from "./components/error-page"
 import { SiteFooter, SiteHeader } from "./components/shell"
 import { bundlesFor, detectLanguage } from "./i18n/i18n.server"
 import { getUser } from "./services/auth.server"
@@ -26,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   return {
     lang,
-    resources: bundlesFor(lang),
+    resources: bundlesFor(lang, user?.role ?? null, url.pathname),
     user: user ? { name: user.name, role: user.role } : null,
     currentPath: `${url.pathname}${url.search}`,
   }
@@ -81,20 +73,4 @@ export default function App() {
   return <Outlet />
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const { t } = useTranslation()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  const key =
-    status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 400 ? "badRequest" : "unexpected"
-  if (status >= 500) console.error(error)
-  return (
-    <section className="page narrow">
-      <h1>{t(`errors.${key}.title`)}</h1>
-      <p>{t(`errors.${key}.body`)}</p>
-      <p>
-        <a href="/">{t("errors.backHome")}</a>
-      </p>
-    </section>
-  )
-}
+export const ErrorBoundary = ErrorPage

@@ -45,8 +45,17 @@ export async function getFixedT(request: Request) {
   return instance.t
 }
 
-export function bundlesFor(lang: Lang) {
-  return resources[lang]
+/**
+ * The translations a browser gets with each page: everything but the administration texts (admins, and the public
+ * password-reset page) and the report texts (managers), which together are half of the bundle.
+ */
+export function bundlesFor(lang: Lang, role: "employee" | "manager" | "admin" | null, pathname: string) {
+  const { admin, reports, ...shared } = resources[lang]
+  return {
+    ...shared,
+    ...(role === "admin" || pathname.startsWith("/reset-password") ? { admin } : {}),
+    ...(role === "manager" ? { reports } : {}),
+  }
 }
 
 export { LANGUAGES }

@@ -42,3 +42,15 @@ test("Accept-Language picks the best supported language and defaults to Danish",
   expect(pickFromAcceptLanguage("en;q=0")).toBe("da")
   expect(pickFromAcceptLanguage(";;;,,,q=abc")).toBe("da")
 })
+
+test("the browser gets the administration and report texts only where they can be used", async () => {
+  const { bundlesFor } = await import("~/i18n/i18n.server")
+  expect(Object.keys(bundlesFor("da", null, "/"))).not.toContain("admin")
+  expect(Object.keys(bundlesFor("da", "employee", "/learn"))).not.toContain("reports")
+  expect(Object.keys(bundlesFor("da", "admin", "/admin"))).toContain("admin")
+  expect(Object.keys(bundlesFor("en", "manager", "/reports"))).toContain("reports")
+  expect(Object.keys(bundlesFor("da", null, "/reset-password/abc"))).toContain("admin")
+  expect(Object.keys(bundlesFor("da", "employee", "/"))).toEqual(
+    expect.arrayContaining(["common", "survey", "learning"]),
+  )
+})

@@ -1,6 +1,4 @@
-import { isRouteErrorResponse, useRouteError } from "@remix-run/react"
 import { useId } from "react"
-import { useTranslation } from "react-i18next"
 
 /** A table that may scroll sideways on a small screen: the scroll box is focusable so keyboards can scroll it. */
 export function ScrollTable({ caption, children }: { caption: string; children: React.ReactNode }) {
@@ -17,20 +15,4 @@ export function ScrollTable({ caption, children }: { caption: string; children: 
 }
 
 /** The report pages' error page, inside the page layout so it keeps its title and navigation. */
-export function ReportErrorBoundary() {
-  const error = useRouteError()
-  const { t } = useTranslation()
-  const status = isRouteErrorResponse(error) ? error.status : 500
-  const key =
-    status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 400 ? "badRequest" : "unexpected"
-  if (status >= 500) console.error(error)
-  return (
-    <section className="page narrow">
-      <h1>{t(`errors.${key}.title`)}</h1>
-      <p>{t(`errors.${key}.body`)}</p>
-      <p>
-        <a href="/">{t("errors.backHome")}</a>
-      </p>
-    </section>
-  )
-}
+export { ErrorPage as ReportErrorBoundary } from "~/components/error-page"
