@@ -1,5 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts"
 
+// Legend text in the page's ink colour: recharts colours it like its series, which is unreadable for light steps.
+const legendText = (value: string) => <span style={{ color: "#1b1f24" }}>{value}</span>
+
 export type ChartRow = { name: string; score: number | null; previous?: number | null }
 
 type DimensionChartProps = {
@@ -24,7 +27,7 @@ export function DimensionChart({ rows, label, seriesName, previousName, locale }
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} />
           <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 13 }} />
-          {previousName ? <Legend /> : null}
+          {previousName ? <Legend formatter={legendText} /> : null}
           {previousName ? (
             <Bar dataKey="previous" name={previousName} fill="#8a96a3" isAnimationActive={false} />
           ) : null}

@@ -3,6 +3,9 @@
 import { useEffect, useState } from "react"
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts"
 
+// Legend text in the page's ink colour: recharts colours it like its series, which is unreadable for light steps.
+const legendText = (value: string) => <span style={{ color: "#1b1f24" }}>{value}</span>
+
 export function useIsHydrated() {
   const [isHydrated, setIsHydrated] = useState(false)
   useEffect(() => setIsHydrated(true), [])
@@ -33,7 +36,7 @@ export function LevelChart({
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="name" width={200} />
         <Tooltip />
-        <Legend />
+        <Legend formatter={legendText} />
         {levelNames.map((name, level) => (
           <Bar
             key={name}
@@ -69,7 +72,7 @@ export function TrendChart({
         <XAxis dataKey="name" />
         <YAxis domain={[0, 100]} />
         <Tooltip />
-        <Legend />
+        <Legend formatter={legendText} />
         {series.map((s, i) => (
           <Line
             key={s.key}
