@@ -52,3 +52,31 @@ export function FormError({ message }: { message?: string | null }) {
     </div>
   )
 }
+
+/** The new-password pair of the change and reset forms, wired to their field errors. */
+export function NewPasswordInputs(props: {
+  label: string
+  confirmLabel: string
+  hint: string
+  errors?: Record<string, string[] | undefined>
+}) {
+  return (
+    <>
+      <Field
+        label={props.label}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint={props.hint}
+        errors={props.errors?.newPassword}
+      />
+      <Field
+        label={props.confirmLabel}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        errors={props.errors?.confirmPassword}
+      />
+    </>
+  )
+}

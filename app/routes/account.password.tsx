@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
-import { Field, FormError } from "~/components/field"
+import { Field, FormError, NewPasswordInputs } from "~/components/field"
 import { changePassword, createSession, requireUser, revokeAllSessions } from "~/services/auth.server"
-import { parseForm } from "~/utils/forms"
+import { NewPasswordFields, parseForm } from "~/utils/forms"
 
 export const handle = { i18n: ["auth"] }
 
@@ -14,16 +14,8 @@ const PasswordSchema = z
       .string({ error: "validation.required" })
       .min(1, { error: "validation.required" })
       .max(1024),
-    newPassword: z
-      .string({ error: "validation.required" })
-      .min(12, { error: "validation.passwordTooShort" })
-      .max(1024, { error: "validation.tooLong" }),
-    confirmPassword: z.string({ error: "validation.required" }).max(1024),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, {
-    path: ["confirmPassword"],
-    error: "validation.passwordsDiffer",
-  })
+  .and(NewPasswordFields)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireUser(request)
@@ -69,20 +61,11 @@ export default function ChangePasswordPage() {
           autoComplete="current-password"
           errors={data?.errors.currentPassword}
         />
-        <Field
+        <NewPasswordInputs
           label={t("password.new")}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
+          confirmLabel={t("password.confirm")}
           hint={t("password.hint")}
-          errors={data?.errors.newPassword}
-        />
-        <Field
-          label={t("password.confirm")}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          errors={data?.errors.confirmPassword}
+          errors={data?.errors}
         />
         <button type="submit" className="button">
           {t("password.submit")}

@@ -1,26 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
-import { z } from "zod"
-import { Field } from "~/components/field"
+import { NewPasswordInputs } from "~/components/field"
 import { checkPasswordReset, completePasswordReset } from "~/services/admin-people.server"
 import { requireSameOrigin } from "~/services/auth.server"
-import { parseForm } from "~/utils/forms"
+import { NewPasswordFields, parseForm } from "~/utils/forms"
 
 export const handle = { i18n: ["admin"] }
 
-const ResetSchema = z
-  .object({
-    newPassword: z
-      .string({ error: "validation.required" })
-      .min(12, { error: "validation.passwordTooShort" })
-      .max(1024, { error: "validation.tooLong" }),
-    confirmPassword: z.string({ error: "validation.required" }).max(1024),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, {
-    path: ["confirmPassword"],
-    error: "validation.passwordsDiffer",
-  })
+const ResetSchema = NewPasswordFields
 
 // Public on purpose: the token is the permission. It is single-use, expires after 24 hours and is stored hashed.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -77,20 +65,11 @@ export default function ResetPasswordPage() {
       <p>{t("reset.intro", { email })}</p>
       <Form method="post" className="stack" noValidate>
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-        <Field
+        <NewPasswordInputs
           label={t("reset.password")}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
+          confirmLabel={t("reset.confirm")}
           hint={t("reset.hint")}
-          errors={data?.errors.newPassword}
-        />
-        <Field
-          label={t("reset.confirm")}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          errors={data?.errors.confirmPassword}
+          errors={data?.errors}
         />
         <button type="submit" className="button">
           {t("reset.submit")}

@@ -38,3 +38,17 @@ export const requiredText = (max: number) =>
     .trim()
     .min(1, { error: "validation.required" })
     .max(max, { error: "validation.tooLong" })
+
+/** A new password typed twice: at least 12 characters, and the two must match (change and reset forms). */
+export const NewPasswordFields = z
+  .object({
+    newPassword: z
+      .string({ error: "validation.required" })
+      .min(12, { error: "validation.passwordTooShort" })
+      .max(1024, { error: "validation.tooLong" }),
+    confirmPassword: z.string({ error: "validation.required" }).max(1024),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "validation.passwordsDiffer",
+  })

@@ -218,3 +218,39 @@ test("switching language sets the cookie and, when logged in, the profile", asyn
     languageAction({ request: makeRequest("/language", { form: { lang: "de" } }), params: {}, context: {} }),
   ).rejects.toMatchObject({ status: 400 })
 })
+
+test("changing the password checks the current one, matches the two new ones, and ends the other sessions", async () => {
+  const { action } = await import("~/routes/account.password")
+  const cookie = await loginCookie("employee@parat.test")
+  const send = async (form: Record<string, string>) =>
+    (await action({
+      request: makeRequest("/account/password", { cookie, form }),
+      params: {},
+      context: {},
+    })) as Response
+  const mismatch = await send({
+    currentPassword: "parat-demo",
+    newPassword: "a-long-new-passphrase",
+    confirmPassword: "different-one!!",
+  })
+  expect(mismatch.status).toBe(400)
+  expect((await mismatch.json()).errors.confirmPassword).toEqual(["validation.passwordsDiffer"])
+  const short = await send({ currentPassword: "parat-demo", newPassword: "short", confirmPassword: "short" })
+  expect((await short.json()).errors.newPassword).toEqual(["validation.passwordTooShort"])
+  const wrong = await send({
+    currentPassword: "nope",
+    newPassword: "a-long-new-passphrase",
+    confirmPassword: "a-long-new-passphrase",
+  })
+  expect((await wrong.json()).formError).toBe("password.wrongCurrent")
+  const second = await loginCookie("employee@parat.test")
+  const done = await send({
+    currentPassword: "parat-demo",
+    newPassword: "a-long-new-passphrase",
+    confirmPassword: "a-long-new-passphrase",
+  })
+  expect(done.status).toBe(200)
+  expect(done.headers.get("Set-Cookie")).toMatch(/^parat_session=/)
+  expect(getUser(makeRequest("/", { cookie: second }))).toBeNull()
+  expect((await login("employee@parat.test", "a-long-new-passphrase", "10.9.9.9")).ok).toBe(true)
+})
