@@ -3,11 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { LevelChart, TrendChart } from "~/components/lazy-charts"
 import { formatScore, HeatmapLegend, HeatmapTable } from "~/components/reports/heatmap-table"
-import { ReportErrorBoundary, ScrollTable } from "~/components/reports/report-parts"
+import { ReportErrorBoundary, ScrollTable, UnitName } from "~/components/reports/report-parts"
 import { ReportQuery, UnitParam } from "~/domain/report-query"
 import { DIMENSIONS, JOB_FAMILIES } from "~/domain/vocabulary"
 import { requireRole } from "~/services/auth.server"
-import { getUnitReport, type UnitReport } from "~/services/reports.server"
+import { getUnitReport, type ParticipationRow, type UnitReport } from "~/services/reports.server"
 import { parseQuery } from "~/utils/forms"
 
 export const handle = { i18n: ["reports", "common"] }
@@ -32,6 +32,50 @@ function useHref(report: UnitReport) {
 }
 
 const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)} %` : "–")
+
+type ShownParticipation = Extract<ParticipationRow, { isSuppressed: false }>
+
+/** Per unit a whole, a part and the share: participation (invited, submitted) and the Article 4 overview. */
+function ShareTable(props: {
+  caption: string
+  headers: [unit: string, whole: string, part: string, share: string]
+  rows: ParticipationRow[]
+  whole: (row: ShownParticipation) => number
+  part: (row: ShownParticipation) => number
+}) {
+  const { t } = useTranslation("reports")
+  return (
+    <ScrollTable caption={props.caption}>
+      <thead>
+        <tr>
+          {props.headers.map((header) => (
+            <th scope="col" key={header}>
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={`${row.role}-${row.unitId}`}>
+            <th scope="row">
+              <UnitName name={row.name} role={row.role} />
+            </th>
+            {row.isSuppressed ? (
+              <td colSpan={3}>{t("suppressed")}</td>
+            ) : (
+              <>
+                <td>{props.whole(row)}</td>
+                <td>{props.part(row)}</td>
+                <td>{percent(props.part(row), props.whole(row))}</td>
+              </>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
+  )
+}
 
 export default function UnitReportPage() {
   const report = useLoaderData<typeof loader>()
@@ -156,37 +200,18 @@ export default function UnitReportPage() {
           </ScrollTable>
 
           <h2 id="participation">{t("participation.title")}</h2>
-          <ScrollTable caption={t("participation.caption", { cycle: cycleName })}>
-            <thead>
-              <tr>
-                <th scope="col">{t("participation.unit")}</th>
-                <th scope="col">{t("participation.invited")}</th>
-                <th scope="col">{t("participation.submitted")}</th>
-                <th scope="col">{t("participation.rate")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.participation.map((row) => (
-                <tr key={`${row.role}-${row.unitId}`}>
-                  <th scope="row">
-                    {row.name}
-                    {row.role !== "child" ? (
-                      <span className="heatmap__role">{t(`roles.${row.role}`)}</span>
-                    ) : null}
-                  </th>
-                  {row.isSuppressed ? (
-                    <td colSpan={3}>{t("suppressed")}</td>
-                  ) : (
-                    <>
-                      <td>{row.invited}</td>
-                      <td>{row.submitted}</td>
-                      <td>{percent(row.submitted, row.invited)}</td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </ScrollTable>
+          <ShareTable
+            caption={t("participation.caption", { cycle: cycleName })}
+            headers={[
+              t("participation.unit"),
+              t("participation.invited"),
+              t("participation.submitted"),
+              t("participation.rate"),
+            ]}
+            rows={report.participation}
+            whole={(row) => row.invited}
+            part={(row) => row.submitted}
+          />
         </>
       )}
 
@@ -208,10 +233,7 @@ export default function UnitReportPage() {
           {report.learning.map((row) => (
             <tr key={`${row.role}-${row.unitId}`}>
               <th scope="row">
-                {row.name}
-                {row.role !== "child" ? (
-                  <span className="heatmap__role">{t(`roles.${row.role}`)}</span>
-                ) : null}
+                <UnitName name={row.name} role={row.role} />
               </th>
               {row.isSuppressed ? (
                 <td colSpan={DIMENSIONS.length + 2}>{t("suppressed")}</td>
@@ -233,37 +255,18 @@ export default function UnitReportPage() {
         <>
           <h3>{t("learning.aiLiteracyTitle")}</h3>
           <p>{t("learning.aiLiteracyIntro")}</p>
-          <ScrollTable caption={t("learning.aiLiteracyCaption", { cycle: cycleName })}>
-            <thead>
-              <tr>
-                <th scope="col">{t("learning.unit")}</th>
-                <th scope="col">{t("participation.submitted")}</th>
-                <th scope="col">{t("learning.atFoundation")}</th>
-                <th scope="col">{t("learning.share")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.participation.map((row) => (
-                <tr key={`${row.role}-${row.unitId}`}>
-                  <th scope="row">
-                    {row.name}
-                    {row.role !== "child" ? (
-                      <span className="heatmap__role">{t(`roles.${row.role}`)}</span>
-                    ) : null}
-                  </th>
-                  {row.isSuppressed ? (
-                    <td colSpan={3}>{t("suppressed")}</td>
-                  ) : (
-                    <>
-                      <td>{row.submitted}</td>
-                      <td>{row.allFoundation}</td>
-                      <td>{percent(row.allFoundation, row.submitted)}</td>
-                    </>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </ScrollTable>
+          <ShareTable
+            caption={t("learning.aiLiteracyCaption", { cycle: cycleName })}
+            headers={[
+              t("learning.unit"),
+              t("participation.submitted"),
+              t("learning.atFoundation"),
+              t("learning.share"),
+            ]}
+            rows={report.participation}
+            whole={(row) => row.submitted}
+            part={(row) => row.allFoundation}
+          />
         </>
       ) : null}
 

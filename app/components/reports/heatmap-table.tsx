@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { DIMENSIONS } from "~/domain/vocabulary"
 import type { Heatmap, HeatmapCell, UnitReport } from "~/services/reports.server"
+import { UnitName } from "./report-parts"
 
 /** The heatmap as a real table: the number is always printed, the colour (a light-to-dark scale) only adds to it. */
 export function HeatmapTable({
@@ -33,19 +34,21 @@ export function HeatmapTable({
           {heatmap.rows.map((row) => (
             <tr key={`${row.role}-${row.unitId}`} className={`heatmap__row heatmap__row--${row.role}`}>
               <th scope="row">
-                {row.canDrillDown ? (
-                  <Link
-                    to={drillDownHref(row.unitId)}
-                    aria-label={t("heatmap.drillDown", { unit: row.name })}
-                  >
-                    {row.name}
-                  </Link>
-                ) : (
-                  row.name
-                )}
-                {row.role !== "child" ? (
-                  <span className="heatmap__role">{t(`roles.${row.role}`)}</span>
-                ) : null}
+                <UnitName
+                  role={row.role}
+                  name={
+                    row.canDrillDown ? (
+                      <Link
+                        to={drillDownHref(row.unitId)}
+                        aria-label={t("heatmap.drillDown", { unit: row.name })}
+                      >
+                        {row.name}
+                      </Link>
+                    ) : (
+                      row.name
+                    )
+                  }
+                />
               </th>
               {row.cells.map((cell) => (
                 <HeatmapTd key={cell.dimension} cell={cell} />
