@@ -282,6 +282,16 @@ function pick<T>(byFamily: Map<JobFamily, T> | undefined, slice: Slice, add: (a:
   return total
 }
 
+/** A chain unit's own total: the sum of its level's rows (every child and the people placed in it), for a slice. */
+function levelTotal<T>(level: LevelRows<T>, slice: Slice, add: (a: T, b: T) => T): T | null {
+  let total: T | null = null
+  for (const byFamily of level.values()) {
+    const figures = pick(byFamily, slice, add)
+    if (figures) total = total ? add(total, figures) : figures
+  }
+  return total
+}
+
 // ---------------------------------------------------------------- cycles
 
 export type CycleOption = { id: number; name: string; k: number }
@@ -404,13 +414,7 @@ function computeDecisions(s: Statements, chain: UnitRow[], cycle: CycleRow): Dec
 function figuresOf(decided: DecidedResults, d: Dimension, depth: number, child: number | null, slice: Slice) {
   const { levels } = decided
   if (child !== null) return pick(levels.at(-1)!.get(d)!.get(child), slice, addAgg)
-  // A chain unit's own total is the sum of its level's rows.
-  let total: Agg | null = null
-  for (const byFamily of levels[depth]!.get(d)!.values()) {
-    const figures = pick(byFamily, slice, addAgg)
-    if (figures) total = total ? addAgg(total, figures) : figures
-  }
-  return total
+  return levelTotal(levels[depth]!.get(d)!, slice, addAgg)
 }
 
 function stateOf(decided: DecidedResults, d: Dimension, depth: number, child: number | null, slice: Slice) {
@@ -596,14 +600,7 @@ function buildParticipation(s: Statements, place: Place, cycle: CycleRow, slice:
     return rows
   })
   const decided = decideChain(chain, (i) => countsFrom(levels[i]!, (p) => p.submitted), k)
-  const totalOf = (depth: number) => {
-    let total: Participation | null = null
-    for (const byFamily of levels[depth]!.values()) {
-      const figures = pick(byFamily, slice, addParticipation)
-      if (figures) total = total ? addParticipation(total, figures) : figures
-    }
-    return total
-  }
+  const totalOf = (depth: number) => levelTotal(levels[depth]!, slice, addParticipation)
   const row = (
     unit: { id: number; name: string },
     role: RowRole,
@@ -685,14 +682,7 @@ function buildLearning(s: Statements, place: Place, k: number, slice: Slice): Le
     )
   })
   const decided = decideChain(chain, (i) => countsFrom(levels[i]!, (l) => l.people), k)
-  const totalOf = (depth: number) => {
-    let total: Learning | null = null
-    for (const byFamily of levels[depth]!.values()) {
-      const figures = pick(byFamily, slice, addLearning)
-      if (figures) total = total ? addLearning(total, figures) : figures
-    }
-    return total
-  }
+  const totalOf = (depth: number) => levelTotal(levels[depth]!, slice, addLearning)
   const row = (
     unit: { id: number; name: string },
     role: RowRole,
