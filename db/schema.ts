@@ -254,6 +254,17 @@ export const resultScores = sqliteTable(
   (t) => [primaryKey({ columns: [t.resultId, t.dimension] })],
 )
 
+/** The group a report row sums over: a cycle, a unit and a job family. */
+const reportGroup = () => ({
+  cycleId: integer("cycle_id")
+    .notNull()
+    .references(() => cycles.id),
+  unitId: integer("unit_id")
+    .notNull()
+    .references(() => units.id),
+  jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+})
+
 /**
  * Per cycle, unit (the person's own unit, not its ancestors), job family and dimension: sums kept up to date in
  * the submit transaction, so reports add up a few rows per unit instead of scanning every result.
@@ -262,13 +273,7 @@ export const resultScores = sqliteTable(
 export const resultAggregates = sqliteTable(
   "result_aggregates",
   {
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => cycles.id),
-    unitId: integer("unit_id")
-      .notNull()
-      .references(() => units.id),
-    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+    ...reportGroup(),
     ...aggregateSums(),
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.jobFamily, t.dimension] })],
@@ -282,13 +287,7 @@ export const resultAggregates = sqliteTable(
 export const subtreeAggregates = sqliteTable(
   "subtree_aggregates",
   {
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => cycles.id),
-    unitId: integer("unit_id")
-      .notNull()
-      .references(() => units.id),
-    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+    ...reportGroup(),
     ...aggregateSums(),
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.jobFamily, t.dimension] })],
@@ -298,13 +297,7 @@ export const subtreeAggregates = sqliteTable(
 export const participationAggregates = sqliteTable(
   "participation_aggregates",
   {
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => cycles.id),
-    unitId: integer("unit_id")
-      .notNull()
-      .references(() => units.id),
-    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+    ...reportGroup(),
     submitted: integer("submitted").notNull().default(0),
     allFoundation: integer("all_foundation").notNull().default(0),
   },
