@@ -35,3 +35,8 @@ export function getDb(): Db {
   globalForDb.__paratDb ??= openDatabase()
   return globalForDb.__paratDb
 }
+
+/** Makes `db` the process-wide database (tests and the benchmark point the app at their own file). */
+export function setDb(db: Db | undefined) {
+  globalForDb.__paratDb = db
+}

@@ -8,7 +8,7 @@ import { coursesDir, loadInstrument } from "../../app/services/content-loader.se
 import { ensureInstrumentVersion } from "../../app/services/instrument.server"
 import { getHeatmap, invalidateReportCache } from "../../app/services/reports.server"
 import type { Db } from "../../db/client"
-import { openDatabase } from "../../db/client"
+import { openDatabase, setDb } from "../../db/client"
 import { managerScopes, people, sessions } from "../../db/schema"
 import { generateSyntheticOrganisation } from "../../db/synthetic"
 import { median, percentile, time } from "./stats"
@@ -58,7 +58,7 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
     const summary = generateSyntheticOrganisation(db, { people: size, cycles: 3, instrument })
     const generateSeconds = (performance.now() - started) / 1000
     db.$client.exec("ANALYZE")
-    ;(globalThis as unknown as { __paratDb?: Db }).__paratDb = db
+    setDb(db)
 
     const { id: managerId } = db
       .insert(people)

@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeEach, expect, test } from "vitest"
 import { action as cyclesAction } from "~/routes/admin.cycles._index"
 import { loader as cycleLoader } from "~/routes/admin.cycles.$id"
 import { closeCycle, createCycle, getCycleDetail, openCycle } from "~/services/admin-cycles.server"
@@ -14,7 +14,7 @@ import {
   responses,
   units,
 } from "../../db/schema"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let adminId: number
@@ -30,8 +30,8 @@ const firstPersonIn = (code: string) =>
     .where(eq(units.code, code))
     .get()!.id
 
-beforeAll(async () => {
-  db = await seededTestDb()
+beforeEach(async () => {
+  db = testDb()
   adminId = personId("admin@parat.test")
   db.insert(instrumentVersions).values({ hash: HASH, key: "ai-readiness", version: 1, content: {} }).run()
 })
@@ -97,7 +97,8 @@ test("opening invites the active people of the targeted subtrees, once each, and
   expect(actions.map((a) => a.action)).toEqual(["cycle.create", "cycle.open"])
 })
 
-test("participation per unit withholds every count below k", () => {
+/** A cycle "Counts" over Nordhavn, open, with six submissions in Akutmodtagelsen and one in the 3-person ethics unit. */
+function countsCycle() {
   const created = createCycle(adminId, {
     name: "Counts",
     instrumentHash: HASH,
@@ -106,8 +107,7 @@ test("participation per unit withholds every count below k", () => {
   })
   if (!created.ok) throw new Error(created.reason)
   expect(closeCycle(adminId, created.id)).toEqual({ ok: false, reason: "not_open" })
-  const draft = getCycleDetail(created.id)!
-  expect(draft.wouldInvite).toMatchObject({ kind: "count" })
+  expect(getCycleDetail(created.id)!.wouldInvite).toMatchObject({ kind: "count" })
   openCycle(adminId, created.id, db, 5)
   // Six submissions in Akutmodtagelsen, one in Klinisk Etisk Enhed (3 people)
   const submit = (personIds: number[]) =>
@@ -135,7 +135,12 @@ test("participation per unit withholds every count below k", () => {
     .limit(1)
     .all()
   submit([...akm, ...etk].map((p) => p.id))
-  const detail = getCycleDetail(created.id)!
+  return created.id
+}
+
+test("participation per unit withholds every count below k", () => {
+  const id = countsCycle()
+  const detail = getCycleDetail(id)!
   const row = (code: string) => detail.rows.find((r) => r.code === code)!
   expect(row("NOR-AKM").submitted).toEqual({ kind: "count", n: 6 })
   expect(row("NOR-ETK").invited).toEqual({ kind: "fewer", k: 5 }) // 3 people
@@ -148,7 +153,7 @@ test("participation per unit withholds every count below k", () => {
 
 test("the cycle page's loader sends only withheld counts for small units", async () => {
   const cookie = await loginCookie("admin@parat.test")
-  const id = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, "Counts")).get()!.id
+  const id = countsCycle()
   const data = await cycleLoader({
     request: makeRequest(`/admin/cycles/${id}`, { cookie }),
     params: { id: String(id) },

@@ -1,15 +1,15 @@
 import { count, eq } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeEach, expect, test } from "vitest"
 import { action as importAction } from "~/routes/admin.import"
 import { checkImport, importPeople, MAX_IMPORT_BYTES } from "~/services/admin-import.server"
 import type { Db } from "../../db/client"
 import { auditLog, people } from "../../db/schema"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let adminId: number
-beforeAll(async () => {
-  db = await seededTestDb()
+beforeEach(async () => {
+  db = testDb()
   adminId = db.select({ id: people.id }).from(people).where(eq(people.email, "admin@parat.test")).get()!.id
 })
 
@@ -107,6 +107,7 @@ test("a file saved by Danish Excel (semicolons, Windows-1252) keeps its Danish l
 
 test("people missing from a new file stay active unless deactivation is asked for; nobody is deleted", () => {
   const file = encode("name,email,unit,job_family\nSøren Ærø,soren.aero@hospital.dk,NOR-AKM,nurse\n")
+  expect(importPeople(file, adminId, { deactivateMissing: false })).toMatchObject({ ok: true, created: 1 })
   const before = peopleCount()
   const kept = importPeople(file, adminId, { deactivateMissing: false })
   expect(kept).toMatchObject({ ok: true, deactivated: 0 })

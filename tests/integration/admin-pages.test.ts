@@ -1,5 +1,5 @@
 import { and, eq, like } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeEach, expect, test } from "vitest"
 import * as adminLayout from "~/routes/admin"
 import * as adminIndex from "~/routes/admin._index"
 import * as adminAudit from "~/routes/admin.audit"
@@ -16,7 +16,7 @@ import { moveUnit } from "~/services/admin-units.server"
 import { getUser } from "~/services/auth.server"
 import type { Db } from "../../db/client"
 import { auditLog, managerScopes, passwordResets, people, units } from "../../db/schema"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let admin: string
@@ -32,8 +32,8 @@ const args = (
   context: {},
 })
 
-beforeAll(async () => {
-  db = await seededTestDb()
+beforeEach(async () => {
+  db = testDb()
   admin = await loginCookie("admin@parat.test")
 })
 
@@ -260,6 +260,13 @@ test("a reset link is shown once, sets a new password once, expires, and ends th
 })
 
 test("the audit log filters by action, actor and date", async () => {
+  const moved = (await adminUnits.action(
+    args("/admin/units", {
+      cookie: admin,
+      form: { intent: "move", unitId: String(unit("NOR-RAD").id), parentId: String(unit("SKO").id) },
+    }),
+  )) as Response
+  expect(moved.status).toBe(302)
   const all = await adminAudit.loader(args("/admin/audit", { cookie: admin }))
   expect(all.log.entries.length).toBeGreaterThan(0)
   const moves = await adminAudit.loader(args("/admin/audit?action=unit.move", { cookie: admin }))

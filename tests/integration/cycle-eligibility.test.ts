@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeEach, expect, test } from "vitest"
 import { loader as homeLoader } from "~/routes/_index"
 import { loader as startLoader } from "~/routes/survey._index"
 import { action as pageAction } from "~/routes/survey.$cycleId.page.$n"
@@ -18,7 +18,7 @@ import type { Db } from "../../db/client"
 import { ensurePerson } from "../../db/factories"
 import { cycles, people, responses, results, units } from "../../db/schema"
 import { ensureCycle, storeInstrumentVersion } from "../../db/seed-survey"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 // One rule decides which cycles a person may take; the survey pages, the home card and the admin's person page
 // all ask it. These tests use their own cycles and people, not the seeded autumn cycle.
@@ -30,8 +30,8 @@ const unitId = (code: string) => db.select({ id: units.id }).from(units).where(e
 const personOf = (email: string) =>
   db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.email, email)).get()!
 
-beforeAll(async () => {
-  db = await seededTestDb()
+beforeEach(async () => {
+  db = testDb()
   hash = storeInstrumentVersion(db, instrument)
   // Nobody else's cycle in the way: only the cycles made here exist.
   db.update(cycles).set({ status: "closed" }).run()

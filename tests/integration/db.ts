@@ -1,28 +1,72 @@
-import { copyFileSync } from "node:fs"
-import { resolve } from "node:path"
-import { type Db, openDatabase } from "../../db/client"
-import { seedDemoOrganisation } from "../../db/seed"
+import { copyFileSync, rmSync } from "node:fs"
+import { join } from "node:path"
+import { eq } from "drizzle-orm"
+import { inject } from "vitest"
+import { type Db, getDb, openDatabase, setDb } from "../../db/client"
+import { people } from "../../db/schema"
 
+export type TemplateKind = "demo" | "empty"
+
+type Opened = { db: Db; path: string; scope: "test" | "file" }
+const opened: Opened[] = []
+let scope: Opened["scope"] = "file"
 let counter = 0
 
-/** A private copy of the migrated template database, made the process-wide database for services and loaders. */
-export function createTestDb(): Db {
+/**
+ * A private copy of a template database, made the app's database (setDb) for services and loaders.
+ * "demo" holds the demo organisation (password "parat-demo"); "empty" only the schema; a database copies that
+ * database (data a file builds once in beforeAll, then copied fresh for each test). Called in a test or
+ * beforeEach, the copy is closed and deleted after that test; called in beforeAll, after the file.
+ * Pass `{ current: false }` for a second database that the app should not use.
+ */
+export function testDb(from: TemplateKind | Db = "demo", { current = true } = {}): Db {
   counter++
-  const path = resolve(`.cache/test/db-${process.pid}-${counter}-${Date.now()}.db`)
-  copyFileSync(resolve(".cache/test/template.db"), path)
+  const path = join(inject("testDbDir"), `copy-${process.pid}-${counter}.db`)
+  if (typeof from === "string") copyFileSync(join(inject("testDbDir"), `${from}.db`), path)
+  else {
+    from.$client.pragma("wal_checkpoint(TRUNCATE)")
+    copyFileSync(from.$client.name, path)
+  }
   const db = openDatabase(path)
-  ;(globalThis as unknown as { __paratDb?: Db }).__paratDb = db
+  opened.push({ db, path, scope })
+  if (current) setDb(db)
   return db
 }
 
-// A real Argon2id hash of "parat-demo", computed once per test file.
-let demoHash: Promise<string> | undefined
+/** @deprecated Use testDb() in beforeEach: the demo organisation, fresh for each test. */
 export async function seededTestDb(): Promise<Db> {
-  const { hashPassword } = await import("../../app/services/password.server")
-  demoHash ??= hashPassword("parat-demo")
-  const db = createTestDb()
-  seedDemoOrganisation(db, await demoHash)
-  return db
+  return testDb("demo")
+}
+
+/** @deprecated Use testDb("empty"). */
+export function createTestDb(): Db {
+  return testDb("empty")
+}
+
+function release(which: Opened["scope"]) {
+  for (let i = opened.length - 1; i >= 0; i--) {
+    const copy = opened[i]!
+    if (which === "test" && copy.scope !== "test") continue
+    opened.splice(i, 1)
+    copy.db.$client.close()
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${copy.path}${suffix}`, { force: true })
+  }
+  // Back to the file's database, if beforeAll opened one; otherwise nothing (a stray use fails loudly).
+  setDb(opened.at(-1)?.db)
+}
+
+/** Hooks for tests/setup.ts: copies opened during a test live until its end, others until the file's end. */
+export const testDbHooks = {
+  beforeEach() {
+    scope = "test"
+  },
+  afterEach() {
+    release("test")
+    scope = "file"
+  },
+  afterAll() {
+    release("file")
+  },
 }
 
 /** A request as the browser would send it, with an optional cookie header. */
@@ -46,10 +90,14 @@ export function makeRequest(
   })
 }
 
-/** The session cookie of a demo user, as the login action would set it. */
+/**
+ * The session cookie of an active person, made by the app's session service as a login makes it (without
+ * spending an Argon2 hash on each test: the login itself is tested in foundation.test.ts).
+ */
 export async function loginCookie(email: string) {
-  const { login } = await import("../../app/services/auth.server")
-  const outcome = await login(email, "parat-demo", `test-${Math.random()}`)
-  if (!outcome.ok) throw new Error(`demo login failed for ${email}`)
-  return outcome.cookie.split(";")[0]!
+  const { createSession } = await import("../../app/services/auth.server")
+  const db = getDb()
+  const person = db.select().from(people).where(eq(people.email, email)).get()
+  if (!person?.isActive) throw new Error(`no active person ${email} to log in`)
+  return createSession(person.id, db).split(";")[0]!
 }

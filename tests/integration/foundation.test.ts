@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeEach, expect, test } from "vitest"
 import { action as languageAction } from "~/routes/language"
 import { action as loginAction, loader as loginLoader } from "~/routes/login"
 import {
@@ -15,11 +15,11 @@ import type { Db } from "../../db/client"
 import { ensurePerson } from "../../db/factories"
 import { people, sessions, units } from "../../db/schema"
 import { seedDemoOrganisation } from "../../db/seed"
-import { createTestDb, loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
-beforeAll(async () => {
-  db = await seededTestDb()
+beforeEach(async () => {
+  db = testDb()
 })
 
 const countOf = (table: typeof people | typeof units) => db.select({ n: count() }).from(table).get()!.n
@@ -68,7 +68,7 @@ test("seeding twice adds nothing and gives the same data", async () => {
 })
 
 test("the seed refuses a database that holds real people", () => {
-  const other = createTestDb()
+  const other = testDb("empty", { current: false })
   const unitId = other
     .insert(units)
     .values({ code: "X", name: "X", kind: "region", path: "/1/" })
@@ -76,7 +76,6 @@ test("the seed refuses a database that holds real people", () => {
     .get().id
   ensurePerson(other, { email: "real@hospital.dk", name: "Real Person", jobFamily: "nurse", unitId })
   expect(() => seedDemoOrganisation(other, "hash")).toThrow(/real/)
-  db = (globalThis as unknown as { __paratDb: Db }).__paratDb = db
 })
 
 test("a logged-out request to a protected page redirects to login and remembers where it was", () => {

@@ -1,14 +1,33 @@
-import { mkdirSync, rmSync } from "node:fs"
-import { resolve } from "node:path"
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs"
+import { join, resolve } from "node:path"
+import type { TestProject } from "vitest/node"
 import { openDatabase } from "../../db/client"
+import { DEMO_PASSWORD, seedDemoOrganisation } from "../../db/seed"
 
-export const TEMPLATE = resolve(".cache/test/template.db")
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** This run's folder: the two template databases and every test's copy of one; removed after the run. */
+    testDbDir: string
+  }
+}
 
-/** Migrates one template database; every test file copies it (tests/integration/db.ts). */
-export default function setup() {
+/**
+ * Builds two templates once per run: the migrated schema, and the same with the demo organisation seeded.
+ * Each test copies one (tests/integration/db.ts). The run's folder is removed when the run ends.
+ */
+export default async function setup(project: TestProject) {
   mkdirSync(resolve(".cache/test"), { recursive: true })
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${TEMPLATE}${suffix}`, { force: true })
-  const db = openDatabase(TEMPLATE)
-  db.$client.pragma("wal_checkpoint(TRUNCATE)")
-  db.$client.close()
+  const dir = mkdtempSync(join(resolve(".cache/test"), "run-"))
+  const empty = openDatabase(join(dir, "empty.db"))
+  empty.$client.pragma("wal_checkpoint(TRUNCATE)")
+  empty.$client.close()
+
+  const { hashPassword } = await import("../../app/services/password.server")
+  const demo = openDatabase(join(dir, "demo.db"))
+  seedDemoOrganisation(demo, await hashPassword(DEMO_PASSWORD))
+  demo.$client.pragma("wal_checkpoint(TRUNCATE)")
+  demo.$client.close()
+
+  project.provide("testDbDir", dir)
+  return () => rmSync(dir, { recursive: true, force: true })
 }

@@ -1,10 +1,10 @@
-import { beforeAll, expect, test } from "vitest"
+import { beforeEach, expect, test } from "vitest"
 import { action, loader } from "~/routes/handbook"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let cookie: string
-beforeAll(async () => {
-  await seededTestDb()
+beforeEach(async () => {
+  testDb()
   cookie = await loginCookie("employee@parat.test")
 })
 

@@ -8,7 +8,7 @@ import { people } from "../../db/schema"
 import { seedLearning } from "../../db/seed-learning"
 import { REPORT_CYCLES, seedReports } from "../../db/seed-reports"
 import { CURRENT_CYCLE_NAME, seedSurvey } from "../../db/seed-survey"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 // The home page joins every feature: each role's cards carry true figures from the survey, learning, reports and
 // administration, read from the same services as the features' own pages.
@@ -16,7 +16,7 @@ let db: Db
 type Home = Awaited<ReturnType<typeof homeLoader>>
 
 beforeAll(async () => {
-  db = await seededTestDb()
+  db = testDb()
   const hash = db.select({ h: people.passwordHash }).from(people).limit(1).get()!.h!
   seedSurvey(db, getCurrentInstrument(), { passwordHash: hash })
   seedReports(db, getContent())

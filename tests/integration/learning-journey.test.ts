@@ -1,5 +1,5 @@
 import { and, count, eq } from "drizzle-orm"
-import { afterAll, beforeAll, expect, test } from "vitest"
+import { afterAll, beforeEach, expect, test } from "vitest"
 import type { Dimension, Level } from "~/domain/content-schema"
 import { scoreResponse } from "~/domain/scoring"
 import { loader as pathLoader } from "~/routes/learn._index"
@@ -9,12 +9,13 @@ import { action as lessonAction, loader as lessonLoader } from "~/routes/learn.m
 import { action as quizAction, loader as quizLoader } from "~/routes/learn.modules.$slug.quiz"
 import { getContent } from "~/services/content-loader.server"
 import { ensureInstrumentVersion } from "~/services/instrument.server"
+import { markLessonRead, startModule, submitQuiz } from "~/services/learning.server"
 import { recordResult } from "~/services/results.server"
 import type { Db } from "../../db/client"
 import { cycles, enrolments, lessonProgress, people, quizAttempts, responses } from "../../db/schema"
 import { answersForLevels } from "../../db/seed-learning"
 import { makeFullCoursesDir, TWO_DIMENSION_MODULES, useCoursesDir } from "../fixtures/learning-content"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let cookie: string
@@ -22,9 +23,9 @@ let otherCookie: string
 let personId: number
 const courses = makeFullCoursesDir(TWO_DIMENSION_MODULES)
 afterAll(() => courses.cleanup())
-beforeAll(async () => {
+beforeEach(async () => {
   useCoursesDir(courses.root)
-  db = await seededTestDb()
+  db = testDb()
   cookie = await loginCookie("employee@parat.test")
   otherCookie = await loginCookie("manager@parat.test")
   personId = db
@@ -49,7 +50,10 @@ const post = (path: string, form: Record<string, string>, c = cookie) =>
 const ctx = { context: {} }
 
 let cycleCounter = 0
-/** A submitted survey result with exactly these levels (others at 4), as the survey's submit would write it. */
+/**
+ * A submitted survey result with exactly these levels (others at 4), as the survey's submit would write it.
+ * Returns the name of the (closed) cycle it belongs to.
+ */
 function giveResult(levels: Partial<Record<Dimension, Level>>, submittedAt: Date) {
   const instrument = getContent().instrument
   const hash = ensureInstrumentVersion(db, instrument)
@@ -91,6 +95,26 @@ function giveResult(levels: Partial<Record<Dimension, Level>>, submittedAt: Date
     submittedAt,
     scored: scoreResponse(instrument, answers),
   })
+  return cycle.name
+}
+
+const learner = () => ({ id: personId, jobFamily: "nurse" as const })
+/** The learner starts use-foundation by reading its first lesson. */
+const startFoundation = () => {
+  startModule(learner(), "use-foundation", db)
+  markLessonRead(learner(), "use-foundation", "first", db)
+}
+/** The learner fails use-foundation's quiz once (attempt 0). */
+const failFoundation = () => {
+  startFoundation()
+  expect(submitQuiz(learner(), "use-foundation", { q1: ["a"] }, 0, db)).toMatchObject({ isPassed: false })
+}
+/** The learner passes use-foundation's quiz at the first attempt. */
+const passFoundation = () => {
+  startFoundation()
+  expect(submitQuiz(learner(), "use-foundation", { q1: ["b"], q2: ["a", "c"] }, 0, db)).toMatchObject({
+    isPassed: true,
+  })
 }
 type PathData = Awaited<ReturnType<typeof pathLoader>>
 const pathSlugs = (data: PathData) => data.path.groups.flatMap((g) => g.steps.map((s) => s.slug))
@@ -124,10 +148,10 @@ test("with no result the learner gets the Foundation path for their job family",
 
 test("a submitted result turns the path into the modules between the assessed levels and the nurse targets", async () => {
   // Nurse targets: use 2, data 1. Use at 0 -> use levels 1-2; data at 0 -> data level 1.
-  giveResult({ use: 0, data: 0 }, new Date("2026-03-10T10:00:00Z"))
+  const cycleName = giveResult({ use: 0, data: 0 }, new Date("2026-03-10T10:00:00Z"))
   const data = (await pathLoader({ request: get("/learn"), params: {}, ...ctx })) as PathData
   expect(data.path.basis).toBe("assessed")
-  expect(data.path.result?.cycleName).toBe("Test 1")
+  expect(data.path.result?.cycleName).toBe(cycleName)
   expect(pathSlugs(data)).toEqual(["use-foundation", "data-foundation", "use-practitioner"])
   expect(data.path.groups.map((g) => g.level)).toEqual([1, 2])
   expect(data.path.dimensions.slice(0, 2)).toEqual([
@@ -217,6 +241,7 @@ test("marking a lesson read starts the module and shows on the module page and t
 })
 
 test("forged question or option ids and an unknown intent are refused; nothing is stored", async () => {
+  startFoundation()
   const params = { slug: "use-foundation" }
   const forms: Record<string, string>[] = [
     { intent: "submit", attemptNumber: "0", "q.q1": "b", "q.q9": "a" },
@@ -255,6 +280,7 @@ test("forged question or option ids and an unknown intent are refused; nothing i
 })
 
 test("a failed quiz gives per-question feedback with explanations and leaves the module open", async () => {
+  startFoundation()
   const params = { slug: "use-foundation" }
   const form = await quizLoader({ request: get("/learn/modules/use-foundation/quiz"), params, ...ctx })
   expect(form.quiz.attemptNumber).toBe(0)
@@ -292,6 +318,7 @@ test("a failed quiz gives per-question feedback with explanations and leaves the
 })
 
 test("a double submit of the same form shows the first result and stores nothing more", async () => {
+  failFoundation()
   const before = attempts()
   const response = (await run(() =>
     quizAction({
@@ -310,6 +337,7 @@ test("a double submit of the same form shows the first result and stores nothing
 })
 
 test("someone else's attempt is not found", async () => {
+  failFoundation()
   const mine = db.select().from(quizAttempts).where(eq(quizAttempts.personId, personId)).get()!
   const response = await run(() =>
     quizLoader({
@@ -330,6 +358,8 @@ test("someone else's attempt is not found", async () => {
 })
 
 test("a retry that passes completes the module and the path's progress moves", async () => {
+  giveResult({ use: 0, data: 0 }, new Date("2026-03-10T10:00:00Z"))
+  failFoundation()
   const params = { slug: "use-foundation" }
   const form = await quizLoader({ request: get("/learn/modules/use-foundation/quiz"), params, ...ctx })
   expect(form.quiz.attemptNumber).toBe(1)
@@ -360,10 +390,12 @@ test("a retry that passes completes the module and the path's progress moves", a
 })
 
 test("a new survey result rebuilds the path and keeps the completed module", async () => {
+  giveResult({ use: 0, data: 0 }, new Date("2026-03-10T10:00:00Z"))
+  passFoundation()
   // Now use is at 1 and data at 1: only use-practitioner is still needed.
-  giveResult({ use: 1, data: 1 }, new Date("2026-09-10T10:00:00Z"))
+  const cycleName = giveResult({ use: 1, data: 1 }, new Date("2026-09-10T10:00:00Z"))
   const data = (await pathLoader({ request: get("/learn"), params: {}, ...ctx })) as PathData
-  expect(data.path.result?.cycleName).toBe("Test 2")
+  expect(data.path.result?.cycleName).toBe(cycleName)
   // the completed prerequisite stays ahead of its dependant
   expect(pathSlugs(data)).toEqual(["use-foundation", "use-practitioner"])
   expect(data.path.groups.flatMap((g) => g.steps).find((s) => s.slug === "use-foundation")).toMatchObject({
@@ -380,6 +412,10 @@ test("at target the path says plainly that there is nothing to do", async () => 
 })
 
 test("the catalogue filters by dimension and level, and adding a module puts it on the path", async () => {
+  // At target, with use-foundation completed on the way there.
+  giveResult({ use: 0, data: 0 }, new Date("2026-03-10T10:00:00Z"))
+  passFoundation()
+  giveResult({ use: 2, data: 1 }, new Date("2026-10-10T10:00:00Z"))
   const filtered = await catalogueLoader({
     request: get("/learn/catalogue?dimension=data&level=3"),
     params: {},

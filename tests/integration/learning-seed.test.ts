@@ -1,18 +1,18 @@
 import { count, eq } from "drizzle-orm"
-import { afterAll, beforeAll, expect, test } from "vitest"
+import { afterAll, beforeEach, expect, test } from "vitest"
 import { getLatestResult, getMyPath } from "~/services/learning.server"
 import type { Db } from "../../db/client"
 import { cycles, enrolments, people, results } from "../../db/schema"
 import { DEMO_LEARNERS, LEARNING_CYCLE_NAME, seedLearning } from "../../db/seed-learning"
 import { makeFullCoursesDir, TWO_DIMENSION_MODULES, useCoursesDir } from "../fixtures/learning-content"
-import { seededTestDb } from "./db"
+import { testDb } from "./db"
 
 let db: Db
 const courses = makeFullCoursesDir(TWO_DIMENSION_MODULES)
 afterAll(() => courses.cleanup())
-beforeAll(async () => {
+beforeEach(() => {
   useCoursesDir(courses.root)
-  db = await seededTestDb()
+  db = testDb()
   seedLearning(db, "hash")
 })
 const personOf = (email: string) => db.select().from(people).where(eq(people.email, email)).get()!

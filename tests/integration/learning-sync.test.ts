@@ -1,20 +1,21 @@
 import { eq } from "drizzle-orm"
-import { afterAll, beforeAll, expect, test } from "vitest"
+import { afterEach, beforeEach, expect, test } from "vitest"
 import { getContent } from "~/services/content-loader.server"
 import { getMyPath, markLessonRead, startModule, submitQuiz } from "~/services/learning.server"
 import { syncContentModules } from "~/services/learning-sync.server"
 import type { Db } from "../../db/client"
 import { enrolments, lessonProgress, modules, people, quizAttempts } from "../../db/schema"
 import { makeFullCoursesDir, TWO_DIMENSION_MODULES, useCoursesDir } from "../fixtures/learning-content"
-import { seededTestDb } from "./db"
+import { testDb } from "./db"
 
 let db: Db
-const courses = makeFullCoursesDir(TWO_DIMENSION_MODULES)
-afterAll(() => courses.cleanup())
-beforeAll(async () => {
+let courses: ReturnType<typeof makeFullCoursesDir>
+beforeEach(() => {
+  courses = makeFullCoursesDir(TWO_DIMENSION_MODULES)
   useCoursesDir(courses.root)
-  db = await seededTestDb()
+  db = testDb()
 })
+afterEach(() => courses.cleanup())
 
 const reload = () => {
   useCoursesDir(courses.root)
@@ -24,6 +25,20 @@ const rowOf = (slug: string) => db.select().from(modules).where(eq(modules.slug,
 const learner = () => {
   const p = db.select().from(people).where(eq(people.email, "employee@parat.test")).get()!
   return { id: p.id, jobFamily: p.jobFamily }
+}
+/** The learner reads one lesson of use-foundation and passes its quiz. */
+const completeFoundation = (user: ReturnType<typeof learner>) => {
+  startModule(user, "use-foundation", db)
+  markLessonRead(user, "use-foundation", "first", db)
+  expect(submitQuiz(user, "use-foundation", { q1: ["b"], q2: ["a", "c"] }, 0, db)).toMatchObject({
+    ok: true,
+    isPassed: true,
+  })
+}
+/** use-foundation leaves the content; its dependant no longer asks for it, or the content would not load. */
+const removeFoundation = () => {
+  courses.removeModule("use-foundation")
+  courses.writeModule({ slug: "use-practitioner", dimension: "use", level: 2 })
 }
 
 test("syncing the same content twice adds the modules once and changes nothing the second time", () => {
@@ -36,11 +51,9 @@ test("syncing the same content twice adds the modules once and changes nothing t
 })
 
 test("editing a module updates its row by slug and keeps the learner's progress", () => {
+  syncContentModules(db, reload(), new Date("2026-01-01"))
   const user = learner()
-  startModule(user, "use-foundation", db)
-  markLessonRead(user, "use-foundation", "first", db)
-  const quiz = submitQuiz(user, "use-foundation", { q1: ["b"], q2: ["a", "c"] }, 0, db)
-  expect(quiz).toMatchObject({ ok: true, isPassed: true })
+  completeFoundation(user)
   const hashBefore = rowOf("use-foundation")!.contentHash
 
   courses.writeModule({ slug: "use-foundation", dimension: "use", level: 1, title: "Renamed" })
@@ -59,10 +72,10 @@ test("editing a module updates its row by slug and keeps the learner's progress"
 })
 
 test("removing a module marks it removed, never deletes it, and keeps its completion history", () => {
+  syncContentModules(db, reload(), new Date("2026-01-01"))
   const user = learner()
-  courses.removeModule("use-foundation")
-  // its dependant no longer asks for it, or the content would not load
-  courses.writeModule({ slug: "use-practitioner", dimension: "use", level: 2 })
+  completeFoundation(user)
+  removeFoundation()
   const summary = syncContentModules(db, reload(), new Date("2026-03-01"))
   expect(summary).toMatchObject({ removed: 1, updated: 1, unchanged: 4 })
   expect(rowOf("use-foundation")!.removedAt).toEqual(new Date("2026-03-01"))
@@ -76,7 +89,7 @@ test("removing a module marks it removed, never deletes it, and keeps its comple
   const path = getMyPath(user, "en", db)
   expect(path.groups.flatMap((g) => g.steps).map((s) => s.slug)).not.toContain("use-foundation")
   expect(path.history).toEqual([
-    { slug: "use-foundation", title: "Renamed (en)", completedAt: expect.any(Date) },
+    { slug: "use-foundation", title: "use-foundation (en)", completedAt: expect.any(Date) },
   ])
 
   // A second sync keeps the first removal date.
@@ -85,7 +98,13 @@ test("removing a module marks it removed, never deletes it, and keeps its comple
 })
 
 test("a module that comes back is live again, with its history in place", () => {
+  syncContentModules(db, reload(), new Date("2026-01-01"))
   const user = learner()
+  completeFoundation(user)
+  removeFoundation()
+  syncContentModules(db, reload(), new Date("2026-03-01"))
+  expect(getMyPath(user, "en", db).history).toHaveLength(1)
+
   courses.writeModule({ slug: "use-foundation", dimension: "use", level: 1, title: "Back again" })
   const summary = syncContentModules(db, reload(), new Date("2026-05-01"))
   expect(summary).toMatchObject({ updated: 1 })

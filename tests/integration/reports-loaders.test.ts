@@ -8,14 +8,14 @@ import type { UnitReport } from "~/services/reports.server"
 import type { Db } from "../../db/client"
 import { cycles, people, results, units } from "../../db/schema"
 import { seedReports } from "../../db/seed-reports"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let cookies: Record<string, string>
 const unitIds: Record<string, number> = {}
 
 beforeAll(async () => {
-  db = await seededTestDb()
+  db = testDb()
   seedReports(db, loadAllContent().content!)
   for (const u of db.select({ id: units.id, code: units.code }).from(units).all()) unitIds[u.code] = u.id
   cookies = {}

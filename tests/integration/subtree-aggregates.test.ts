@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeAll, beforeEach, expect, test } from "vitest"
 import { moveUnit } from "~/services/admin-units.server"
 import type { SessionUser } from "~/services/auth.server"
 import { getContent } from "~/services/content-loader.server"
@@ -8,12 +8,17 @@ import { rebuildSubtreeAggregates } from "~/services/results.server"
 import type { Db } from "../../db/client"
 import { people, units } from "../../db/schema"
 import { seedReports } from "../../db/seed-reports"
-import { seededTestDb } from "./db"
+import { testDb } from "./db"
 
 let db: Db
-beforeAll(async () => {
-  db = await seededTestDb()
-  seedReports(db, getContent())
+// The report seed is slow: it runs once for the file, and each test gets its own copy of the result.
+let seeded: Db
+beforeAll(() => {
+  seeded = testDb()
+  seedReports(seeded, getContent())
+})
+beforeEach(() => {
+  db = testDb(seeded)
 })
 
 /** The subtree sums computed from scratch: what the rows kept at submit must equal. */

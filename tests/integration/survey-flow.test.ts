@@ -1,5 +1,5 @@
 import { and, count, eq } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeEach, expect, test } from "vitest"
 import { DONT_KNOW } from "~/domain/scoring"
 import { loader as homeLoader } from "~/routes/_index"
 import { action as startAction, loader as startLoader } from "~/routes/survey._index"
@@ -35,15 +35,15 @@ import {
   seedSurvey,
   storeInstrumentVersion,
 } from "../../db/seed-survey"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let cycleId: number
 const instrument = getCurrentInstrument()
 const now = new Date()
 
-beforeAll(async () => {
-  db = await seededTestDb()
+beforeEach(async () => {
+  db = testDb()
   const hash = db.select({ h: people.passwordHash }).from(people).limit(1).get()!.h!
   cycleId = seedSurvey(db, instrument, { passwordHash: hash, now })
 })
@@ -68,6 +68,20 @@ function pageForm(page: number, intent = "next", override: Record<string, string
 async function callPage(cookie: string, page: number, form: Record<string, string>, cycle = cycleId) {
   const request = makeRequest(`/survey/${cycle}/page/${page}`, { cookie, form })
   return pageAction({ request, params: { cycleId: String(cycle), n: String(page) }, context: {} })
+}
+
+/** Answers pages 1 to `pages` with "next", as the person would; the draft then stands on the page after. */
+async function answerPages(cookie: string, pages: number) {
+  for (let page = 1; page <= pages; page++) await callPage(cookie, page, pageForm(page))
+}
+
+/** The person answers every page and submits: one result, as the review page's submit makes it. */
+async function submitAll(email: string) {
+  const cookie = await loginCookie(email)
+  await answerPages(cookie, instrument.dimensions.length)
+  const request = makeRequest(`/survey/${cycleId}/review`, { cookie, form: { intent: "submit" } })
+  const response = await reviewAction({ request, params: { cycleId: String(cycleId) }, context: {} })
+  expect(location(response)).toBe(`/survey/${cycleId}/result`)
 }
 
 type DataResult = { data: Record<string, unknown>; init: { status: number } }
@@ -133,6 +147,7 @@ test("bad input gets a 400 with a message and leaves the stored draft as it was"
   const email = SURVEY_TESTERS[0]
   const cookie = await loginCookie(email)
   const person = personOf(email)
+  await answerPages(cookie, 2)
   const before = responseOf(person.id)!
   const other = personOf(SURVEY_TESTERS[1])
   const bad: Record<string, string>[] = [
@@ -175,11 +190,12 @@ test("submit refuses missing answers and lists them, keeping the draft", async (
   const email = SURVEY_TESTERS[0]
   const cookie = await loginCookie(email)
   const person = personOf(email)
+  await answerPages(cookie, 3)
   const before = responseOf(person.id)!
   const request = makeRequest(`/survey/${cycleId}/review`, { cookie, form: { intent: "submit" } })
   const result = asData(await reviewAction({ request, params: { cycleId: String(cycleId) }, context: {} }))
   expect(result.init.status).toBe(400)
-  // Pages 1 to 3 are saved (page 3 when going back), 4 to 6 not.
+  // Pages 1 to 3 are saved, 4 to 6 not.
   expect(result.data).toMatchObject({ formError: "errors.missing", count: 18 })
   const review = await reviewLoader({
     request: makeRequest(`/survey/${cycleId}/review`, { cookie }),
@@ -231,7 +247,8 @@ test("submitting is final and idempotent: a resend or double click makes one res
   expect(view.result.previousCycle).toBeNull()
 })
 
-test("the result stores the person's unit and job family at the time of submitting", () => {
+test("the result stores the person's unit and job family at the time of submitting", async () => {
+  await submitAll(SURVEY_TESTERS[0])
   const person = personOf(SURVEY_TESTERS[0])
   const row = db.select().from(results).where(eq(results.personId, person.id)).get()!
   expect(row.unitId).toBe(person.unitId)
@@ -239,6 +256,7 @@ test("the result stores the person's unit and job family at the time of submitti
 })
 
 test("the export holds the person's own answers and scores, as JSON and as CSV", async () => {
+  await submitAll(SURVEY_TESTERS[0])
   const cookie = await loginCookie(SURVEY_TESTERS[0])
   const params = { cycleId: String(cycleId) }
   const json = (await jsonLoader({
@@ -313,6 +331,8 @@ test("a draft can be deleted; a submitted response cannot", async () => {
   const email = SURVEY_TESTERS[1]
   const cookie = await loginCookie(email)
   const person = personOf(email)
+  await answerPages(cookie, 1)
+  await submitAll(SURVEY_TESTERS[0])
   const del = () =>
     startAction({
       request: makeRequest("/survey", { cookie, form: { intent: "deleteDraft", cycleId: String(cycleId) } }),

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, like, or } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeEach, expect, test } from "vitest"
 import type { Dimension, Level } from "~/domain/content-schema"
 import { getContent } from "~/services/content-loader.server"
 import { getLearningSummary, getMyPath, markLessonRead, submitQuiz } from "~/services/learning.server"
@@ -10,7 +10,7 @@ import { JOURNEY_PEOPLE, seedJourneys } from "../../db/seed-journeys"
 import { answersForLevels } from "../../db/seed-learning"
 import { isExcludedFromSeededResults } from "../../db/seed-reports"
 import { ensureCycle, seedSurvey } from "../../db/seed-survey"
-import { seededTestDb } from "./db"
+import { testDb } from "./db"
 
 // The seam between the survey and the learning path: a result submitted through the survey becomes the path, and
 // a newer result in a later cycle rebuilds it while completed modules stay completed. Real content, real services.
@@ -21,8 +21,8 @@ const instrument = getCurrentInstrument()
 const start = new Date()
 const later = (minutes: number) => new Date(start.getTime() + minutes * 60_000)
 
-beforeAll(async () => {
-  db = await seededTestDb()
+beforeEach(async () => {
+  db = testDb()
   cycleA = seedSurvey(db, instrument, { passwordHash: "x", now: start })
   seedJourneys(db, "x")
   const row = db
@@ -86,16 +86,31 @@ test("before any result the fresh journey learner follows the Foundation path", 
   expect(path.result).toBeNull()
 })
 
+// Nurse targets: understanding 1, use 2, evaluation 2, ethics_law 1, data 1, implementation 1.
+const levelsA = {
+  understanding: 0,
+  use: 0,
+  evaluation: 1,
+  ethics_law: 1,
+  data: 1,
+  implementation: 1,
+} as const
+
+/** The learner reads every lesson of use-foundation, fails its quiz once and passes the retry. */
+function completeUseFoundation() {
+  const module = getContent().modules.find((m) => m.slug === "use-foundation")!
+  for (const lesson of module.lessons)
+    expect(markLessonRead(learner, module.slug, lesson.slug, db).ok).toBe(true)
+  const wrong = Object.fromEntries(
+    module.quiz.questions.map((q) => [q.id, [q.options.find((o) => !q.correct.includes(o.id))!.id]]),
+  )
+  expect(submitQuiz(learner, module.slug, wrong, 0, db)).toMatchObject({ ok: true, isPassed: false })
+  expect(getLearningSummary(learner, db)).toMatchObject({ completed: 0 })
+  const right = Object.fromEntries(module.quiz.questions.map((q) => [q.id, q.correct]))
+  expect(submitQuiz(learner, module.slug, right, 1, db)).toMatchObject({ ok: true, isPassed: true })
+}
+
 test("result A becomes the path: the path's levels are the result page's levels", () => {
-  // Nurse targets: understanding 1, use 2, evaluation 2, ethics_law 1, data 1, implementation 1.
-  const levelsA = {
-    understanding: 0,
-    use: 0,
-    evaluation: 1,
-    ethics_law: 1,
-    data: 1,
-    implementation: 1,
-  } as const
   takeSurvey(cycleA, levelsA, later(1))
   expect(resultLevels(cycleA)).toEqual(levelsA)
 
@@ -110,19 +125,14 @@ test("result A becomes the path: the path's levels are the result page's levels"
 })
 
 test("a failed quiz leaves the module open; a passed retry completes it", () => {
-  const module = getContent().modules.find((m) => m.slug === "use-foundation")!
-  for (const lesson of module.lessons)
-    expect(markLessonRead(learner, module.slug, lesson.slug, db).ok).toBe(true)
-  const wrong = Object.fromEntries(
-    module.quiz.questions.map((q) => [q.id, [q.options.find((o) => !q.correct.includes(o.id))!.id]]),
-  )
-  expect(submitQuiz(learner, module.slug, wrong, 0, db)).toMatchObject({ ok: true, isPassed: false })
-  const right = Object.fromEntries(module.quiz.questions.map((q) => [q.id, q.correct]))
-  expect(submitQuiz(learner, module.slug, right, 1, db)).toMatchObject({ ok: true, isPassed: true })
+  takeSurvey(cycleA, levelsA, later(1))
+  completeUseFoundation()
   expect(getLearningSummary(learner, db)).toMatchObject({ total: 4, completed: 1 })
 })
 
 test("a newer result B in a later cycle rebuilds the path and keeps the completed module", () => {
+  takeSurvey(cycleA, levelsA, later(1))
+  completeUseFoundation()
   db.update(cycles).set({ status: "closed" }).where(eq(cycles.id, cycleA)).run()
   const region = db.select({ id: units.id }).from(units).where(eq(units.code, "RDEMO")).get()!
   const cycleB = ensureCycle(db, {
