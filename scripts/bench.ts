@@ -168,6 +168,7 @@ if (parts.has("submit")) {
       "p95 ms": f.p95Ms.toFixed(1),
       "connection errors": f.errors,
       "non-redirect answers": f.non3xx,
+      "pages sent, never answered": f.unanswered,
       "lost answers": f.lostAnswers,
       integrity: f.integrity,
     })),

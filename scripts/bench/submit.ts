@@ -1,7 +1,9 @@
 // Survey-page submit under concurrent load against the production server on loopback, bounded in time: each
 // connection is one person saving survey pages one after another (post/redirect/get). Every acknowledged save (a
 // redirect) is checked in the database afterwards. The crash run kills the server with SIGKILL half-way,
-// restarts it, and checks PRAGMA integrity_check and every acknowledged answer again.
+// restarts it, and checks PRAGMA integrity_check and every acknowledged answer again. A save that was sent but
+// never answered (in flight at the kill) may or may not have been committed: the worker sends the same page with
+// the same answers again until it is acknowledged, and the check accepts that page's values either way.
 import { execFileSync } from "node:child_process"
 import { rmSync } from "node:fs"
 import { and, eq } from "drizzle-orm"
@@ -25,12 +27,16 @@ export type SubmitFigure = {
   p95Ms: number
   errors: number
   non3xx: number
+  /** People whose last page was sent but never answered (cut off by the kill): its values may or may not be stored. */
+  unanswered: number
   lostAnswers: number
   integrity: string
 }
 
 type Person = { cookie: string; personId: number }
 type Ack = { personId: number; answers: Record<string, string> }
+/** Per person, the values of saves sent after that item's last acknowledgement and never answered. */
+type InFlight = Map<number, Record<string, string>>
 
 function prepareDatabase(path: string, count: number) {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true })
@@ -80,6 +86,7 @@ async function runLoad(options: {
   onHalfway?: () => void
 }) {
   const acks: Ack[] = []
+  const inFlight: InFlight = new Map()
   const latencies: number[] = []
   let non3xx = 0
   let errors = 0
@@ -93,8 +100,12 @@ async function runLoad(options: {
   if (options.onHalfway) setTimeout(options.onHalfway, (options.seconds * 1000) / 2)
   const worker = async (person: Person) => {
     let page = 0
+    let answers = pageBody(options.instrument, page + 1, random)
+    const next = () => {
+      page = (page + 1) % pages
+      answers = pageBody(options.instrument, page + 1, random)
+    }
     while (performance.now() < endsAt) {
-      const answers = pageBody(options.instrument, page + 1, random)
       const sentAt = performance.now()
       try {
         const response = await fetch(`${options.url}/survey/${options.cycleId}/page/${page + 1}`, {
@@ -110,22 +121,30 @@ async function runLoad(options: {
         })
         await response.arrayBuffer()
         latencies.push(performance.now() - sentAt)
-        if (response.status === 302 || response.status === 303)
+        if (response.status === 302 || response.status === 303) {
           acks.push({ personId: person.personId, answers })
-        else non3xx++
+          const pending = inFlight.get(person.personId)
+          if (pending) for (const itemId of Object.keys(answers)) delete pending[itemId]
+        } else non3xx++
+        next()
       } catch {
-        errors++ // refused or cut off (the crash run): not acknowledged, so not expected to be stored
+        // Refused or cut off (the crash run): perhaps committed, perhaps not. Send the same page again.
+        errors++
+        inFlight.set(person.personId, { ...inFlight.get(person.personId), ...answers })
         await new Promise((resolve) => setTimeout(resolve, 20))
       }
-      page = (page + 1) % pages
     }
   }
   await Promise.all(options.persons.map(worker))
-  return { acks, latencies, non3xx, errors }
+  const unanswered = [...inFlight.values()].filter((pending) => Object.keys(pending).length > 0).length
+  return { acks, inFlight, unanswered, latencies, non3xx, errors }
 }
 
-/** Answers acknowledged but not in the database (the last acknowledged value of each item per person). */
-function countLost(db: Db, cycleId: number, acks: Ack[]) {
+/**
+ * Answers acknowledged but not in the database: an item counts as lost when it holds neither its last acknowledged
+ * value nor the value of a save sent after that and never answered (which the kill may have committed or not).
+ */
+export function countLost(db: Db, cycleId: number, acks: Ack[], inFlight: InFlight) {
   const expected = new Map<number, Record<string, string>>()
   for (const ack of acks)
     expected.set(ack.personId, { ...(expected.get(ack.personId) ?? {}), ...ack.answers })
@@ -136,8 +155,10 @@ function countLost(db: Db, cycleId: number, acks: Ack[]) {
       .from(responses)
       .where(and(eq(responses.cycleId, cycleId), eq(responses.personId, personId)))
       .get()
+    const pending = inFlight.get(personId) ?? {}
     for (const [itemId, value] of Object.entries(answers)) {
-      if (String(row?.answers[itemId] ?? "") !== value) lost++
+      const stored = String(row?.answers[itemId] ?? "")
+      if (stored !== value && stored !== pending[itemId]) lost++
     }
   }
   return lost
@@ -172,7 +193,8 @@ export async function measureSubmit(seconds: number, connections: number): Promi
       p95Ms: percentile(load.latencies, 95),
       errors: load.errors,
       non3xx: load.non3xx,
-      lostAnswers: countLost(db, cycleId, load.acks),
+      unanswered: load.unanswered,
+      lostAnswers: countLost(db, cycleId, load.acks, load.inFlight),
       integrity,
     })
     await server.stop()
