@@ -1,8 +1,7 @@
 import { defineConfig } from "@playwright/test"
+import { baseURL, database, port } from "./tests/e2e/env"
 
 // Each run gets its own port, database and build folder, so several runs can share one machine.
-const port = Number(process.env.PARAT_E2E_PORT ?? 3100)
-const database = `.cache/e2e/parat-${port}.db`
 const buildDir = process.env.PARAT_BUILD_DIR ?? "build"
 
 export default defineConfig({
@@ -14,7 +13,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL,
     locale: "da-DK",
     trace: "off",
     launchOptions: {

@@ -1,5 +1,13 @@
+import { randomUUID } from "node:crypto"
 import AxeBuilder from "@axe-core/playwright"
 import { test as base, expect, type Page } from "@playwright/test"
+import { eq } from "drizzle-orm"
+import { createSession } from "../../app/services/auth.server"
+import { hashPassword } from "../../app/services/password.server"
+import { type Db, openDatabase } from "../../db/client"
+import { ensureManagerScope, ensurePerson } from "../../db/factories"
+import { type JobFamily, type Language, type Role, units } from "../../db/schema"
+import { database } from "./env"
 
 export const DEMO_PASSWORD = "parat-demo"
 
@@ -23,8 +31,84 @@ export async function expectAccessible(page: Page) {
   ).toEqual([])
 }
 
+export type PersonOptions = {
+  /** The code of the person's unit (default NOR-AKM, Akutmodtagelsen). */
+  unit?: string
+  jobFamily?: JobFamily
+  role?: Role
+  language?: Language
+  /** Unit codes a manager is responsible for (default: their own unit, when role is manager). */
+  manages?: string[]
+  name?: string
+  /** A password to log in with through the form (default: none, only the fixture's session). */
+  password?: string
+}
+export type TestPerson = { id: number; email: string; name: string }
+
+// The test process opens the run's database file beside the server (SQLite in WAL mode allows both) and makes
+// people and sessions with the app's own factory and session service: no test-only route exists in the app.
+let sharedDb: Db | undefined
+const db = () => {
+  sharedDb ??= openDatabase(database)
+  return sharedDb
+}
+const unitId = (code: string) => {
+  const row = db().select({ id: units.id }).from(units).where(eq(units.code, code)).get()
+  if (!row) throw new Error(`no unit ${code} in the e2e database`)
+  return row.id
+}
+
+/** The run's database, for a test that checks a page's figures against the data. */
+export const e2eDb = db
+
+/** A new person of its own for this test (no other test ever sees or changes them). */
+export async function createPerson(options: PersonOptions = {}): Promise<TestPerson> {
+  const key = randomUUID().slice(0, 8)
+  const name = options.name ?? `Test Person ${key}`
+  const email = `e2e.${key}@test.parat.test`
+  const role = options.role ?? "employee"
+  const id = ensurePerson(db(), {
+    email,
+    name,
+    jobFamily: options.jobFamily ?? "nurse",
+    unitId: unitId(options.unit ?? "NOR-AKM"),
+    role,
+    language: options.language ?? "da",
+    isDemo: true,
+    passwordHash: options.password ? await hashPassword(options.password) : undefined,
+  })
+  const manages = options.manages ?? (role === "manager" ? [options.unit ?? "NOR-AKM"] : [])
+  for (const code of manages) ensureManagerScope(db(), id, unitId(code))
+  return { id, email, name }
+}
+
+type Fixtures = {
+  errors: string[]
+  /** Creates a fresh person and logs this test's browser context in as them (a session from the app's service). */
+  signIn: (options?: PersonOptions) => Promise<TestPerson>
+}
+
 /** A page that records every server error and browser console error it sees, so a test can assert none. */
-export const test = base.extend<{ errors: string[] }>({
+export const test = base.extend<Fixtures>({
+  signIn: async ({ context, baseURL }, use) => {
+    await use(async (options) => {
+      const person = await createPerson(options)
+      // The two cookies the login action sets: the session, and the language of the person's profile (named as in
+      // app/i18n/i18n.server.ts, which is not imported here because it loads the JSON translations).
+      const cookies = [createSession(person.id, db()), `parat_lang=${options?.language ?? "da"}`].map(
+        (header) => {
+          const pair = header.split(";")[0]!
+          return {
+            name: pair.slice(0, pair.indexOf("=")),
+            value: pair.slice(pair.indexOf("=") + 1),
+            url: baseURL!,
+          }
+        },
+      )
+      await context.addCookies(cookies)
+      return person
+    })
+  },
   errors: async ({ page }, use) => {
     const errors: string[] = []
     page.on("response", (response) => {

@@ -196,8 +196,10 @@ test("the administrative learner follows their path in English, without JavaScri
 test("the employee without a result sees the Foundation path and can add a module from the catalogue", async ({
   page,
   errors,
+  signIn,
 }) => {
-  await logIn(page, "employee@parat.test")
+  await signIn({ jobFamily: "nurse" })
+  await page.goto("/")
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Min læring" }).click()
   await expect(page.getByText(/Grundlæggende-stien/).first()).toBeVisible()
   await expect(page.getByRole("region", { name: "Niveau 2: Anvender" })).toHaveCount(0)
@@ -221,18 +223,18 @@ test("the employee without a result sees the Foundation path and can add a modul
   expect(errors).toEqual([])
 })
 
-test("a lesson that does not exist is a clear 404 page, not an error", async ({ page, errors }) => {
-  await logIn(page, "employee@parat.test")
+test("a lesson that does not exist is a clear 404 page, not an error", async ({ page, errors, signIn }) => {
+  await signIn()
   const response = await page.goto("/learn/modules/use-foundation/lessons/no-such-lesson")
   expect(response?.status()).toBe(404)
   await expect(page.getByRole("heading", { level: 1, name: "Siden findes ikke" })).toBeVisible()
   expect(errors).toEqual([])
 })
 
-test("the learner pages in English pass the accessibility scan", async ({ page, errors }) => {
-  // A login whose profile is English (db/seed-journeys.ts): switching a shared login's language would change its
-  // profile under the specs running beside this one.
-  await logIn(page, "journey.scan@parat.test")
+test("the learner pages in English pass the accessibility scan", async ({ page, errors, signIn }) => {
+  // A person of this test's own whose profile is English.
+  await signIn({ language: "en" })
+  await page.goto("/")
   await expect(page.locator("html")).toHaveAttribute("lang", "en")
   await expect(page.getByRole("link", { name: "Go to your learning path" })).toBeVisible()
   const module = readModule("use-foundation")
