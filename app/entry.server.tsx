@@ -1,11 +1,12 @@
 import { PassThrough } from "node:stream"
-import type { EntryContext } from "@remix-run/node"
+import type { AppLoadContext, EntryContext } from "@remix-run/node"
 import { createReadableStreamFromReadable } from "@remix-run/node"
 import { RemixServer } from "@remix-run/react"
 import { isbot } from "isbot"
 import { renderToPipeableStream } from "react-dom/server"
 import { I18nextProvider } from "react-i18next"
 import { createI18n, detectLanguage } from "./i18n/i18n.server"
+import { NonceProvider } from "./utils/nonce-provider"
 
 export const streamTimeout = 5_000
 
@@ -14,23 +15,26 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // The server (scripts/http-app.js) sends a CSP allowing only scripts with this nonce; none under `remix vite:dev`.
+  const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : ""
   const i18n = await createI18n(detectLanguage(request))
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady"
 
   return new Promise<Response>((resolve, reject) => {
     let didError = false
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [readyEvent]() {
           const body = new PassThrough()
           responseHeaders.set("Content-Type", "text/html; charset=utf-8")
-          responseHeaders.set("X-Content-Type-Options", "nosniff")
-          responseHeaders.set("Referrer-Policy", "same-origin")
-          responseHeaders.set("X-Frame-Options", "DENY")
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -8,8 +8,19 @@ const EnvSchema = z.object({
   PARAT_MIN_GROUP_SIZE: z.coerce.number().int().min(3).default(5),
   /** Set to "false" only when serving plain http on a non-local address (not recommended). */
   PARAT_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
-  /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
-  PARAT_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /**
+   * Behind a reverse proxy: "1" (or "true") trusts one proxy hop, or a list such as "loopback" or "10.0.0.0/8";
+   * read by scripts/http-app.js, which takes the client address from what the nearest trusted proxy added.
+   */
+  PARAT_TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|\d+|[\w.:/-]+(,\s*[\w.:/-]+)*)$/)
+    .default("false"),
+  /** The origin browsers use when a proxy terminates TLS, e.g. https://parat.region.dk (used by the Origin check). */
+  PARAT_PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .refine((value) => new URL(value).origin === value.replace(/\/$/, ""), "an origin without a path")
+    .optional(),
 })
 
 export const env = EnvSchema.parse(process.env)

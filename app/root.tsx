@@ -6,6 +6,7 @@ import { SiteFooter, SiteHeader } from "./components/shell"
 import { bundlesFor, detectLanguage } from "./i18n/i18n.server"
 import { getUser } from "./services/auth.server"
 import styles from "./styles/app.css?url"
+import { useNonce } from "./utils/nonce-provider"
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -39,6 +40,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root")
   useTranslationBundles(data)
   const { t } = useTranslation()
+  const nonce = useNonce()
   return (
     <html lang={data?.lang ?? "da"}>
       <head>
@@ -60,8 +62,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -43,13 +43,14 @@ export function scoreQuiz(quiz: QuizForScoring, answers: QuizAnswers): QuizOutco
 
 /** Reads quiz answers from submitted form fields named `q.<question id>` (a field may repeat). */
 export function quizAnswersFromForm(entries: Iterable<[string, FormDataEntryValue]>): QuizAnswers | null {
-  const answers: QuizAnswers = {}
+  // A Map, so a forged name such as q.__proto__ is just an unknown question, never the object's prototype.
+  const answers = new Map<string, string[]>()
   for (const [key, value] of entries) {
     if (!key.startsWith("q.")) continue
     if (typeof value !== "string" || value.length > 100) return null
     const id = key.slice(2)
     if (id.length === 0 || id.length > 100) return null
-    answers[id] = [...(answers[id] ?? []), value]
+    answers.set(id, [...(answers.get(id) ?? []), value])
   }
-  return answers
+  return Object.fromEntries(answers)
 }

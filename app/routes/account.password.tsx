@@ -5,6 +5,7 @@ import { z } from "zod"
 import { Field, FormError, NewPasswordInputs } from "~/components/field"
 import { changePassword, createSession, requireUser, revokeAllSessions } from "~/services/auth.server"
 import { NewPasswordFields, parseForm } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["auth"] }
 
@@ -26,7 +27,7 @@ type ActionData = { errors: Record<string, string[] | undefined>; formError: str
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request)
-  const form = parseForm(await request.formData(), PasswordSchema)
+  const form = parseForm(await readForm(request), PasswordSchema)
   if (!form.ok) return Response.json({ errors: form.errors, formError: null, isDone: false }, { status: 400 })
   const outcome = await changePassword(user.id, form.data.currentPassword, form.data.newPassword)
   if (outcome === "wrong_current") {

@@ -8,6 +8,7 @@ import { FormError } from "~/components/field"
 import { closeCycle, getCycleDetail, openCycle } from "~/services/admin-cycles.server"
 import { requireRole } from "~/services/auth.server"
 import { invariantResponse, parseQuery } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
 
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
   const id = cycleId(params)
-  const intent = String((await request.formData()).get("intent") ?? "")
+  const intent = String((await readForm(request)).get("intent") ?? "")
   if (intent !== "open" && intent !== "close") throw new Response("Unknown intent", { status: 400 })
   const outcome = intent === "open" ? openCycle(user.id, id) : closeCycle(user.id, id)
   if (!outcome.ok) {

@@ -9,6 +9,7 @@ import { createCycle, listCycles, listInstrumentVersions } from "~/services/admi
 import { listActiveUnitOptions } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
 import { requiredText } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
 
@@ -33,7 +34,7 @@ type ActionData = { errors: Record<string, string[] | undefined>; formError: str
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
-  const formData = await request.formData()
+  const formData = await readForm(request)
   if (formData.get("intent") !== "create") throw new Response("Unknown intent", { status: 400 })
   const parsed = CreateSchema.safeParse({
     name: formData.get("name") ?? undefined,

@@ -23,6 +23,7 @@ import {
 } from "~/services/admin-import.server"
 import { requireRole } from "~/services/auth.server"
 import { parseForm, parseQuery } from "~/utils/forms"
+import { IMPORT_MAX_BYTES, readForm, requireFormBody } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
 
@@ -55,6 +56,7 @@ const fileError = (error: FileError) =>
 
 /** The upload (multipart): checked and, when clean, staged for the confirm step. Nothing is written yet. */
 async function preview(request: Request, actorId: number) {
+  requireFormBody(request, IMPORT_MAX_BYTES)
   let formData: FormData
   try {
     formData = await unstable_parseMultipartFormData(
@@ -95,7 +97,7 @@ async function preview(request: Request, actorId: number) {
 
 /** The confirm step: the staged file is checked again against the database as it is now and written at once. */
 async function commit(request: Request, actorId: number) {
-  const form = parseForm(await request.formData(), CommitSchema)
+  const form = parseForm(await readForm(request), CommitSchema)
   if (!form.ok) throw new Response("Bad request", { status: 400 })
   const bytes = readStagedImport(form.data.token)
   if (!bytes) return fileError({ reason: "expired" })

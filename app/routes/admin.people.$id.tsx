@@ -17,6 +17,7 @@ import {
 import { listActiveUnitOptions } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
 import { invariantResponse, parseForm, parseQuery } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
 
@@ -49,7 +50,7 @@ type ActionData =
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
   const id = personId(params)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = String(formData.get("intent") ?? "")
   const fail = (reason: string, status = 400) =>
     Response.json({ intent, formError: `person.errors.${reason}` } satisfies ActionData, { status })

@@ -16,6 +16,7 @@ import {
 } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
 import { parseForm, parseQuery, requiredText } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
 
@@ -55,7 +56,7 @@ function outcomeError(intent: string, outcome: Exclude<UnitOutcome, { ok: true }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = String(formData.get("intent") ?? "")
   const invalid = (errors: Record<string, string[] | undefined>) =>
     Response.json({ intent, errors, formError: null } satisfies ActionData, { status: 400 })

@@ -10,6 +10,7 @@ import { getUser, requireSameOrigin, requireUser } from "~/services/auth.server"
 import { getHandbook, saveHandbookPhase } from "~/services/handbook.server"
 import contentStyles from "~/styles/content.css?url"
 import { invariantResponse, parseQuery } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["wiki"] }
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request)
   requireSameOrigin(request)
-  const form = await request.formData()
+  const form = await readForm(request)
   const parsed = SaveChecklist.safeParse({
     intent: form.get("intent"),
     phase: form.get("phase"),

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node"
 import { z } from "zod"
 import { languageCookie } from "~/i18n/i18n.server"
 import { getUser, requireSameOrigin, safeRedirect, setLanguage } from "~/services/auth.server"
+import { readForm } from "~/utils/request.server"
 
 const LanguageSchema = z.object({ lang: z.enum(["da", "en"]), redirectTo: z.string().max(2048).optional() })
 
@@ -13,7 +14,7 @@ export async function loader() {
 /** Switches the language for this browser (cookie) and, when logged in, in the profile. */
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request)
-  const form = Object.fromEntries(await request.formData())
+  const form = Object.fromEntries(await readForm(request))
   const parsed = LanguageSchema.safeParse(form)
   if (!parsed.success) throw new Response("Unknown language", { status: 400 })
   const user = getUser(request)

@@ -9,6 +9,7 @@ import { detectLanguage } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
 import { addModuleToPath, getCatalogue } from "~/services/learning.server"
 import { invariantResponse, parseForm, parseQuery } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["learning"] }
 
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request)
-  const form = parseForm(await request.formData(), AddSchema)
+  const form = parseForm(await readForm(request), AddSchema)
   if (!form.ok) return Response.json({ formError: "errors.badRequest" }, { status: 400 })
   const outcome = addModuleToPath(user, form.data.slug)
   invariantResponse(outcome.ok, "Module not found", { status: 404 })

@@ -9,6 +9,7 @@ import { requireUser } from "~/services/auth.server"
 import { addModuleToPath, getModulePage, startModule } from "~/services/learning.server"
 import { invariantResponse, parseForm } from "~/utils/forms"
 import { ModuleParams } from "~/utils/learning-params"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["learning"] }
 
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request)
   const parsed = ModuleParams.safeParse(params)
   invariantResponse(parsed.success, "Module not found", { status: 404 })
-  const form = parseForm(await request.formData(), IntentSchema)
+  const form = parseForm(await readForm(request), IntentSchema)
   if (!form.ok) return Response.json({ formError: "errors.badRequest" }, { status: 400 })
   const { slug } = parsed.data
   const outcome = form.data.intent === "start" ? startModule(user, slug) : addModuleToPath(user, slug)

@@ -10,6 +10,7 @@ import { requireUser } from "~/services/auth.server"
 import { getLessonPage, markLessonRead } from "~/services/learning.server"
 import { invariantResponse, parseForm } from "~/utils/forms"
 import { LessonParams } from "~/utils/learning-params"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["learning"] }
 
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request)
   const parsed = LessonParams.safeParse(params)
   invariantResponse(parsed.success, "Lesson not found", { status: 404 })
-  const form = parseForm(await request.formData(), ReadSchema)
+  const form = parseForm(await readForm(request), ReadSchema)
   if (!form.ok) return Response.json({ formError: "errors.badRequest" }, { status: 400 })
   const { slug, lesson } = parsed.data
   const outcome = markLessonRead(user, slug, lesson)

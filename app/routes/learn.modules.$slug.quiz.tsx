@@ -10,6 +10,7 @@ import { requireUser } from "~/services/auth.server"
 import { getQuizPage, startModule, submitQuiz } from "~/services/learning.server"
 import { invariantResponse, parseForm, parseQuery } from "~/utils/forms"
 import { ModuleParams } from "~/utils/learning-params"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["learning"] }
 
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = ModuleParams.safeParse(params)
   invariantResponse(parsed.success, "Module not found", { status: 404 })
   const { slug } = parsed.data
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const form = parseForm(formData, QuizForm)
   if (!form.ok) return Response.json({ formError: "errors.badRequest" } satisfies ActionData, { status: 400 })
   if (form.data.intent === "start") {

@@ -7,6 +7,7 @@ import { Field, FormError } from "~/components/field"
 import { languageCookie } from "~/i18n/i18n.server"
 import { clientAddress, getUser, login, requireSameOrigin, safeRedirect } from "~/services/auth.server"
 import { parseForm } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 
 const LoginSchema = z.object({
   email: z
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request)
-  const form = parseForm(await request.formData(), LoginSchema)
+  const form = parseForm(await readForm(request), LoginSchema)
   if (!form.ok)
     return Response.json({ errors: form.errors, formError: null, values: form.values }, { status: 400 })
   const { email, password, redirectTo } = form.data

@@ -5,6 +5,7 @@ import { NewPasswordInputs } from "~/components/field"
 import { checkPasswordReset, completePasswordReset } from "~/services/admin-people.server"
 import { requireSameOrigin } from "~/services/auth.server"
 import { NewPasswordFields, parseForm } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
 
@@ -20,7 +21,7 @@ type ActionData = { errors: Record<string, string[] | undefined>; isDone: boolea
 
 export async function action({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request)
-  const form = parseForm(await request.formData(), ResetSchema)
+  const form = parseForm(await readForm(request), ResetSchema)
   if (!form.ok) {
     return Response.json({ errors: form.errors, isDone: false, isInvalid: false } satisfies ActionData, {
       status: 400,

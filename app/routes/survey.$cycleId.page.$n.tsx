@@ -9,6 +9,7 @@ import type { AnswerError } from "~/domain/survey"
 import { requireUser } from "~/services/auth.server"
 import { getSurveyPage, saveDraftPage } from "~/services/survey.server"
 import { invariantResponse } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 import { parseParams, SurveyPageParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["survey"] }
@@ -29,7 +30,7 @@ type ActionData = { errors: AnswerError[]; values: Record<string, string>; formE
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request)
   const { cycleId, n } = parseParams(params, SurveyPageParams)
-  const formData = await request.formData()
+  const formData = await readForm(request)
   const intent = Intent.safeParse(formData.get("intent"))
   if (!intent.success)
     return data<ActionData>({ errors: [], values: {}, formError: "errors.badIntent" }, { status: 400 })

@@ -7,6 +7,7 @@ import { useLang } from "~/components/bilingual"
 import { requireUser } from "~/services/auth.server"
 import { getReview, submitResponse } from "~/services/survey.server"
 import { invariantResponse } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 import { CycleParams, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["survey"] }
@@ -27,7 +28,7 @@ type ActionData = { formError: "errors.badIntent" | "errors.closed" | "errors.mi
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request)
   const { cycleId } = parseParams(params, CycleParams)
-  const parsed = SubmitSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = SubmitSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) return data<ActionData>({ formError: "errors.badIntent", count: 0 }, { status: 400 })
   const outcome = submitResponse(user, cycleId)
   switch (outcome.kind) {

@@ -8,6 +8,7 @@ import { FormError } from "~/components/field"
 import { requireUser } from "~/services/auth.server"
 import { deleteDraft, getSurveyOverview } from "~/services/survey.server"
 import { parseQuery } from "~/utils/forms"
+import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["survey"] }
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request)
-  const parsed = DeleteDraftSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = DeleteDraftSchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success) return data({ formError: "errors.badIntent" as const }, { status: 400 })
   const outcome = deleteDraft(user, parsed.data.cycleId)
   if (outcome === "submitted")

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto"
 import { redirect } from "@remix-run/node"
 import { and, count, eq, gt, lt, sql } from "drizzle-orm"
 import { isSecureCookie } from "~/env.server"
+import { requireSameOrigin } from "~/utils/request.server"
 import { type Db, getDb, schema } from "./db.server"
 import { hashPassword, verifyPassword } from "./password.server"
 
@@ -108,14 +109,8 @@ export function getUser(request: Request, db: Db = getDb()): SessionUser | null 
 
 // ---------------------------------------------------------------- authorisation
 
-/** Actions must come from our own pages: a cross-site POST is refused (with sameSite=lax, a second wall). */
-export function requireSameOrigin(request: Request) {
-  if (request.method === "GET" || request.method === "HEAD") return
-  const origin = request.headers.get("Origin")
-  if (origin && origin !== "null" && origin !== new URL(request.url).origin) {
-    throw new Response("Cross-site request refused", { status: 403 })
-  }
-}
+// Actions must come from our own pages: a cross-site POST is refused (with sameSite=lax, a second wall).
+export { requireSameOrigin }
 
 export function requireUser(request: Request, db: Db = getDb()): SessionUser {
   requireSameOrigin(request)
@@ -232,11 +227,10 @@ export function setLanguage(personId: number, language: schema.Language, db: Db 
   db.update(people).set({ language }).where(eq(people.id, personId)).run()
 }
 
-/** The client's address: the socket's, or the proxy's X-Forwarded-For when configured to trust it. */
-export function clientAddress(request: Request, context: { ip?: string } | undefined) {
-  if (process.env.PARAT_TRUST_PROXY === "true") {
-    const forwarded = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim()
-    if (forwarded) return forwarded
-  }
-  return context?.ip ?? "unknown"
+/**
+ * The client's address as the server worked it out (scripts/http-app.js): the socket's, or behind trusted proxies
+ * (PARAT_TRUST_PROXY) the X-Forwarded-For entry the nearest trusted proxy added, never one the client chose.
+ */
+export function clientAddress(_request: Request, context: { ip?: unknown } | undefined) {
+  return typeof context?.ip === "string" ? context.ip : "unknown"
 }

@@ -1,0 +1,199 @@
+// The HTTP layer in front of Remix: proxy trust, the app's public origin, security headers (helmet, CSP with a
+// per-request nonce), a same-origin check and a body size cap, all before a request reaches a route.
+// Requests that cannot be served get a short 400/403/413 answer here, never a 500.
+import { randomBytes } from "node:crypto"
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+} from "@remix-run/node"
+import express from "express"
+import helmet from "helmet"
+
+/** The largest body any route accepts (the people import reads up to 25 MB; forms read about 1 MB). */
+export const MAX_BODY_BYTES = 25 * 1024 * 1024
+
+const SAFE_METHODS = new Set(["GET", "HEAD"])
+// host[:port], where host is a name, an IPv4 address or a bracketed IPv6 address (RFC 3986 section 3.2.2).
+const HOST_HEADER = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?)(?::\d{1,5})?$/
+
+// Refusals made before Remix renders a page: short, in both languages, as plain text.
+const REFUSALS = {
+  badHost: ["Forespørgslens Host-header er ugyldig.", "The request's Host header is not valid."],
+  crossSite: [
+    "Forespørgslen kom fra et andet websted og blev afvist. Gå til siden og prøv igen.",
+    "The request came from another site and was refused. Open the page and try again.",
+  ],
+  tooLarge: ["Forespørgslen er for stor (højst 25 MB).", "The request is too large (at most 25 MB)."],
+}
+
+/**
+ * Reads the proxy and origin settings from the environment.
+ * PARAT_TRUST_PROXY: "false" (default), a number of proxy hops ("1" for one nginx), or a comma-separated list of
+ * addresses, subnets or Express names ("loopback", "10.0.0.0/8"). "true" means one hop: trusting every hop would
+ * take the client address from the leftmost X-Forwarded-For, which the client chooses.
+ * PARAT_PUBLIC_ORIGIN: the origin browsers use, e.g. https://parat.region.dk (scheme, host and port, no path).
+ */
+export function readHttpSettings(env = process.env) {
+  const trust = (env.PARAT_TRUST_PROXY ?? "false").trim()
+  let trustProxy
+  if (trust === "" || trust === "false") trustProxy = false
+  else if (trust === "true") trustProxy = 1
+  else if (/^\d+$/.test(trust)) trustProxy = Number(trust)
+  else trustProxy = trust.split(",").map((part) => part.trim())
+
+  let publicOrigin = null
+  if (env.PARAT_PUBLIC_ORIGIN) {
+    const url = new URL(env.PARAT_PUBLIC_ORIGIN)
+    if (
+      !["http:", "https:"].includes(url.protocol) ||
+      url.origin !== env.PARAT_PUBLIC_ORIGIN.replace(/\/$/, "")
+    )
+      throw new Error(
+        `PARAT_PUBLIC_ORIGIN must be an origin such as https://parat.example.dk, not ${env.PARAT_PUBLIC_ORIGIN}`,
+      )
+    publicOrigin = url.origin
+  }
+  return { trustProxy, publicOrigin }
+}
+
+function refuse(res, status, reason) {
+  const [da, en] = REFUSALS[reason]
+  res.status(status).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" })
+  if (status === 413) res.set("Connection", "close")
+  res.send(`${da}\n\n${en}\n`)
+}
+
+/** The origin of the app as the browser sees it: the configured public origin, else what the request says. */
+function appOriginOf(req, publicOrigin) {
+  if (publicOrigin) return publicOrigin
+  const trustsSender = req.app.get("trust proxy fn")(req.socket.remoteAddress, 0)
+  const forwarded = trustsSender ? req.get("X-Forwarded-Host")?.split(",")[0]?.trim() : undefined
+  const host = forwarded || req.get("Host")
+  if (!host || !HOST_HEADER.test(host)) return null
+  try {
+    return new URL(`${req.protocol}://${host}`).origin
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A browser's unsafe request must come from the app's own origin: the Origin header when it is sent
+ * ("null", from sandboxed frames and some redirects, is not our origin), else Sec-Fetch-Site.
+ */
+export function isSameOriginRequest(headers, appOrigin) {
+  const origin = headers.origin
+  if (origin !== undefined) return origin === appOrigin
+  const site = headers["sec-fetch-site"]
+  return site === undefined || site === "same-origin" || site === "none"
+}
+
+function securityHeaders(isHttps) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+        "script-src-attr": ["'none'"],
+        "style-src": ["'self'"],
+        // React's style={...} attributes (recharts, progress bars); no inline <style> element is allowed.
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "upgrade-insecure-requests": isHttps ? [] : null,
+      },
+    },
+    strictTransportSecurity: isHttps ? { maxAge: 365 * 86_400, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "same-origin" },
+    xFrameOptions: { action: "deny" },
+  })
+}
+
+// Request and response as in @remix-run/express (which does not export its helpers), except that the URL and
+// Host carry the app's origin, so Remix's own origin check agrees with ours.
+function remixRequestOf(req, res, appOrigin) {
+  const url = new URL(req.originalUrl, appOrigin)
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one)
+  }
+  headers.set("Host", url.host)
+  headers.delete("X-Forwarded-Host")
+  const controller = new AbortController()
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort()
+  })
+  const init = { method: req.method, headers, signal: controller.signal }
+  if (!SAFE_METHODS.has(req.method)) {
+    init.body = createReadableStreamFromReadable(req)
+    init.duplex = "half"
+  }
+  return new Request(url.href, init)
+}
+
+async function sendResponse(res, response) {
+  res.statusMessage = response.statusText
+  res.status(response.status)
+  for (const [name, value] of response.headers.entries()) res.append(name, value)
+  if (response.body) await writeReadableStreamToWritable(response.body, res)
+  else res.end()
+}
+
+/** The Express app that serves a Remix build from buildDir. */
+export function createApp({ build, buildDir, settings = readHttpSettings() }) {
+  const { trustProxy, publicOrigin } = settings
+  const handleRemix = createRequestHandler(build, process.env.NODE_ENV)
+  const isHttps = (req) => (publicOrigin ? publicOrigin.startsWith("https:") : req.secure)
+  const headersOverHttps = securityHeaders(true)
+  const headersOverHttp = securityHeaders(false)
+
+  const app = express()
+  app.disable("x-powered-by")
+  app.set("trust proxy", trustProxy)
+
+  app.use((req, res, next) => {
+    res.locals.appOrigin = appOriginOf(req, publicOrigin)
+    // A malformed Host is refused even with a public origin: it means a broken proxy or a probe.
+    const host = req.get("Host")
+    if (!res.locals.appOrigin || !host || !HOST_HEADER.test(host)) return refuse(res, 400, "badHost")
+    res.locals.cspNonce = randomBytes(16).toString("base64")
+    return (isHttps(req) ? headersOverHttps : headersOverHttp)(req, res, next)
+  })
+  app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }))
+  app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }))
+
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next()
+    if (!isSameOriginRequest(req.headers, res.locals.appOrigin)) return refuse(res, 403, "crossSite")
+    if (Number(req.get("Content-Length") ?? 0) > MAX_BODY_BYTES) return refuse(res, 413, "tooLarge")
+    return next()
+  })
+
+  app.all("*", async (req, res, next) => {
+    try {
+      const request = remixRequestOf(req, res, res.locals.appOrigin)
+      const response = await handleRemix(request, { ip: req.ip ?? "unknown", cspNonce: res.locals.cspNonce })
+      // Nothing Remix serves may be stored by a browser or proxy unless its route says otherwise.
+      if (!response.headers.has("Cache-Control")) res.set("Cache-Control", "no-store")
+      await sendResponse(res, response)
+    } catch (error) {
+      next(error)
+    }
+  })
+
+  // The last resort: log, answer 500 without details (no stack trace reaches the client).
+  app.use((error, _req, res, _next) => {
+    console.error(error)
+    if (res.headersSent) return res.destroy()
+    res.status(500).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" })
+    return res.send("Internal error\n")
+  })
+  return app
+}
