@@ -122,7 +122,8 @@ function remixRequestOf(req, res, appOrigin) {
   const url = new URL(req.originalUrl, appOrigin)
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
-    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one)
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      headers.append(name, one)
   }
   headers.set("Host", url.host)
   headers.delete("X-Forwarded-Host")
