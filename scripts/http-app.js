@@ -2,16 +2,15 @@
 // per-request nonce), a same-origin check and a body size cap, all before a request reaches a route.
 // Requests that cannot be served get a short 400/403/413 answer here, never a 500.
 import { randomBytes } from "node:crypto"
-import {
-  createReadableStreamFromReadable,
-  createRequestHandler,
-  writeReadableStreamToWritable,
-} from "@remix-run/node"
+import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node"
 import express from "express"
 import helmet from "helmet"
 
-/** The largest body any route accepts (the people import reads up to 25 MB; forms read about 1 MB). */
-export const MAX_BODY_BYTES = 25 * 1024 * 1024
+/**
+ * A cap on any body, a little above the largest a route reads (the people import, 25 MB; forms about 1 MB), so
+ * that the route's own, translated 413 shows first; this one stops bodies that no route reads.
+ */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024
 
 const SAFE_METHODS = new Set(["GET", "HEAD"])
 // host[:port], where host is a name, an IPv4 address or a bracketed IPv6 address (RFC 3986 section 3.2.2).
@@ -60,7 +59,6 @@ export function readHttpSettings(env = process.env) {
 function refuse(res, status, reason) {
   const [da, en] = REFUSALS[reason]
   res.status(status).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" })
-  if (status === 413) res.set("Connection", "close")
   res.send(`${da}\n\n${en}\n`)
 }
 
@@ -116,6 +114,47 @@ function securityHeaders(isHttps) {
   })
 }
 
+/**
+ * The request body as a web stream. A route may answer before reading all of it (a 413 on the declared length,
+ * a 415): then the rest is read and dropped once the answer is sent, so the connection is not reset under the
+ * browser while it is still sending, and no more than one chunk is held at a time.
+ */
+function requestBodyOf(req, res) {
+  let onData
+  const stream = new ReadableStream(
+    {
+      start(controller) {
+        onData = (chunk) => {
+          controller.enqueue(new Uint8Array(chunk))
+          if ((controller.desiredSize ?? 0) <= 0) req.pause()
+        }
+        req.on("data", onData)
+        req.once("end", () => {
+          try {
+            controller.close()
+          } catch {}
+        })
+        req.once("error", (error) => controller.error(error))
+        req.pause()
+      },
+      pull() {
+        req.resume()
+      },
+      cancel() {
+        req.off("data", onData)
+        req.resume()
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  )
+  res.once("finish", () => {
+    if (req.readableEnded) return
+    req.off("data", onData)
+    req.resume()
+  })
+  return stream
+}
+
 // Request and response as in @remix-run/express (which does not export its helpers), except that the URL and
 // Host carry the app's origin, so Remix's own origin check agrees with ours.
 function remixRequestOf(req, res, appOrigin) {
@@ -133,7 +172,7 @@ function remixRequestOf(req, res, appOrigin) {
   })
   const init = { method: req.method, headers, signal: controller.signal }
   if (!SAFE_METHODS.has(req.method)) {
-    init.body = createReadableStreamFromReadable(req)
+    init.body = requestBodyOf(req, res)
     init.duplex = "half"
   }
   return new Request(url.href, init)

@@ -43,13 +43,11 @@ async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Arra
     const { done, value } = await reader.read()
     if (done) break
     size += value.byteLength
-    if (size > maxBytes) {
-      // Stop reading but keep the connection, so the 413 reaches the browser (Node discards the rest).
-      reader.releaseLock()
-      throw refuse(413, "The form is too large")
-    }
-    chunks.push(value)
+    if (size <= maxBytes) chunks.push(value)
+    // Over the limit, the rest is read and dropped (as Express's body-parser does), so the connection stays
+    // open for the 413 to reach the browser, and memory holds no more than the limit.
   }
+  if (size > maxBytes) throw refuse(413, "The form is too large")
   const body = new Uint8Array(new ArrayBuffer(size))
   let at = 0
   for (const chunk of chunks) {

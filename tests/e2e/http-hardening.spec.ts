@@ -1,0 +1,302 @@
+import { expect, login, test } from "./fixtures"
+import { openE2eDatabase, type RawResponse, send, sessionCookie } from "./http"
+
+// The HTTP layer as an attacker meets it (issue 12): malformed posts to every action get 400/403/413/415, never a
+// 500, and change nothing; every response carries the security headers. Runs against the built server.
+const PROBE = "http.probe@parat.test"
+const origin = `http://localhost:${process.env.PARAT_E2E_PORT ?? 3100}`
+const FORM = "application/x-www-form-urlencoded"
+
+type Ids = {
+  cycleId: number
+  probeId: number
+  managerUnitId: number
+  submittedCycleId: number
+  submitter: string
+}
+
+function readIds(): Ids {
+  const db = openE2eDatabase()
+  try {
+    const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).pluck().get(...args) as number | undefined) ?? 0
+    return {
+      cycleId: one("select id from cycles where status = 'open' order by id desc limit 1"),
+      probeId: one("select id from people where email = ?", PROBE),
+      managerUnitId: one(
+        "select manager_scopes.unit_id from manager_scopes join people on people.id = person_id where email = 'manager@parat.test'",
+      ),
+      // Someone of the generated demo staff who has submitted a response (only read here, never changed).
+      ...(db
+        .prepare(
+          "select email as submitter, cycle_id as submittedCycleId from responses join people on people.id = person_id where responses.status = 'submitted' and email like '%.%.%@parat.test' order by email limit 1",
+        )
+        .get() as { submitter: string; submittedCycleId: number }),
+    }
+  } finally {
+    db.close()
+  }
+}
+
+/** Everything stored about one person, so a test can show that a refused request wrote nothing. */
+function personalData(personId: number) {
+  const db = openE2eDatabase()
+  try {
+    const rows = (table: string) => db.prepare(`select * from ${table} where person_id = ?`).all(personId)
+    return JSON.stringify({
+      person: db.prepare("select * from people where id = ?").get(personId),
+      responses: rows("responses"),
+      results: rows("results"),
+      enrolments: rows("enrolments"),
+      lessons: rows("lesson_progress"),
+      quiz: rows("quiz_attempts"),
+      handbook: rows("handbook_checks"),
+      sessions: db.prepare("select count(*) from sessions where person_id = ?").pluck().get(personId),
+    })
+  } finally {
+    db.close()
+  }
+}
+
+/** Every action of the app, with the login it needs (admin actions as the admin, the rest as the probe). */
+function actions({ cycleId, probeId }: Ids) {
+  const slug = "data-foundation"
+  return [
+    { path: "/login", as: null },
+    { path: "/login.data", as: null },
+    { path: "/language", as: null },
+    { path: "/reset-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", as: null },
+    { path: "/account/password", as: PROBE },
+    { path: "/handbook", as: PROBE },
+    { path: "/survey?index", as: PROBE },
+    { path: `/survey/${cycleId}/page/1`, as: PROBE },
+    { path: `/survey/${cycleId}/page/1.data`, as: PROBE },
+    { path: `/survey/${cycleId}/review`, as: PROBE },
+    { path: "/learn/catalogue", as: PROBE },
+    { path: `/learn/modules/${slug}`, as: PROBE },
+    { path: `/learn/modules/${slug}/lessons/data-is-what-ai-is-made-of`, as: PROBE },
+    { path: `/learn/modules/${slug}/quiz`, as: PROBE },
+    { path: "/admin/cycles?index", as: "admin@parat.test" },
+    { path: `/admin/cycles/${cycleId}`, as: "admin@parat.test" },
+    { path: "/admin/units", as: "admin@parat.test" },
+    { path: "/admin/import", as: "admin@parat.test" },
+    { path: `/admin/people/${probeId}`, as: "admin@parat.test" },
+  ]
+}
+
+const cookies = new Map<string, string>()
+async function cookieFor(email: string | null) {
+  if (!email) return undefined
+  if (!cookies.has(email)) cookies.set(email, await sessionCookie(origin, email))
+  return cookies.get(email)
+}
+
+async function post(path: string, as: string | null, headers: Record<string, string>, body: string | Buffer) {
+  const cookie = await cookieFor(as)
+  return send(`${origin}${path}`, {
+    method: "POST",
+    headers: { Origin: origin, ...(cookie ? { Cookie: cookie } : {}), ...headers },
+    body,
+  })
+}
+
+const statusOf = (response: RawResponse) => response.status
+
+test("every action answers a post without a form Content-Type with 415, and writes nothing", async () => {
+  const ids = readIds()
+  await cookieFor(PROBE)
+  const before = personalData(ids.probeId)
+  const body = "intent=next&email=a%40b.dk&password=x&lang=en"
+  for (const { path, as } of actions(ids)) {
+    for (const type of [undefined, "text/plain", "application/json"]) {
+      const response = await post(path, as, type ? { "Content-Type": type } : {}, body)
+      expect(statusOf(response), `${path} with Content-Type ${type ?? "(none)"}`).toBe(415)
+    }
+  }
+  expect(personalData(ids.probeId)).toBe(before)
+})
+
+test("the refusal is a translated page for a person", async () => {
+  const response = await post("/login", null, { "Content-Type": "text/plain", "Accept-Language": "en" }, "x")
+  expect(response.status).toBe(415)
+  expect(response.body).toContain("The form could not be read")
+  const danish = await post("/login", null, { "Content-Type": "text/plain", "Accept-Language": "da" }, "x")
+  expect(danish.body).toContain("Formularen kunne ikke læses")
+})
+
+test("prototype keys in the quiz and in every form are a 400, and nothing is stored", async () => {
+  const ids = readIds()
+  await cookieFor(PROBE)
+  const before = personalData(ids.probeId)
+  const quiz = await post(
+    "/learn/modules/data-foundation/quiz",
+    PROBE,
+    { "Content-Type": FORM },
+    "intent=submit&attemptNumber=1&q.__proto__=a&q.constructor=b",
+  )
+  expect(quiz.status).toBe(400)
+  for (const { path, as } of actions(ids)) {
+    for (const name of ["__proto__", "q.__proto__", "a[constructor][prototype]"]) {
+      const response = await post(
+        path,
+        as,
+        { "Content-Type": FORM },
+        `intent=next&${encodeURIComponent(name)}=1&email=a%40b.dk&password=x`,
+      )
+      expect(response.status, `${path} with the field ${name}`).toBe(400)
+    }
+  }
+  expect(personalData(ids.probeId)).toBe(before)
+})
+
+test("a malformed multipart body is a 400", async () => {
+  const ids = readIds()
+  for (const { path, as } of actions(ids)) {
+    const response = await post(path, as, { "Content-Type": "multipart/form-data; boundary=xyz" }, "not multipart")
+    expect(response.status, path).toBe(400)
+  }
+})
+
+test("bodies over the limit are refused with 413 before they are read: 1 MB for forms, 25 MB for the import", async () => {
+  const ids = readIds()
+  await cookieFor(PROBE)
+  const before = personalData(ids.probeId)
+  const twoMegabytes = `email=${"a".repeat(2 * 1024 * 1024)}`
+  expect((await post("/login", null, { "Content-Type": FORM }, twoMegabytes)).status).toBe(413)
+  // Without a Content-Length (chunked), the limit holds while reading.
+  const chunked = await post(
+    `/survey/${ids.cycleId}/page/1`,
+    PROBE,
+    { "Content-Type": FORM, "Transfer-Encoding": "chunked" },
+    `intent=next&${twoMegabytes}`,
+  )
+  expect(chunked.status).toBe(413)
+  expect(chunked.body).toContain("Formularen er for stor")
+
+  // The import takes a 2 MB file (a clear row error, not a size refusal) and refuses 26 MB.
+  const boundary = "----parat"
+  const multipart = (size: number) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="people.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+      Buffer.alloc(size, "x"),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ])
+  const headers = { "Content-Type": `multipart/form-data; boundary=${boundary}` }
+  expect((await post("/admin/import", "admin@parat.test", headers, multipart(2 * 1024 * 1024))).status).toBe(400)
+  const huge = await post("/admin/import", "admin@parat.test", headers, multipart(26 * 1024 * 1024))
+  expect(huge.status).toBe(413)
+  expect(huge.body).toContain("Formularen er for stor")
+  // Beyond any route's limit, the server refuses before Remix.
+  expect((await post("/admin/import", "admin@parat.test", headers, multipart(40 * 1024 * 1024))).status).toBe(413)
+  expect(personalData(ids.probeId)).toBe(before)
+})
+
+test("a malformed Host header is a 400", async () => {
+  for (const host of ["exa mple", "[::1", "evil.example/path", "a@b"]) {
+    const response = await send(`${origin}/login`, { headers: { Host: host } })
+    expect(response.status, host).toBe(400)
+  }
+})
+
+test("cross-site posts are refused with 403, also Origin: null, a forged X-Forwarded-Host and Sec-Fetch-Site", async () => {
+  const ids = readIds()
+  await cookieFor(PROBE)
+  const before = personalData(ids.probeId)
+  const path = `/survey/${ids.cycleId}/page/1`
+  const cookie = await cookieFor(PROBE)
+  const attempts: Record<string, string>[] = [
+    { Origin: "https://evil.example" },
+    { Origin: "null" },
+    { Origin: "not a url" },
+    { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example" },
+    { "Sec-Fetch-Site": "cross-site" },
+  ]
+  for (const headers of attempts) {
+    const response = await send(`${origin}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": FORM, Cookie: cookie ?? "", ...headers },
+      body: "intent=next",
+    })
+    expect(response.status, JSON.stringify(headers)).toBe(403)
+  }
+  expect(personalData(ids.probeId)).toBe(before)
+})
+
+test("every response carries the security headers; personal pages, exports and data are not stored", async () => {
+  const ids = readIds()
+  const page = await send(`${origin}/login`)
+  const csp = String(page.headers["content-security-policy"])
+  const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1]
+  expect(nonce, csp).toBeTruthy()
+  const directives = new Map(csp.split(";").map((d) => [d.trim().split(" ")[0], d.trim()]))
+  expect(directives.get("script-src")).toBe(`script-src 'self' 'nonce-${nonce}'`) // no unsafe-inline or eval
+  expect(directives.get("default-src")).toBe("default-src 'self'")
+  expect(csp).toContain("script-src-attr 'none'")
+  expect(csp).toContain("frame-ancestors 'none'")
+  expect(csp).toContain("object-src 'none'")
+  const scripts = page.body.match(/<script[^>]*>/g) ?? []
+  expect(scripts.length).toBeGreaterThan(0)
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+  expect(page.headers["x-content-type-options"]).toBe("nosniff")
+  expect(page.headers["referrer-policy"]).toBe("same-origin")
+  expect(page.headers["x-frame-options"]).toBe("DENY")
+  expect(page.headers["strict-transport-security"]).toBeUndefined() // plain http: HSTS only over https
+  // A fresh nonce for every response.
+  expect(String((await send(`${origin}/login`)).headers["content-security-policy"])).not.toContain(nonce)
+
+  const employee = await sessionCookie(origin, ids.submitter)
+  const manager = await sessionCookie(origin, "manager@parat.test")
+  const personal: [string, string | undefined][] = [
+    ["/", employee],
+    ["/survey", employee],
+    ["/learn", employee],
+    ["/learn.data", employee],
+    ["/_root.data", employee],
+    [`/survey/${ids.submittedCycleId}/result`, employee],
+    [`/survey/${ids.submittedCycleId}/export.csv`, employee],
+    [`/survey/${ids.submittedCycleId}/export.json`, employee],
+    [`/reports/units/${ids.managerUnitId}`, manager],
+    [`/reports/units/${ids.managerUnitId}/export.csv`, manager],
+    ["/healthz", undefined],
+  ]
+  for (const [path, cookie] of personal) {
+    const response = await send(`${origin}${path}`, { headers: cookie ? { Cookie: cookie } : {} })
+    expect(response.status, path).toBe(200)
+    expect(response.headers["cache-control"], path).toContain("no-store")
+    expect(response.headers["x-content-type-options"], path).toBe("nosniff")
+    expect(response.headers["content-security-policy"], path).toContain("frame-ancestors 'none'")
+  }
+})
+
+test("the Content-Security-Policy blocks nothing of the app in Chromium", async ({ page, errors }) => {
+  const violations: string[] = []
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text())
+  })
+  const ids = readIds()
+  await page.goto("/")
+  await login(page, PROBE)
+  await expect(page.getByRole("heading", { level: 1, name: /^Hej, / })).toBeVisible()
+  const paths = [
+    "/",
+    "/survey",
+    `/survey/${ids.cycleId}/page/1`,
+    "/learn",
+    "/learn/catalogue",
+    "/learn/modules/data-foundation",
+    "/wiki",
+    "/handbook",
+    "/citizen",
+  ]
+  for (const path of paths) {
+    await page.goto(path)
+    // The app hydrated: Remix's inline and module scripts ran under the policy.
+    await page.waitForFunction(() => "__remixRouter" in window)
+  }
+  // A client-side navigation and a data request work too.
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Min læring" }).click()
+  await expect(page).toHaveURL(/\/learn$/)
+  expect(violations).toEqual([])
+  expect(errors).toEqual([])
+})
