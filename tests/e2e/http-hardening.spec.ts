@@ -18,7 +18,11 @@ type Ids = {
 function readIds(): Ids {
   const db = openE2eDatabase()
   try {
-    const one = (sql: string, ...args: unknown[]) => (db.prepare(sql).pluck().get(...args) as number | undefined) ?? 0
+    const one = (sql: string, ...args: unknown[]) =>
+      (db
+        .prepare(sql)
+        .pluck()
+        .get(...args) as number | undefined) ?? 0
     return {
       cycleId: one("select id from cycles where status = 'open' order by id desc limit 1"),
       probeId: one("select id from people where email = ?", PROBE),
@@ -151,7 +155,12 @@ test("prototype keys in the quiz and in every form are a 400, and nothing is sto
 test("a malformed multipart body is a 400", async () => {
   const ids = readIds()
   for (const { path, as } of actions(ids)) {
-    const response = await post(path, as, { "Content-Type": "multipart/form-data; boundary=xyz" }, "not multipart")
+    const response = await post(
+      path,
+      as,
+      { "Content-Type": "multipart/form-data; boundary=xyz" },
+      "not multipart",
+    )
     expect(response.status, path).toBe(400)
   }
 })
@@ -183,12 +192,16 @@ test("bodies over the limit are refused with 413 before they are read: 1 MB for 
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ])
   const headers = { "Content-Type": `multipart/form-data; boundary=${boundary}` }
-  expect((await post("/admin/import", "admin@parat.test", headers, multipart(2 * 1024 * 1024))).status).toBe(400)
+  expect((await post("/admin/import", "admin@parat.test", headers, multipart(2 * 1024 * 1024))).status).toBe(
+    400,
+  )
   const huge = await post("/admin/import", "admin@parat.test", headers, multipart(26 * 1024 * 1024))
   expect(huge.status).toBe(413)
   expect(huge.body).toContain("Formularen er for stor")
   // Beyond any route's limit, the server refuses before Remix.
-  expect((await post("/admin/import", "admin@parat.test", headers, multipart(40 * 1024 * 1024))).status).toBe(413)
+  expect((await post("/admin/import", "admin@parat.test", headers, multipart(40 * 1024 * 1024))).status).toBe(
+    413,
+  )
   expect(personalData(ids.probeId)).toBe(before)
 })
 
