@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test"
 import { expect, login, test } from "./fixtures"
 import { openE2eDatabase, type RawResponse, send, sessionCookie } from "./http"
 
@@ -282,34 +283,57 @@ test("every response carries the security headers; personal pages, exports and d
   }
 })
 
-test("the Content-Security-Policy blocks nothing of the app in Chromium", async ({ page, errors }) => {
+/** Visits each path and waits for hydration; returns what the browser said about the CSP. */
+async function visitUnderCsp(page: Page, paths: string[]) {
   const violations: string[] = []
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text())
   })
+  for (const path of paths) {
+    await page.goto(path)
+    // The app hydrated: Remix's inline and module scripts ran under the policy.
+    await page.waitForFunction(() => "__remixRouter" in window)
+  }
+  return violations
+}
+
+test("the Content-Security-Policy blocks nothing of the app in Chromium", async ({ page, errors }) => {
   const ids = readIds()
-  await page.goto("/")
   await login(page, PROBE)
   await expect(page.getByRole("heading", { level: 1, name: /^Hej, / })).toBeVisible()
-  const paths = [
+  const violations = await visitUnderCsp(page, [
     "/",
     "/survey",
     `/survey/${ids.cycleId}/page/1`,
     "/learn",
     "/learn/catalogue",
     "/learn/modules/data-foundation",
+    "/learn/modules/data-foundation/lessons/data-is-what-ai-is-made-of",
     "/wiki",
     "/handbook",
     "/citizen",
-  ]
-  for (const path of paths) {
-    await page.goto(path)
-    // The app hydrated: Remix's inline and module scripts ran under the policy.
-    await page.waitForFunction(() => "__remixRouter" in window)
-  }
-  // A client-side navigation and a data request work too.
+  ])
+  // A client-side navigation (a .data request) works too.
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Min læring" }).click()
   await expect(page).toHaveURL(/\/learn$/)
   expect(violations).toEqual([])
   expect(errors).toEqual([])
+})
+
+test("the Content-Security-Policy blocks nothing on the report charts and the admin pages", async ({
+  browser,
+}) => {
+  const ids = readIds()
+  for (const [email, paths] of [
+    ["manager@parat.test", ["/reports", `/reports/units/${ids.managerUnitId}`]],
+    ["admin@parat.test", ["/admin", "/admin/people", "/admin/cycles", "/admin/units", "/admin/import"]],
+    [ids.submitter, [`/survey/${ids.submittedCycleId}/result`]],
+  ] as const) {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await login(page, email)
+    await expect(page.getByRole("heading", { level: 1, name: /^(Hej|Hello), / })).toBeVisible()
+    expect(await visitUnderCsp(page, [...paths]), email).toEqual([])
+    await context.close()
+  }
 })
