@@ -143,6 +143,9 @@ export function getManagerScopeUnitIds(personId: number, db: Db = getDb()): numb
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
     return fallback
+  // A control character (a line break) cannot go into a Location header: it would be a 500.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: that is what it looks for
+  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback
   return to
 }
 

@@ -206,6 +206,21 @@ test("bodies over the limit are refused with 413 before they are read: 1 MB for 
   expect(personalData(ids.probeId)).toBe(before)
 })
 
+test("a line break in redirectTo is no 500: the login and the language switch go home instead", async () => {
+  const { submitter } = readIds() // someone else than the probe, whose sessions other tests count
+  for (const [path, body] of [
+    [
+      "/login",
+      `email=${encodeURIComponent(submitter)}&password=parat-demo&redirectTo=%2Fa%0D%0ASet-Cookie%3Ax%3D1`,
+    ],
+    ["/language", "lang=en&redirectTo=%2Fa%0AX"],
+  ] as const) {
+    const response = await post(path, null, { "Content-Type": FORM }, body)
+    expect(response.status, path).toBe(302)
+    expect(response.headers.location, path).toBe("/")
+  }
+})
+
 test("a malformed Host header is a 400", async () => {
   for (const host of ["exa mple", "[::1", "evil.example/path", "a@b"]) {
     const response = await send(`${origin}/login`, { headers: { Host: host } })
