@@ -32,6 +32,7 @@ const REFUSALS = {
  * addresses, subnets or Express names ("loopback", "10.0.0.0/8"). "true" means one hop: trusting every hop would
  * take the client address from the leftmost X-Forwarded-For, which the client chooses.
  * PARAT_PUBLIC_ORIGIN: the origin browsers use, e.g. https://parat.region.dk (scheme, host and port, no path).
+ * @param {Record<string, string | undefined>} env
  */
 export function readHttpSettings(env = process.env) {
   const trust = (env.PARAT_TRUST_PROXY ?? "false").trim()
