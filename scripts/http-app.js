@@ -19,6 +19,7 @@ const HOST_HEADER = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A
 // Refusals made before Remix renders a page: short, in both languages, as plain text.
 const REFUSALS = {
   badHost: ["Forespørgslens Host-header er ugyldig.", "The request's Host header is not valid."],
+  badTarget: ["Forespørgslens adresse er ugyldig.", "The request's address is not valid."],
   crossSite: [
     "Forespørgslen kom fra et andet websted og blev afvist. Gå til siden og prøv igen.",
     "The request came from another site and was refused. Open the page and try again.",
@@ -159,7 +160,8 @@ function requestBodyOf(req, res) {
 // Request and response as in @remix-run/express (which does not export its helpers), except that the URL and
 // Host carry the app's origin, so Remix's own origin check agrees with ours.
 function remixRequestOf(req, res, appOrigin) {
-  const url = new URL(req.originalUrl, appOrigin)
+  // Concatenated, not resolved: a path such as //evil.example/x stays a path of ours.
+  const url = new URL(`${appOrigin}${req.originalUrl}`)
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
@@ -204,6 +206,8 @@ export function createApp({ build, buildDir, settings = readHttpSettings() }) {
     // A malformed Host is refused even with a public origin: it means a broken proxy or a probe.
     const host = req.get("Host")
     if (!res.locals.appOrigin || !host || !HOST_HEADER.test(host)) return refuse(res, 400, "badHost")
+    // Only origin-form targets (/path?query); an absolute URL or * as the request target is not served.
+    if (!req.originalUrl.startsWith("/")) return refuse(res, 400, "badTarget")
     res.locals.cspNonce = randomBytes(16).toString("base64")
     return (isHttps(req) ? headersOverHttps : headersOverHttp)(req, res, next)
   })

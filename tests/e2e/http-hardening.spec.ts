@@ -1,3 +1,4 @@
+import { connect } from "node:net"
 import type { Page } from "@playwright/test"
 import { expect, login, test } from "./fixtures"
 import { openE2eDatabase, type RawResponse, send, sessionCookie } from "./http"
@@ -221,11 +222,30 @@ test("a line break in redirectTo is no 500: the login and the language switch go
   }
 })
 
-test("a malformed Host header is a 400", async () => {
+/** The status line's code for a request line sent as it is (fetch and http.request would correct it). */
+function statusOfRawRequest(requestLine: string) {
+  return new Promise<number>((resolve, reject) => {
+    const socket = connect(Number(new URL(origin).port), "127.0.0.1", () =>
+      socket.write(`${requestLine}\r\nHost: ${new URL(origin).host}\r\nConnection: close\r\n\r\n`),
+    )
+    let head = ""
+    socket.on("data", (chunk) => {
+      head += chunk.toString("latin1")
+    })
+    socket.on("end", () => resolve(Number(head.split(" ")[1])))
+    socket.on("error", reject)
+  })
+}
+
+test("a malformed Host header or request target is a 400, and a //host path stays ours", async () => {
   for (const host of ["exa mple", "[::1", "evil.example/path", "a@b"]) {
     const response = await send(`${origin}/login`, { headers: { Host: host } })
     expect(response.status, host).toBe(400)
   }
+  expect(await statusOfRawRequest("GET http://evil.example/login HTTP/1.1")).toBe(400)
+  expect(await statusOfRawRequest("OPTIONS * HTTP/1.1")).toBe(400)
+  expect(await statusOfRawRequest("GET //evil.example/login HTTP/1.1")).toBe(404)
+  expect(await statusOfRawRequest("GET /login HTTP/1.1")).toBe(200)
 })
 
 test("cross-site posts are refused with 403, also Origin: null, a forged X-Forwarded-Host and Sec-Fetch-Site", async () => {

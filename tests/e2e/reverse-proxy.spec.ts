@@ -142,6 +142,7 @@ test("through nginx with TLS, a person logs in, answers a survey page and logs o
   await login(page, "journey.one@parat.test", undefined, { navigate: false })
   await expect(page.getByRole("heading", { level: 1, name: "Hej, Jonna Rejse" })).toBeVisible()
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Måling" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "AI-parathed på hospitalet" })).toBeVisible()
   await page.getByRole("link", { name: "Start målingen" }).click()
   await expect(page.getByText("Side 1 af 6")).toBeVisible()
   const groups = page.locator("fieldset.survey-item")
