@@ -44,14 +44,6 @@ export const JOURNEY_PEOPLE: {
     unitCode: "SKO-INT",
     language: "en",
   },
-  // The HTTP layer's probe: malformed posts to every action, whose data must stay as it was.
-  {
-    email: "http.probe@parat.test",
-    name: "Henrik Probe",
-    jobFamily: "nurse",
-    unitCode: "SKO-PAE",
-    language: "da",
-  },
   // The English accessibility scan of the learner pages: English by profile, so no spec switches a shared login.
   {
     email: "journey.scan@parat.test",

@@ -1,103 +1,95 @@
 import { connect } from "node:net"
-import type { Page } from "@playwright/test"
-import { expect, login, test } from "./fixtures"
-import { openE2eDatabase, type RawResponse, send, sessionCookie } from "./http"
+import type { BrowserContext, Page } from "@playwright/test"
+import { createPerson, DEMO_PASSWORD, e2eDb, expect, test } from "./fixtures"
+import { type RawResponse, send, sessionCookieOf } from "./http"
 
 // The HTTP layer as an attacker meets it (issue 12): malformed posts to every action get 400/403/413/415, never a
 // 500, and change nothing; every response carries the security headers. Runs against the built server.
-const PROBE = "http.probe@parat.test"
 const origin = `http://localhost:${process.env.PARAT_E2E_PORT ?? 3100}`
 const FORM = "application/x-www-form-urlencoded"
 
-type Ids = {
-  cycleId: number
-  probeId: number
-  managerUnitId: number
-  submittedCycleId: number
-  submitter: string
-}
-
-function readIds(): Ids {
-  const db = openE2eDatabase()
-  try {
-    const one = (sql: string, ...args: unknown[]) =>
-      (db
-        .prepare(sql)
-        .pluck()
-        .get(...args) as number | undefined) ?? 0
-    return {
-      cycleId: one("select id from cycles where status = 'open' order by id desc limit 1"),
-      probeId: one("select id from people where email = ?", PROBE),
-      managerUnitId: one(
-        "select manager_scopes.unit_id from manager_scopes join people on people.id = person_id where email = 'manager@parat.test'",
-      ),
-      // Someone of the generated demo staff who has submitted a response (only read here, never changed).
-      ...(db
-        .prepare(
-          "select email as submitter, cycle_id as submittedCycleId from responses join people on people.id = person_id where responses.status = 'submitted' and email like '%.%.%@parat.test' order by email limit 1",
-        )
-        .get() as { submitter: string; submittedCycleId: number }),
-    }
-  } finally {
-    db.close()
+/** What the demo data holds that these tests read but never change. */
+function readDemo() {
+  const db = e2eDb().$client
+  const one = (sql: string) => (db.prepare(sql).pluck().get() as number | undefined) ?? 0
+  return {
+    cycleId: one("select id from cycles where status = 'open' order by id desc limit 1"),
+    // The demo manager's unit (a region with reports); a fresh manager of this test gets the same scope.
+    ...(db
+      .prepare(
+        "select units.id as managerUnitId, units.code as managerUnitCode from manager_scopes join people on people.id = person_id join units on units.id = manager_scopes.unit_id where email = 'manager@parat.test'",
+      )
+      .get() as { managerUnitId: number; managerUnitCode: string }),
+    // Someone of the generated demo staff with a submitted response, whose result and exports are only read.
+    ...(db
+      .prepare(
+        "select person_id as submitterId, cycle_id as submittedCycleId from responses join people on people.id = person_id where responses.status = 'submitted' and email like '%.%.%@parat.test' order by email limit 1",
+      )
+      .get() as { submitterId: number; submittedCycleId: number }),
   }
 }
+
+/** A fresh employee (the probe) and admin of this test, with their session cookies. */
+async function setUp() {
+  const probe = await createPerson({ unit: "SKO-PAE" })
+  const admin = await createPerson({ role: "admin" })
+  return {
+    ...readDemo(),
+    probeId: probe.id,
+    cookies: { probe: sessionCookieOf(probe.id), admin: sessionCookieOf(admin.id), none: undefined },
+  }
+}
+type SetUp = Awaited<ReturnType<typeof setUp>>
 
 /** Everything stored about one person, so a test can show that a refused request wrote nothing. */
 function personalData(personId: number) {
-  const db = openE2eDatabase()
-  try {
-    const rows = (table: string) => db.prepare(`select * from ${table} where person_id = ?`).all(personId)
-    return JSON.stringify({
-      person: db.prepare("select * from people where id = ?").get(personId),
-      responses: rows("responses"),
-      results: rows("results"),
-      enrolments: rows("enrolments"),
-      lessons: rows("lesson_progress"),
-      quiz: rows("quiz_attempts"),
-      handbook: rows("handbook_checks"),
-      sessions: db.prepare("select count(*) from sessions where person_id = ?").pluck().get(personId),
-    })
-  } finally {
-    db.close()
-  }
+  const db = e2eDb().$client
+  const rows = (table: string) => db.prepare(`select * from ${table} where person_id = ?`).all(personId)
+  return JSON.stringify({
+    person: db.prepare("select * from people where id = ?").get(personId),
+    responses: rows("responses"),
+    results: rows("results"),
+    enrolments: rows("enrolments"),
+    lessons: rows("lesson_progress"),
+    quiz: rows("quiz_attempts"),
+    handbook: rows("handbook_checks"),
+    sessions: db.prepare("select count(*) from sessions where person_id = ?").pluck().get(personId),
+  })
 }
 
-/** Every action of the app, with the login it needs (admin actions as the admin, the rest as the probe). */
-function actions({ cycleId, probeId }: Ids) {
+/** Every action of the app, with the session it needs (admin actions as the admin, the rest as the probe). */
+function actions({ cycleId, probeId, cookies }: SetUp) {
   const slug = "data-foundation"
+  const { probe, admin } = cookies
   return [
-    { path: "/login", as: null },
-    { path: "/login.data", as: null },
-    { path: "/language", as: null },
-    { path: "/reset-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", as: null },
-    { path: "/account/password", as: PROBE },
-    { path: "/handbook", as: PROBE },
-    { path: "/survey?index", as: PROBE },
-    { path: `/survey/${cycleId}/page/1`, as: PROBE },
-    { path: `/survey/${cycleId}/page/1.data`, as: PROBE },
-    { path: `/survey/${cycleId}/review`, as: PROBE },
-    { path: "/learn/catalogue", as: PROBE },
-    { path: `/learn/modules/${slug}`, as: PROBE },
-    { path: `/learn/modules/${slug}/lessons/data-is-what-ai-is-made-of`, as: PROBE },
-    { path: `/learn/modules/${slug}/quiz`, as: PROBE },
-    { path: "/admin/cycles?index", as: "admin@parat.test" },
-    { path: `/admin/cycles/${cycleId}`, as: "admin@parat.test" },
-    { path: "/admin/units", as: "admin@parat.test" },
-    { path: "/admin/import", as: "admin@parat.test" },
-    { path: `/admin/people/${probeId}`, as: "admin@parat.test" },
+    { path: "/login", cookie: undefined },
+    { path: "/login.data", cookie: undefined },
+    { path: "/language", cookie: undefined },
+    { path: "/reset-password/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", cookie: undefined },
+    { path: "/account/password", cookie: probe },
+    { path: "/handbook", cookie: probe },
+    { path: "/survey?index", cookie: probe },
+    { path: `/survey/${cycleId}/page/1`, cookie: probe },
+    { path: `/survey/${cycleId}/page/1.data`, cookie: probe },
+    { path: `/survey/${cycleId}/review`, cookie: probe },
+    { path: "/learn/catalogue", cookie: probe },
+    { path: `/learn/modules/${slug}`, cookie: probe },
+    { path: `/learn/modules/${slug}/lessons/data-is-what-ai-is-made-of`, cookie: probe },
+    { path: `/learn/modules/${slug}/quiz`, cookie: probe },
+    { path: "/admin/cycles?index", cookie: admin },
+    { path: `/admin/cycles/${cycleId}`, cookie: admin },
+    { path: "/admin/units", cookie: admin },
+    { path: "/admin/import", cookie: admin },
+    { path: `/admin/people/${probeId}`, cookie: admin },
   ]
 }
 
-const cookies = new Map<string, string>()
-async function cookieFor(email: string | null) {
-  if (!email) return undefined
-  if (!cookies.has(email)) cookies.set(email, await sessionCookie(origin, email))
-  return cookies.get(email)
-}
-
-async function post(path: string, as: string | null, headers: Record<string, string>, body: string | Buffer) {
-  const cookie = await cookieFor(as)
+function post(
+  path: string,
+  cookie: string | undefined,
+  headers: Record<string, string>,
+  body: string | Buffer,
+) {
   return send(`${origin}${path}`, {
     method: "POST",
     headers: { Origin: origin, ...(cookie ? { Cookie: cookie } : {}), ...headers },
@@ -108,13 +100,12 @@ async function post(path: string, as: string | null, headers: Record<string, str
 const statusOf = (response: RawResponse) => response.status
 
 test("every action answers a post without a form Content-Type with 415, and writes nothing", async () => {
-  const ids = readIds()
-  await cookieFor(PROBE)
+  const ids = await setUp()
   const before = personalData(ids.probeId)
   const body = "intent=next&email=a%40b.dk&password=x&lang=en"
-  for (const { path, as } of actions(ids)) {
+  for (const { path, cookie } of actions(ids)) {
     for (const type of [undefined, "text/plain", "application/json"]) {
-      const response = await post(path, as, type ? { "Content-Type": type } : {}, body)
+      const response = await post(path, cookie, type ? { "Content-Type": type } : {}, body)
       expect(statusOf(response), `${path} with Content-Type ${type ?? "(none)"}`).toBe(415)
     }
   }
@@ -122,29 +113,38 @@ test("every action answers a post without a form Content-Type with 415, and writ
 })
 
 test("the refusal is a translated page for a person", async () => {
-  const response = await post("/login", null, { "Content-Type": "text/plain", "Accept-Language": "en" }, "x")
+  const response = await post(
+    "/login",
+    undefined,
+    { "Content-Type": "text/plain", "Accept-Language": "en" },
+    "x",
+  )
   expect(response.status).toBe(415)
   expect(response.body).toContain("The form could not be read")
-  const danish = await post("/login", null, { "Content-Type": "text/plain", "Accept-Language": "da" }, "x")
+  const danish = await post(
+    "/login",
+    undefined,
+    { "Content-Type": "text/plain", "Accept-Language": "da" },
+    "x",
+  )
   expect(danish.body).toContain("Formularen kunne ikke læses")
 })
 
 test("prototype keys in the quiz and in every form are a 400, and nothing is stored", async () => {
-  const ids = readIds()
-  await cookieFor(PROBE)
+  const ids = await setUp()
   const before = personalData(ids.probeId)
   const quiz = await post(
     "/learn/modules/data-foundation/quiz",
-    PROBE,
+    ids.cookies.probe,
     { "Content-Type": FORM },
     "intent=submit&attemptNumber=1&q.__proto__=a&q.constructor=b",
   )
   expect(quiz.status).toBe(400)
-  for (const { path, as } of actions(ids)) {
+  for (const { path, cookie } of actions(ids)) {
     for (const name of ["__proto__", "q.__proto__", "a[constructor][prototype]"]) {
       const response = await post(
         path,
-        as,
+        cookie,
         { "Content-Type": FORM },
         `intent=next&${encodeURIComponent(name)}=1&email=a%40b.dk&password=x`,
       )
@@ -155,11 +155,11 @@ test("prototype keys in the quiz and in every form are a 400, and nothing is sto
 })
 
 test("a malformed multipart body is a 400", async () => {
-  const ids = readIds()
-  for (const { path, as } of actions(ids)) {
+  const ids = await setUp()
+  for (const { path, cookie } of actions(ids)) {
     const response = await post(
       path,
-      as,
+      cookie,
       { "Content-Type": "multipart/form-data; boundary=xyz" },
       "not multipart",
     )
@@ -168,15 +168,14 @@ test("a malformed multipart body is a 400", async () => {
 })
 
 test("bodies over the limit are refused with 413 before they are read: 1 MB for forms, 25 MB for the import", async () => {
-  const ids = readIds()
-  await cookieFor(PROBE)
+  const ids = await setUp()
   const before = personalData(ids.probeId)
   const twoMegabytes = `email=${"a".repeat(2 * 1024 * 1024)}`
-  expect((await post("/login", null, { "Content-Type": FORM }, twoMegabytes)).status).toBe(413)
+  expect((await post("/login", undefined, { "Content-Type": FORM }, twoMegabytes)).status).toBe(413)
   // Without a Content-Length (chunked), the limit holds while reading.
   const chunked = await post(
     `/survey/${ids.cycleId}/page/1`,
-    PROBE,
+    ids.cookies.probe,
     { "Content-Type": FORM, "Transfer-Encoding": "chunked" },
     `intent=next&${twoMegabytes}`,
   )
@@ -194,29 +193,29 @@ test("bodies over the limit are refused with 413 before they are read: 1 MB for 
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ])
   const headers = { "Content-Type": `multipart/form-data; boundary=${boundary}` }
-  expect((await post("/admin/import", "admin@parat.test", headers, multipart(2 * 1024 * 1024))).status).toBe(
+  expect((await post("/admin/import", ids.cookies.admin, headers, multipart(2 * 1024 * 1024))).status).toBe(
     400,
   )
-  const huge = await post("/admin/import", "admin@parat.test", headers, multipart(26 * 1024 * 1024))
+  const huge = await post("/admin/import", ids.cookies.admin, headers, multipart(26 * 1024 * 1024))
   expect(huge.status).toBe(413)
   expect(huge.body).toContain("Formularen er for stor")
   // Beyond any route's limit, the server refuses before Remix.
-  expect((await post("/admin/import", "admin@parat.test", headers, multipart(40 * 1024 * 1024))).status).toBe(
+  expect((await post("/admin/import", ids.cookies.admin, headers, multipart(40 * 1024 * 1024))).status).toBe(
     413,
   )
   expect(personalData(ids.probeId)).toBe(before)
 })
 
 test("a line break in redirectTo is no 500: the login and the language switch go home instead", async () => {
-  const { submitter } = readIds() // someone else than the probe, whose sessions other tests count
+  const person = await createPerson({ password: DEMO_PASSWORD })
   for (const [path, body] of [
     [
       "/login",
-      `email=${encodeURIComponent(submitter)}&password=parat-demo&redirectTo=%2Fa%0D%0ASet-Cookie%3Ax%3D1`,
+      `email=${encodeURIComponent(person.email)}&password=${DEMO_PASSWORD}&redirectTo=%2Fa%0D%0ASet-Cookie%3Ax%3D1`,
     ],
     ["/language", "lang=en&redirectTo=%2Fa%0AX"],
   ] as const) {
-    const response = await post(path, null, { "Content-Type": FORM }, body)
+    const response = await post(path, undefined, { "Content-Type": FORM }, body)
     expect(response.status, path).toBe(302)
     expect(response.headers.location, path).toBe("/")
   }
@@ -249,11 +248,10 @@ test("a malformed Host header or request target is a 400, and a //host path stay
 })
 
 test("cross-site posts are refused with 403, also Origin: null, a forged X-Forwarded-Host and Sec-Fetch-Site", async () => {
-  const ids = readIds()
-  await cookieFor(PROBE)
+  const ids = await setUp()
   const before = personalData(ids.probeId)
   const path = `/survey/${ids.cycleId}/page/1`
-  const cookie = await cookieFor(PROBE)
+  const cookie = ids.cookies.probe
   const attempts: Record<string, string>[] = [
     { Origin: "https://evil.example" },
     { Origin: "null" },
@@ -273,7 +271,7 @@ test("cross-site posts are refused with 403, also Origin: null, a forged X-Forwa
 })
 
 test("every response carries the security headers; personal pages, exports and data are not stored", async () => {
-  const ids = readIds()
+  const ids = readDemo()
   const page = await send(`${origin}/login`)
   const csp = String(page.headers["content-security-policy"])
   const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1]
@@ -294,8 +292,10 @@ test("every response carries the security headers; personal pages, exports and d
   // A fresh nonce for every response.
   expect(String((await send(`${origin}/login`)).headers["content-security-policy"])).not.toContain(nonce)
 
-  const employee = await sessionCookie(origin, ids.submitter)
-  const manager = await sessionCookie(origin, "manager@parat.test")
+  const employee = sessionCookieOf(ids.submitterId)
+  const manager = sessionCookieOf(
+    (await createPerson({ role: "manager", manages: [ids.managerUnitCode] })).id,
+  )
   const personal: [string, string | undefined][] = [
     ["/", employee],
     ["/survey", employee],
@@ -318,6 +318,12 @@ test("every response carries the security headers; personal pages, exports and d
   }
 })
 
+/** Puts a session cookie ("name=value") into a browser context. */
+function signInWith(context: BrowserContext, cookie: string) {
+  const [name = "", value = ""] = cookie.split("=")
+  return context.addCookies([{ name, value, url: origin }])
+}
+
 /** Visits each path and waits for hydration; returns what the browser said about the CSP. */
 async function visitUnderCsp(page: Page, paths: string[]) {
   const violations: string[] = []
@@ -332,9 +338,14 @@ async function visitUnderCsp(page: Page, paths: string[]) {
   return violations
 }
 
-test("the Content-Security-Policy blocks nothing of the app in Chromium", async ({ page, errors }) => {
-  const ids = readIds()
-  await login(page, PROBE)
+test("the Content-Security-Policy blocks nothing of the app in Chromium", async ({
+  page,
+  errors,
+  signIn,
+}) => {
+  const ids = readDemo()
+  await signIn({ unit: "SKO-PAE" })
+  await page.goto("/")
   await expect(page.getByRole("heading", { level: 1, name: /^Hej, / })).toBeVisible()
   const violations = await visitUnderCsp(page, [
     "/",
@@ -358,17 +369,17 @@ test("the Content-Security-Policy blocks nothing of the app in Chromium", async 
 test("the Content-Security-Policy blocks nothing on the report charts and the admin pages", async ({
   browser,
 }) => {
-  const ids = readIds()
-  for (const [email, paths] of [
-    ["manager@parat.test", ["/reports", `/reports/units/${ids.managerUnitId}`]],
-    ["admin@parat.test", ["/admin", "/admin/people", "/admin/cycles", "/admin/units", "/admin/import"]],
-    [ids.submitter, [`/survey/${ids.submittedCycleId}/result`]],
+  const ids = await setUp()
+  const manager = await createPerson({ role: "manager", manages: [ids.managerUnitCode] })
+  for (const [cookie, paths] of [
+    [sessionCookieOf(manager.id), ["/reports", `/reports/units/${ids.managerUnitId}`]],
+    [ids.cookies.admin, ["/admin", "/admin/people", "/admin/cycles", "/admin/units", "/admin/import"]],
+    [sessionCookieOf(ids.submitterId), [`/survey/${ids.submittedCycleId}/result`]],
   ] as const) {
     const context = await browser.newContext()
+    await signInWith(context, cookie)
     const page = await context.newPage()
-    await login(page, email)
-    await expect(page.getByRole("heading", { level: 1, name: /^(Hej|Hello), / })).toBeVisible()
-    expect(await visitUnderCsp(page, [...paths]), email).toEqual([])
+    expect(await visitUnderCsp(page, [...paths]), paths[0]).toEqual([])
     await context.close()
   }
 })

@@ -1,6 +1,7 @@
 import http from "node:http"
 import https from "node:https"
-import Database from "better-sqlite3"
+import { createSession } from "../../app/services/auth.server"
+import { e2eDb } from "./fixtures"
 
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; body: string }
 
@@ -43,23 +44,7 @@ export function send(
   })
 }
 
-/** Logs in through the login form's action and returns the session cookie ("name=value"). */
-export async function sessionCookie(origin: string, email: string, password = "parat-demo") {
-  const response = await send(`${origin}/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
-    body: new URLSearchParams({ email, password }).toString(),
-  })
-  const cookie = [response.headers["set-cookie"] ?? []]
-    .flat()
-    .find((c) => c.startsWith("parat_session="))
-    ?.split(";")[0]
-  if (response.status !== 302 || !cookie) throw new Error(`login as ${email} failed: ${response.status}`)
-  return cookie
-}
-
-/** Read-only access to the database the end-to-end server uses, to check that nothing was written. */
-export function openE2eDatabase() {
-  const port = Number(process.env.PARAT_E2E_PORT ?? 3100)
-  return new Database(`.cache/e2e/parat-${port}.db`, { readonly: true, fileMustExist: true })
+/** A session cookie ("name=value") for a person, from the app's own session service. */
+export function sessionCookieOf(personId: number) {
+  return createSession(personId, e2eDb()).split(";")[0]!
 }
