@@ -250,6 +250,8 @@ export const resultScores = sqliteTable(
     /** 0..100, null when too few items were answered */
     score: real("score"),
     level: integer("level"),
+    /** instrument v2: the self-ratings' mean (0..100), reported beside the knowledge level; null in v1 */
+    confidence: real("confidence"),
   },
   (t) => [primaryKey({ columns: [t.resultId, t.dimension] })],
 )

@@ -2,7 +2,7 @@
 // survey result in a closed spring cycle, so their learning paths are real. Deterministic and idempotent.
 // The demo employee (employee@parat.test) gets no result and no progress: they start from the Foundation path.
 import { and, eq } from "drizzle-orm"
-import type { Dimension, Instrument, Level } from "../app/domain/content-schema"
+import { type Dimension, type Instrument, isV2, type Level } from "../app/domain/content-schema"
 import { type Answers, scoreDimension, scoreResponse } from "../app/domain/scoring"
 import { getContent } from "../app/services/content-loader.server"
 import { ensureInstrumentVersion, getInstrumentVersion } from "../app/services/instrument.server"
@@ -115,6 +115,8 @@ export function seedLearning(db: Db, passwordHash: string) {
     const instrumentHash = ensureInstrumentVersion(t, content.instrument)
     const cycle = ensureSpringCycle(t, region.id, instrumentHash)
     const instrument = getInstrumentVersion(cycle.instrumentHash, t)!
+    // the demo's spring cycle is a closed, past cycle: it keeps instrument v1
+    if (isV2(instrument)) throw new Error("The spring cycle is expected to use instrument v1")
     for (const [i, learner] of DEMO_LEARNERS.entries()) {
       const unitId = ensureUnit(t, { code: learner.unitCode, name: learner.unitCode, kind: "department" })
       const personId = ensurePerson(t, {

@@ -2,7 +2,7 @@
 // whole demo region, with invitations for every active person. No results: the current cycle starts empty, so
 // everyone (employee@parat.test included) can take it. Idempotent: cycles are found by name.
 import { and, eq, like } from "drizzle-orm"
-import type { Instrument } from "../app/domain/content-schema"
+import type { AnyInstrument } from "../app/domain/content-schema"
 import type { Db } from "./client"
 import { ensurePerson } from "./factories"
 import {
@@ -31,7 +31,7 @@ export function minGroupSizeFromEnv(value = process.env.PARAT_MIN_GROUP_SIZE) {
   return Number.isInteger(k) && k >= 3 ? k : 5
 }
 
-export function storeInstrumentVersion(db: Db, instrument: Instrument & { hash: string }) {
+export function storeInstrumentVersion(db: Db, instrument: AnyInstrument & { hash: string }) {
   const { hash, ...content } = instrument
   db.insert(instrumentVersions)
     .values({ hash, key: content.key, version: content.version, content })
@@ -87,7 +87,7 @@ export function inviteToCycle(db: Db, cycleId: number) {
 /** Seeds the survey testers, the instrument version and the current open cycle. Returns the cycle's id. */
 export function seedSurvey(
   db: Db,
-  instrument: Instrument & { hash: string },
+  instrument: AnyInstrument & { hash: string },
   { passwordHash, now = new Date() }: { passwordHash: string; now?: Date },
 ) {
   return db.transaction((tx) => {

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util"
 import { count, eq } from "drizzle-orm"
 import { getContent } from "../app/services/content-loader.server"
 import { hashPassword } from "../app/services/password.server"
-import { getCurrentInstrument } from "../app/services/survey.server"
+import { getCurrentInstrument, getInstrumentV1 } from "../app/services/survey.server"
 import { openDatabase } from "../db/client"
 import { people, units } from "../db/schema"
 import { DEMO_PASSWORD, hasRealPeople, seedDemoOrganisation } from "../db/seed"
@@ -40,7 +40,7 @@ if (values.synthetic) {
     const summary = generateSyntheticOrganisation(db, {
       people: size,
       cycles: 3,
-      instrument: getCurrentInstrument(),
+      instrument: getInstrumentV1(),
     })
     console.log(`Synthetic region added: ${summary.people} people, ${summary.results} results.`)
   }

@@ -2,8 +2,13 @@ import { useTranslation } from "react-i18next"
 import type { Bilingual, InstrumentItem } from "~/domain/content-schema"
 import { DONT_KNOW } from "~/domain/scoring"
 
+/** A likert or knowledge item as the browser gets it: a knowledge item comes without its key. */
+type AnswerableItem =
+  | Extract<InstrumentItem, { kind: "likert" }>
+  | Omit<Extract<InstrumentItem, { kind: "knowledge" }>, "correct">
+
 type SurveyItemProps = {
-  item: InstrumentItem
+  item: AnswerableItem
   number: number
   lang: "da" | "en"
   scale: Bilingual[]
@@ -47,6 +52,31 @@ export function SurveyItem({ item, number, lang, scale, dontKnow, value, error }
           <label key={option.value} className="survey-option">
             <input type="radio" name={item.id} value={option.value} defaultChecked={value === option.value} />
             <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  )
+}
+
+type ToolListProps = {
+  items: { id: string; text: Bilingual }[]
+  legend: string
+  lang: "da" | "en"
+  /** the ids ticked now */
+  checked: Set<string>
+}
+
+/** The "which AI tools do you use" question: one group of checkboxes; an unticked box sends nothing. */
+export function ToolList({ items, legend, lang, checked }: ToolListProps) {
+  return (
+    <fieldset className="survey-item survey-item--tools">
+      <legend>{legend}</legend>
+      <div className="survey-item__options">
+        {items.map((item) => (
+          <label key={item.id} className="survey-option">
+            <input type="checkbox" name={item.id} value="1" defaultChecked={checked.has(item.id)} />
+            <span>{item.text[lang]}</span>
           </label>
         ))}
       </div>

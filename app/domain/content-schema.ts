@@ -103,6 +103,149 @@ export const Instrument = z
   })
 export type Instrument = z.infer<typeof Instrument>
 
+// ---------------------------------------------------------------- instrument v2: an item bank and a blueprint
+
+/** Job families grouped by how their work differs: a knowledge item may be a variant for some groups only. */
+export const FAMILY_GROUPS = ["clinical", "administrative", "it_data", "management"] as const
+export type FamilyGroup = (typeof FAMILY_GROUPS)[number]
+export function familyGroupOf(family: JobFamily): FamilyGroup {
+  if (family === "doctor" || family === "nurse" || family === "other_clinical") return "clinical"
+  return family
+}
+
+const LEVEL = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+const BankItem = z
+  .strictObject({
+    id: z.string().regex(/^[a-z_]+\.k\d+$/, "a knowledge item id looks like <dimension>.k<n>"),
+    /** the lowest level whose borderline person is expected to know it (the standard-setting judgement) */
+    level: LEVEL,
+    /** on every form of every cycle: links cycles to one scale */
+    anchor: z.boolean().default(false),
+    /** a variant for these job-family groups only; absent = for everyone */
+    families: z.array(z.enum(FAMILY_GROUPS)).min(1).optional(),
+    source: nonEmpty,
+    text: Bilingual,
+    options: z.array(z.strictObject({ id: z.enum(["a", "b", "c", "d"]), text: Bilingual })).length(4),
+    correct: z.enum(["a", "b", "c", "d"]),
+  })
+  .refine((item) => new Set(item.options.map((o) => o.id)).size === item.options.length, {
+    message: "option ids must be unique",
+    path: ["options"],
+  })
+  .refine((item) => !(item.anchor && item.families), {
+    message: "an anchor item is common to every form, so it cannot be a job-family variant",
+    path: ["families"],
+  })
+export type BankItem = z.infer<typeof BankItem>
+
+const SelfRating = z.strictObject({
+  id: z.string().regex(/^[a-z_]+\.s\d+$/, "a self-rating id looks like <dimension>.s<n>"),
+  text: Bilingual,
+})
+
+export const InstrumentV2 = z
+  .strictObject({
+    key: slug,
+    version: z.literal(2),
+    title: Bilingual,
+    intro: Bilingual,
+    minutes: z.number().int().positive(),
+    scale: z.array(Bilingual).length(5, "the agreement scale has exactly 5 labels"),
+    dontKnow: Bilingual,
+    levels: z
+      .array(z.strictObject({ level: LEVEL, min: z.number().min(0).max(100) }))
+      .length(4)
+      .refine((l) => l.every((x, i) => x.level === i + 1 && (i === 0 || x.min > l[i - 1]!.min)), {
+        message: "levels must be 1, 2, 3, 4 in order with rising minimum scores",
+      }),
+    minAnsweredShare: z.number().gt(0).max(1),
+    standardSetting: z.strictObject({
+      method: z.literal("modified-angoff"),
+      record: nonEmpty,
+      /** P(a borderline person at level L knows an item of level d), by d relative to L */
+      knowProbability: z.strictObject({
+        below: z.number().min(0).max(1),
+        at: z.number().min(0).max(1),
+        oneAbove: z.number().min(0).max(1),
+        further: z.number().min(0).max(1),
+      }),
+    }),
+    blueprint: z.strictObject({
+      /** anchor items per dimension, on every form */
+      anchors: z.number().int().min(1),
+      /** job-family variant items per dimension on each form */
+      familyItems: z.number().int().min(0),
+      /** items drawn from the common pool per dimension */
+      draw: z.number().int().min(1),
+      /** points between confidence and knowledge above which the result page names the gap */
+      confidenceGap: z.number().min(0).max(100),
+    }),
+    dimensions: z
+      .array(
+        z.strictObject({
+          key: z.enum(DIMENSIONS),
+          name: Bilingual,
+          description: Bilingual,
+          selfRatings: z.array(SelfRating).min(4, "4 to 6 self-ratings").max(6, "4 to 6 self-ratings"),
+          knowledge: z.array(BankItem).min(10, "a bank of at least 10 knowledge items"),
+        }),
+      )
+      .length(DIMENSIONS.length, "the instrument has the six dimensions"),
+    attitudes: z.strictObject({
+      name: Bilingual,
+      description: Bilingual,
+      items: z
+        .array(
+          z.strictObject({
+            id: z.string().regex(/^attitudes\.[a-z]\d+$/, "an attitude id looks like attitudes.<letter><n>"),
+            tone: z.enum(["hope", "worry"]),
+            text: Bilingual,
+          }),
+        )
+        .min(2),
+    }),
+    tools: z.strictObject({
+      name: Bilingual,
+      description: Bilingual,
+      items: z
+        .array(
+          z.strictObject({
+            id: z.string().regex(/^tools\.[a-z_]+$/, "a tool id looks like tools.<name>"),
+            text: Bilingual,
+          }),
+        )
+        .min(2),
+    }),
+  })
+  .superRefine((instrument, ctx) => {
+    const seen = new Set<string>()
+    instrument.dimensions.forEach((dimension, d) => {
+      const check = (id: string, path: (string | number)[]) => {
+        if (seen.has(id)) ctx.addIssue({ code: "custom", message: `item id ${id} appears twice`, path })
+        if (!id.startsWith(`${dimension.key}.`))
+          ctx.addIssue({ code: "custom", message: `item id must start with "${dimension.key}."`, path })
+        seen.add(id)
+      }
+      dimension.selfRatings.forEach((s, i) => {
+        check(s.id, ["dimensions", d, "selfRatings", i, "id"])
+      })
+      dimension.knowledge.forEach((k, i) => {
+        check(k.id, ["dimensions", d, "knowledge", i, "id"])
+        if (!k.options.some((o) => o.id === k.correct))
+          ctx.addIssue({
+            code: "custom",
+            message: "correct must be one of the option ids",
+            path: ["dimensions", d, "knowledge", i, "correct"],
+          })
+      })
+    })
+  })
+export type InstrumentV2 = z.infer<typeof InstrumentV2>
+
+/** Any stored instrument version: v1 (fixed items) or v2 (bank and blueprint). */
+export type AnyInstrument = Instrument | InstrumentV2
+export const isV2 = (instrument: { version: number }): instrument is InstrumentV2 => instrument.version === 2
+
 // ---------------------------------------------------------------- modules
 
 const QuizQuestion = z

@@ -1,28 +1,33 @@
 // Taking the survey: which answers a page may carry, what is still missing, where to resume. Pure: no I/O.
 import { z } from "zod"
-import type { Instrument, InstrumentItem } from "./content-schema"
+import type { FormItem, SurveyForm } from "./form"
 import { type Answer, type Answers, DONT_KNOW } from "./scoring"
 
-type Dimensions = Pick<Instrument, "dimensions">
-
-/** Pages: 0 is the intro, 1..n one per dimension, n + 1 the review page. */
-export function pageCount(instrument: Dimensions) {
-  return instrument.dimensions.length
+/** Pages: 0 is the intro, 1..n the form's pages (one per dimension, then v2's attitudes and tools), n + 1 review. */
+export function pageCount(form: SurveyForm) {
+  return form.pages.length
 }
 
-export function reviewPage(instrument: Dimensions) {
-  return instrument.dimensions.length + 1
+export function reviewPage(form: SurveyForm) {
+  return form.pages.length + 1
 }
 
-/** The zod schema of one stored answer: likert 1..5 as an integer, a knowledge option id or "dont_know". */
-export function answerSchema(item: InstrumentItem): z.ZodType<Answer> {
+/**
+ * The zod schema of one stored answer: likert 1..5 as an integer, a knowledge option id or "dont_know", a ticked
+ * tool as 1 (an unticked tool has no answer).
+ */
+export function answerSchema(item: FormItem): z.ZodType<Answer> {
   if (item.kind === "likert") return z.number().int().min(1).max(5)
+  if (item.kind === "tool") return z.literal(1)
   return z.enum([DONT_KNOW, ...item.options.map((o): string => o.id)])
 }
 
-/** A form value ("3", "b", "dont_know") as the answer it stands for, or null when the item cannot have it. */
-export function parseFormValue(item: InstrumentItem, raw: string): Answer | null {
-  const value = item.kind === "likert" ? (/^[1-5]$/.test(raw) ? Number(raw) : null) : raw
+/** Whether submitting needs an answer: every item but the tools, which are ticked or not. */
+export const isRequired = (item: FormItem) => item.kind !== "tool"
+
+/** A form value ("3", "b", "dont_know", "1") as the answer it stands for, or null when the item cannot have it. */
+export function parseFormValue(item: FormItem, raw: string): Answer | null {
+  const value = item.kind === "knowledge" ? raw : /^[1-5]$/.test(raw) ? Number(raw) : null
   if (value === null) return null
   return answerSchema(item).safeParse(value).success ? value : null
 }
@@ -40,7 +45,7 @@ export type PageParse =
  * An unanswered radio group sends nothing: that item is simply not answered yet.
  */
 export function parsePageForm(
-  items: InstrumentItem[],
+  items: FormItem[],
   entries: Iterable<[string, FormDataEntryValue]>,
   controlFields: readonly string[] = ["intent"],
 ): PageParse {
@@ -71,7 +76,7 @@ export function parsePageForm(
 }
 
 /** A page's answers replace that page's items in the draft; other pages stay as they were. */
-export function mergePageAnswers(draft: Answers, items: InstrumentItem[], pageAnswers: Answers): Answers {
+export function mergePageAnswers(draft: Answers, items: FormItem[], pageAnswers: Answers): Answers {
   const merged: Answers = {}
   const onPage = new Set(items.map((item) => item.id))
   for (const [id, answer] of Object.entries(draft)) if (!onPage.has(id)) merged[id] = answer
@@ -81,10 +86,11 @@ export function mergePageAnswers(draft: Answers, items: InstrumentItem[], pageAn
 export type MissingItem = { itemId: string; page: number }
 
 /** Items without a valid answer, in page order: the review page lists them and submit refuses them. */
-export function missingItems(instrument: Dimensions, answers: Answers): MissingItem[] {
+export function missingItems(form: SurveyForm, answers: Answers): MissingItem[] {
   const missing: MissingItem[] = []
-  instrument.dimensions.forEach((dimension, d) => {
-    for (const item of dimension.items) {
+  form.pages.forEach((page, d) => {
+    for (const item of page.items) {
+      if (!isRequired(item)) continue
       const answer = answers[item.id]
       if (answer === undefined || !answerSchema(item).safeParse(answer).success)
         missing.push({ itemId: item.id, page: d + 1 })
@@ -96,19 +102,19 @@ export function missingItems(instrument: Dimensions, answers: Answers): MissingI
 export type SubmitCheck = { ok: true; answers: Answers } | { ok: false; missing: MissingItem[] }
 
 /**
- * Re-validates a whole draft before submitting: every item of the instrument answered with a value its zod
- * schema accepts. Keys that are no item of the instrument are dropped, never scored.
+ * Re-validates a whole draft before submitting: every required item of the person's form answered with a value
+ * its zod schema accepts. Keys that are no item of the form are dropped, never scored.
  */
-export function checkForSubmit(instrument: Dimensions, draft: unknown): SubmitCheck {
+export function checkForSubmit(form: SurveyForm, draft: unknown): SubmitCheck {
   const stored = (draft && typeof draft === "object" ? draft : {}) as Record<string, unknown>
   const answers: Answers = {}
-  for (const d of instrument.dimensions) {
-    for (const item of d.items) {
+  for (const page of form.pages) {
+    for (const item of page.items) {
       const parsed = answerSchema(item).safeParse(stored[item.id])
       if (parsed.success) answers[item.id] = parsed.data
     }
   }
-  const missing = missingItems(instrument, answers)
+  const missing = missingItems(form, answers)
   return missing.length > 0 ? { ok: false, missing } : { ok: true, answers }
 }
 
@@ -151,7 +157,7 @@ export function surveyState(
 }
 
 /** Where a person continues: the page they were heading to when they last saved, within 1..review. */
-export function resumePage(instrument: Dimensions, savedPage: number | null) {
+export function resumePage(form: SurveyForm, savedPage: number | null) {
   if (savedPage === null || savedPage < 1) return 1
-  return Math.min(savedPage, reviewPage(instrument))
+  return Math.min(savedPage, reviewPage(form))
 }

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { useLang } from "~/components/bilingual"
-import { SurveyItem } from "~/components/survey-item"
+import { SurveyItem, ToolList } from "~/components/survey-item"
 import type { AnswerError } from "~/domain/survey"
 import { requireUser } from "~/services/auth.server"
 import { getSurveyPage, saveDraftPage } from "~/services/survey.server"
@@ -107,13 +107,32 @@ export default function SurveyPageRoute() {
         </>
       ) : (
         <Form method="post" key={`${page.cycle.id}-${page.page}`}>
-          <p id="likert-hint" className="muted">
-            {t("page.likertHint")}
-          </p>
-          <p id="knowledge-hint" className="muted">
-            {t("page.knowledgeHint")}
-          </p>
+          {dimension.items.some((item) => item.kind === "likert") ? (
+            <p id="likert-hint" className="muted">
+              {t(dimension.kind === "attitudes" ? "page.attitudeHint" : "page.likertHint")}
+            </p>
+          ) : null}
+          {dimension.items.some((item) => item.kind === "knowledge") ? (
+            <p id="knowledge-hint" className="muted">
+              {t("page.knowledgeHint")}
+            </p>
+          ) : null}
+          {dimension.kind === "tools" ? (
+            <ToolList
+              items={dimension.items}
+              legend={t("page.toolsLegend")}
+              lang={lang}
+              checked={
+                new Set(
+                  actionData
+                    ? Object.keys(actionData.values)
+                    : Object.keys(page.answers).filter((id) => page.answers[id] === 1),
+                )
+              }
+            />
+          ) : null}
           {dimension.items.map((item) => {
+            if (item.kind === "tool") return null
             const number = item.kind === "likert" ? ++likertCount : ++knowledgeCount
             const saved = page.answers[item.id]
             const value = actionData?.values[item.id] ?? (saved === undefined ? undefined : String(saved))

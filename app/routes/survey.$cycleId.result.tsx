@@ -11,6 +11,12 @@ import { CycleParams, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["survey"] }
 
+const GAP_TEXT = {
+  higher: "result.gapHigher",
+  lower: "result.gapLower",
+  aligned: "result.gapAligned",
+} as const
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const { cycleId } = parseParams(params, CycleParams)
@@ -31,12 +37,19 @@ export default function SurveyResultPage() {
       ? t("result.incomplete")
       : t("result.levelValue", { level, name: tc(`levels.${level as 0 | 1 | 2 | 3 | 4}`) })
   const base = `/survey/${result.cycle.id}`
+  const locale = lang === "da" ? "da-DK" : "en-GB"
+  const hasConfidence = result.dimensions.some((d) => d.confidence !== null)
   return (
     <section className="page">
       <h1>{t("result.title")}</h1>
       <p className="lead">
         {t("result.lead", { cycle: result.cycle.name, date: formatDate(result.submittedAt, lang) })}
       </p>
+      {result.version === 1 ? <p className="alert alert--info">{t("result.version1")}</p> : null}
+      {result.version > 1 ? <p>{t("result.confidenceHelp")}</p> : null}
+      {result.version > 1 && result.dimensions.some((d) => d.previous?.version === 1) ? (
+        <p className="muted">{t("result.previousVersion1")}</p>
+      ) : null}
       {isHydrated ? (
         <figure className="no-print-chart">
           <figcaption>
@@ -65,6 +78,12 @@ export default function SurveyResultPage() {
               <th scope="col">{t("result.score")}</th>
               <th scope="col">{t("result.level")}</th>
               <th scope="col">{t("result.meaning")}</th>
+              {hasConfidence ? (
+                <>
+                  <th scope="col">{t("result.confidence")}</th>
+                  <th scope="col">{t("result.gap")}</th>
+                </>
+              ) : null}
               {result.previousCycle ? (
                 <th scope="col">{t("result.previous", { cycle: result.previousCycle.name })}</th>
               ) : null}
@@ -81,6 +100,12 @@ export default function SurveyResultPage() {
                     ? t("result.incompleteMeaning")
                     : t(`levelMeaning.${d.level as 0 | 1 | 2 | 3 | 4}`)}
                 </td>
+                {hasConfidence ? (
+                  <>
+                    <td>{d.confidence === null ? "–" : d.confidence.toLocaleString(locale)}</td>
+                    <td>{d.gap ? t(GAP_TEXT[d.gap]) : "–"}</td>
+                  </>
+                ) : null}
                 {result.previousCycle ? (
                   <td>
                     {d.previous

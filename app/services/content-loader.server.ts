@@ -10,6 +10,7 @@ import {
   findPrerequisiteCycle,
   Handbook,
   Instrument,
+  InstrumentV2,
   ModuleMeta,
   RoleProfiles,
   WikiTerm,
@@ -18,7 +19,10 @@ import {
 export type ContentError = { file: string; line?: number; path?: string; message: string }
 
 export type Content = {
+  /** version 1: kept for cycles that used it and for the demo's past cycles */
   instrument: Instrument & { hash: string }
+  /** version 2: the current instrument, the default for new cycles */
+  instrumentV2: InstrumentV2 & { hash: string }
   modules: CourseModule[]
   profiles: RoleProfiles
   wiki: WikiTerm[]
@@ -124,6 +128,13 @@ export function loadInstrument(
   return instrument ? { ...instrument, hash: contentHash(instrument) } : null
 }
 
+export const INSTRUMENT_V2_FILE = "instrument/ai-readiness.v2.yaml"
+
+export function loadInstrumentV2(root: string, errors: ContentError[], file = INSTRUMENT_V2_FILE) {
+  const instrument = readYaml(root, join(root, file), InstrumentV2, errors)
+  return instrument ? { ...instrument, hash: contentHash(instrument) } : null
+}
+
 export function loadModules(root: string, errors: ContentError[]): CourseModule[] {
   const modulesDir = join(root, "modules")
   const modules: CourseModule[] = []
@@ -198,13 +209,14 @@ export function loadWiki(root: string, errors: ContentError[]): WikiTerm[] {
 export function loadAllContent(root = coursesDir()): { content: Content | null; errors: ContentError[] } {
   const errors: ContentError[] = []
   const instrument = loadInstrument(root, errors)
+  const instrumentV2 = loadInstrumentV2(root, errors)
   const modules = loadModules(root, errors)
   const profiles = readYaml(root, join(root, "paths.yaml"), RoleProfiles, errors) as RoleProfiles | null
   const wiki = loadWiki(root, errors)
   const handbookPath = join(root, "handbook", "handbook.yaml")
   const handbook = existsSync(handbookPath) ? readYaml(root, handbookPath, Handbook, errors) : null
-  if (!instrument || !profiles) return { content: null, errors }
-  return { content: { instrument, modules, profiles, wiki, handbook }, errors }
+  if (!instrument || !instrumentV2 || !profiles) return { content: null, errors }
+  return { content: { instrument, instrumentV2, modules, profiles, wiki, handbook }, errors }
 }
 
 // Loaded once per process; bad content fails start-up loudly with every problem listed.

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm"
-import type { Instrument } from "~/domain/content-schema"
+import type { AnyInstrument } from "~/domain/content-schema"
 import { type Db, getDb, schema } from "./db.server"
 
 /** Stores an instrument version by its content hash (once), so results stay readable after the file changes. */
-export function ensureInstrumentVersion(db: Db, instrument: Instrument & { hash: string }) {
+export function ensureInstrumentVersion(db: Db, instrument: AnyInstrument & { hash: string }) {
   const { hash, ...content } = instrument
   db.insert(schema.instrumentVersions)
     .values({ hash, key: content.key, version: content.version, content })
@@ -13,11 +13,14 @@ export function ensureInstrumentVersion(db: Db, instrument: Instrument & { hash:
 }
 
 /** The instrument a cycle used, from the stored copy (not the file). */
-export function getInstrumentVersion(hash: string, db: Db = getDb()): (Instrument & { hash: string }) | null {
+export function getInstrumentVersion(
+  hash: string,
+  db: Db = getDb(),
+): (AnyInstrument & { hash: string }) | null {
   const row = db
     .select({ content: schema.instrumentVersions.content })
     .from(schema.instrumentVersions)
     .where(eq(schema.instrumentVersions.hash, hash))
     .get()
-  return row ? { ...(row.content as Instrument), hash } : null
+  return row ? { ...(row.content as AnyInstrument), hash } : null
 }

@@ -35,7 +35,13 @@ export function recordResult(db: Db, input: ResultInput): number {
 
   db.insert(resultScores)
     .values(
-      scored.dimensions.map((d) => ({ resultId, dimension: d.dimension, score: d.score, level: d.level })),
+      scored.dimensions.map((d) => ({
+        resultId,
+        dimension: d.dimension,
+        score: d.score,
+        level: d.level,
+        confidence: d.confidence ?? null,
+      })),
     )
     .run()
 

@@ -2,8 +2,10 @@
 // submit, the person's own result and their export. A person's response is always found by (cycle, person);
 // no id from the browser ever picks a response.
 import { and, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm"
-import type { Bilingual, Instrument, InstrumentItem } from "~/domain/content-schema"
-import { type Answers, DONT_KNOW, scoreResponse } from "~/domain/scoring"
+import type { AnyInstrument, Bilingual, Instrument, InstrumentItem } from "~/domain/content-schema"
+import { isV2 } from "~/domain/content-schema"
+import { type FormItem, type FormPage, formFor, type PageKind, type SurveyForm } from "~/domain/form"
+import { type Answers, type ConfidenceGap, confidenceGap, DONT_KNOW, scoreAnswers } from "~/domain/scoring"
 import {
   type AnswerError,
   checkForSubmit,
@@ -18,7 +20,13 @@ import {
   surveyState,
 } from "~/domain/survey"
 import type { SessionUser } from "./auth.server"
-import { type ContentError, ContentInvalidError, coursesDir, loadInstrument } from "./content-loader.server"
+import {
+  type ContentError,
+  ContentInvalidError,
+  coursesDir,
+  loadInstrument,
+  loadInstrumentV2,
+} from "./content-loader.server"
 import { mayTakeCycle, openCyclesForPerson } from "./cycle-eligibility.server"
 import { type Db, getDb, schema } from "./db.server"
 import { ensureInstrumentVersion, getInstrumentVersion } from "./instrument.server"
@@ -27,24 +35,37 @@ import { recordResult } from "./results.server"
 const { cycles, responses, results, resultScores, people } = schema
 
 export type SurveyUser = Pick<SessionUser, "id" | "unitId">
-type StoredInstrument = Instrument & { hash: string }
+type StoredInstrument = AnyInstrument & { hash: string }
 type CycleRow = typeof cycles.$inferSelect
 type ResponseRow = Pick<typeof responses.$inferSelect, "id" | "status" | "answers" | "page" | "submittedAt">
 
 // ---------------------------------------------------------------- instrument versions
 
-const cache = globalThis as unknown as { __paratInstrument?: StoredInstrument }
+const cache = globalThis as unknown as {
+  __paratInstrument?: StoredInstrument
+  __paratInstrumentV1?: Instrument & { hash: string }
+}
 
 /**
- * The instrument file as it is now, validated once per process. Bad content throws with every problem's file,
- * line and path. Only the instrument is read: the survey does not wait for the course modules.
+ * The current instrument file (version 2), validated once per process: new cycles use it. Bad content throws
+ * with every problem's file, line and path. Only the instrument is read: the survey does not wait for modules.
  */
 export function getCurrentInstrument(): StoredInstrument {
   if (cache.__paratInstrument) return cache.__paratInstrument
   const errors: ContentError[] = []
-  const instrument = loadInstrument(coursesDir(), errors)
+  const instrument = loadInstrumentV2(coursesDir(), errors)
   if (!instrument || errors.length > 0) throw new ContentInvalidError(errors)
   cache.__paratInstrument = instrument
+  return instrument
+}
+
+/** Version 1, as its file stands: for cycles and seeds that still use it. */
+export function getInstrumentV1(): Instrument & { hash: string } {
+  if (cache.__paratInstrumentV1) return cache.__paratInstrumentV1
+  const errors: ContentError[] = []
+  const instrument = loadInstrument(coursesDir(), errors)
+  if (!instrument || errors.length > 0) throw new ContentInvalidError(errors)
+  cache.__paratInstrumentV1 = instrument
   return instrument
 }
 
@@ -108,8 +129,24 @@ function cycleFor(db: Db, user: SurveyUser, cycleId: number, now: Date): CycleRo
 type Access = {
   cycle: CycleRow
   instrument: StoredInstrument
+  /** the person's own form: v2 draws it from the bank, stable for the same person and cycle */
+  form: SurveyForm
   response: ResponseRow | null
   state: SurveyState
+}
+
+function jobFamilyOf(db: Db, personId: number) {
+  return db.select({ jobFamily: people.jobFamily }).from(people).where(eq(people.id, personId)).get()
+    ?.jobFamily
+}
+
+/**
+ * The person's form in a cycle. It depends on the job family now: a person whose family changes in the middle
+ * of a draft gets the new family's variant, keeps every other answer, and the review page lists what is new.
+ */
+function formOf(db: Db, user: SurveyUser, cycle: Pick<CycleRow, "id" | "instrumentHash">): SurveyForm {
+  const jobFamily = jobFamilyOf(db, user.id) ?? "administrative"
+  return formFor(instrumentOf(cycle, db), { personId: user.id, cycleId: cycle.id, jobFamily })
 }
 
 function accessFor(db: Db, user: SurveyUser, cycleId: number, now: Date): Access | null {
@@ -117,7 +154,7 @@ function accessFor(db: Db, user: SurveyUser, cycleId: number, now: Date): Access
   if (!cycle) return null
   const response = responseOf(db, cycle.id, user.id)
   const state = surveyState(mayTakeCycle(user.id, cycle.id, db, now), response)
-  return { cycle, instrument: instrumentOf(cycle, db), response, state }
+  return { cycle, instrument: instrumentOf(cycle, db), form: formOf(db, user, cycle), response, state }
 }
 
 export type CycleSummary = {
@@ -158,7 +195,7 @@ export function listSurveyCycles(user: SurveyUser, db: Db = getDb(), now = new D
       name: cycle.name,
       state: surveyState(takeable.has(cycle.id), response),
       closesAt: cycle.closesAt,
-      resumePage: resumePage(instrumentOf(cycle, db), response?.page ?? null),
+      resumePage: resumePage(formOf(db, user, cycle), response?.page ?? null),
       hasDraft: response?.status === "draft",
     }
   })
@@ -202,11 +239,14 @@ export function getSurveyOverview(
   const open = list.find((c) => c.state !== "submitted")
   const cycle = open ? db.select().from(cycles).where(eq(cycles.id, open.id)).get() : undefined
   const instrument = cycle ? instrumentOf(cycle, db) : getCurrentInstrument()
+  const form = cycle
+    ? formOf(db, user, cycle)
+    : formFor(instrument, { personId: user.id, cycleId: 0, jobFamily: jobFamilyOf(db, user.id) ?? "nurse" })
   const intro = {
     title: instrument.title,
     intro: instrument.intro,
     minutes: instrument.minutes,
-    pageCount: pageCount(instrument),
+    pageCount: pageCount(form),
     minGroupSize: cycle?.minGroupSize ?? 5,
   }
   return { intro, cycles: list }
@@ -214,15 +254,26 @@ export function getSurveyOverview(
 
 // ---------------------------------------------------------------- pages and drafts
 
+/** An item as the browser gets it: a knowledge item without its key. */
+export type PageItem =
+  | Exclude<FormItem, { kind: "knowledge" }>
+  | Omit<Extract<InstrumentItem, { kind: "knowledge" }>, "correct">
+
 export type SurveyPage = {
   cycle: { id: number; name: string }
   state: SurveyState
   page: number
   pageCount: number
-  dimension: { key: string; name: Bilingual; description: Bilingual; items: InstrumentItem[] }
+  dimension: { key: string; kind: PageKind; name: Bilingual; description: Bilingual; items: PageItem[] }
   scale: Bilingual[]
   dontKnow: Bilingual
   answers: Answers
+}
+
+const withoutKey = (item: FormItem): PageItem => {
+  if (item.kind !== "knowledge") return item
+  const { correct: _key, ...rest } = item
+  return rest
 }
 
 /** One dimension's page with the person's saved answers; null when the cycle or page is not theirs to see. */
@@ -234,7 +285,7 @@ export function getSurveyPage(
   now = new Date(),
 ): SurveyPage | null {
   const access = accessFor(db, user, cycleId, now)
-  const dimension = access?.instrument.dimensions[page - 1]
+  const dimension: FormPage | undefined = access?.form.pages[page - 1]
   if (!access || !dimension) return null
   const saved = access.response?.answers ?? {}
   const answers = Object.fromEntries(
@@ -244,8 +295,8 @@ export function getSurveyPage(
     cycle: { id: access.cycle.id, name: access.cycle.name },
     state: access.state,
     page,
-    pageCount: pageCount(access.instrument),
-    dimension,
+    pageCount: pageCount(access.form),
+    dimension: { ...dimension, items: dimension.items.map(withoutKey) },
     scale: access.instrument.scale,
     dontKnow: access.instrument.dontKnow,
     answers,
@@ -273,14 +324,14 @@ export function saveDraftPage(
   now = new Date(),
 ): SaveOutcome {
   const access = accessFor(db, user, cycleId, now)
-  const dimension = access?.instrument.dimensions[page - 1]
+  const dimension = access?.form.pages[page - 1]
   if (!access || !dimension) return { kind: "not_found" }
   if (access.state === "submitted") return { kind: "submitted" }
   if (access.state === "closed") return { kind: "closed" }
   const parsed = parsePageForm(dimension.items, entries)
   if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, values: parsed.values }
 
-  const review = reviewPage(access.instrument)
+  const review = reviewPage(access.form)
   const nextPage = direction === "next" ? page + 1 : page - 1
   const isSaved = db.transaction((tx) => {
     tx.insert(responses)
@@ -318,21 +369,25 @@ export function getReview(
   const access = accessFor(db, user, cycleId, now)
   if (!access) return null
   const answers = access.response?.answers ?? {}
-  const missing = missingItems(access.instrument, answers)
+  const missing = missingItems(access.form, answers)
   const textOf = new Map(
-    access.instrument.dimensions.flatMap((d) => d.items.map((item) => [item.id, item.text] as const)),
+    access.form.pages.flatMap((d) => d.items.map((item) => [item.id, item.text] as const)),
   )
   return {
     cycle: { id: access.cycle.id, name: access.cycle.name },
     state: access.state,
-    pageCount: pageCount(access.instrument),
-    dimensions: access.instrument.dimensions.map((d, i) => ({
-      key: d.key,
-      name: d.name,
-      page: i + 1,
-      total: d.items.length,
-      answered: d.items.length - missing.filter((m) => m.page === i + 1).length,
-    })),
+    pageCount: pageCount(access.form),
+    // the tools page has nothing to miss: it is left out of the count of answers
+    dimensions: access.form.pages
+      .map((d, i) => ({ d, page: i + 1 }))
+      .filter(({ d }) => d.kind !== "tools")
+      .map(({ d, page }) => ({
+        key: d.key,
+        name: d.name,
+        page,
+        total: d.items.length,
+        answered: d.items.length - missing.filter((m) => m.page === page).length,
+      })),
     missing: missing.map((m) => ({ ...m, text: textOf.get(m.itemId)! })),
     hasDraft: access.response?.status === "draft",
   }
@@ -363,13 +418,13 @@ export function submitResponse(
   if (!access) return { kind: "not_found" }
   if (access.response?.status === "submitted") return { kind: "already_submitted" }
   if (access.state === "closed") return { kind: "closed" }
-  const { instrument } = access
-  const check = checkForSubmit(instrument, access.response?.answers ?? {})
+  const { instrument, form } = access
+  const check = checkForSubmit(form, access.response?.answers ?? {})
   if (!check.ok || !access.response) {
-    return { kind: "missing", missing: check.ok ? missingItems(instrument, {}) : check.missing }
+    return { kind: "missing", missing: check.ok ? missingItems(form, {}) : check.missing }
   }
   const responseId = access.response.id
-  const scored = scoreResponse(instrument, check.answers)
+  const scored = scoreAnswers(instrument, form, check.answers)
   return db.transaction((tx) => {
     const t = tx as unknown as Db
     const changed = t
@@ -420,11 +475,16 @@ export type DimensionResult = {
   name: Bilingual
   score: number | null
   level: number | null
-  previous: { score: number | null; level: number | null } | null
+  /** v2: the self-ratings beside the knowledge score, and how they compare */
+  confidence: number | null
+  gap: ConfidenceGap | null
+  previous: { score: number | null; level: number | null; version: number } | null
 }
 
 export type ResultView = {
   cycle: { id: number; name: string }
+  /** the instrument version the result was scored with: v1 results stay as they were scored */
+  version: number
   submittedAt: Date
   previousCycle: { id: number; name: string } | null
   dimensions: DimensionResult[]
@@ -433,7 +493,12 @@ export type ResultView = {
 function scoresOf(db: Db, resultId: number) {
   return new Map(
     db
-      .select({ dimension: resultScores.dimension, score: resultScores.score, level: resultScores.level })
+      .select({
+        dimension: resultScores.dimension,
+        score: resultScores.score,
+        level: resultScores.level,
+        confidence: resultScores.confidence,
+      })
       .from(resultScores)
       .where(eq(resultScores.resultId, resultId))
       .all()
@@ -457,7 +522,7 @@ export function getResultView(
     .get()
   if (!result) return { kind: "not_submitted" }
   const previous = db
-    .select({ id: results.id, cycleId: cycles.id, name: cycles.name })
+    .select({ id: results.id, cycleId: cycles.id, name: cycles.name, instrumentHash: cycles.instrumentHash })
     .from(results)
     .innerJoin(cycles, eq(cycles.id, results.cycleId))
     .where(
@@ -472,8 +537,11 @@ export function getResultView(
     .get()
   const scores = scoresOf(db, result.id)
   const previousScores = previous ? scoresOf(db, previous.id) : null
+  const previousVersion = previous ? instrumentOf(previous, db).version : 1
+  const margin = isV2(access.instrument) ? access.instrument.blueprint.confidenceGap : 0
   const view: ResultView = {
     cycle: { id: access.cycle.id, name: access.cycle.name },
+    version: access.instrument.version,
     submittedAt: result.submittedAt,
     previousCycle: previous ? { id: previous.cycleId, name: previous.name } : null,
     dimensions: access.instrument.dimensions.map((d) => {
@@ -484,7 +552,9 @@ export function getResultView(
         name: d.name,
         score: own?.score ?? null,
         level: own?.level ?? null,
-        previous: before ? { score: before.score, level: before.level } : null,
+        confidence: own?.confidence ?? null,
+        gap: confidenceGap(own?.score ?? null, own?.confidence, margin),
+        previous: before ? { score: before.score, level: before.level, version: previousVersion } : null,
       }
     }),
   }
@@ -496,7 +566,7 @@ export function getResultView(
 export type ExportedAnswer = {
   itemId: string
   dimension: string
-  kind: "likert" | "knowledge"
+  kind: "likert" | "knowledge" | "tool"
   question: string
   answer: number | string | null
   answerText: string | null
@@ -521,9 +591,10 @@ export function exportResponse(
 ): SurveyExport | null {
   const access = accessFor(db, user, cycleId, now)
   if (!access?.response) return null
-  const { instrument, response } = access
-  const textOf = (item: InstrumentItem, answer: number | string | undefined) => {
+  const { instrument, response, form } = access
+  const textOf = (item: FormItem, answer: number | string | undefined) => {
     if (answer === undefined) return null
+    if (item.kind === "tool") return answer === 1 ? item.text[lang] : null
     if (item.kind === "likert")
       return typeof answer === "number" ? (instrument.scale[answer - 1]?.[lang] ?? null) : null
     if (answer === DONT_KNOW) return instrument.dontKnow[lang]
@@ -539,7 +610,7 @@ export function exportResponse(
     instrument: { key: instrument.key, version: instrument.version, hash: instrument.hash },
     status: response.status,
     submittedAt: response.submittedAt?.toISOString() ?? null,
-    answers: instrument.dimensions.flatMap((d) =>
+    answers: form.pages.flatMap((d) =>
       d.items.map((item) => ({
         itemId: item.id,
         dimension: d.key,

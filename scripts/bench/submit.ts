@@ -7,7 +7,8 @@
 import { execFileSync } from "node:child_process"
 import { rmSync } from "node:fs"
 import { and, eq } from "drizzle-orm"
-import type { Instrument } from "../../app/domain/content-schema"
+import type { AnyInstrument } from "../../app/domain/content-schema"
+import { formFor, type SurveyForm } from "../../app/domain/form"
 import { createSession } from "../../app/services/auth.server"
 import { getInstrumentVersion } from "../../app/services/instrument.server"
 import type { Db } from "../../db/client"
@@ -61,10 +62,14 @@ function prepareDatabase(path: string, count: number) {
   return { db, cycleId: cycle.id, instrument, persons }
 }
 
-function pageBody(instrument: Instrument, page: number, random: () => number) {
-  const dimension = instrument.dimensions[page - 1]!
+function pageBody(form: SurveyForm, page: number, random: () => number) {
+  const dimension = form.pages[page - 1]!
   const answers: Record<string, string> = {}
   for (const item of dimension.items) {
+    if (item.kind === "tool") {
+      if (random() < 0.5) answers[item.id] = "1"
+      continue
+    }
     answers[item.id] =
       item.kind === "likert"
         ? String(1 + Math.floor(random() * 5))
@@ -80,7 +85,7 @@ function pageBody(instrument: Instrument, page: number, random: () => number) {
 async function runLoad(options: {
   url: string
   cycleId: number
-  instrument: Instrument
+  instrument: AnyInstrument
   persons: Person[]
   seconds: number
   onHalfway?: () => void
@@ -95,15 +100,19 @@ async function runLoad(options: {
     seed = (seed * 1103515245 + 12345) % 2147483648
     return seed / 2147483648
   }
-  const pages = options.instrument.dimensions.length
+  // every person's own form (v2 draws one per person); the bench's people are nurses
+  const formOf = (person: Person) =>
+    formFor(options.instrument, { personId: person.personId, cycleId: options.cycleId, jobFamily: "nurse" })
+  const pages = formOf(options.persons[0]!).pages.length
   const endsAt = performance.now() + options.seconds * 1000
   if (options.onHalfway) setTimeout(options.onHalfway, (options.seconds * 1000) / 2)
   const worker = async (person: Person) => {
+    const form = formOf(person)
     let page = 0
-    let answers = pageBody(options.instrument, page + 1, random)
+    let answers = pageBody(form, page + 1, random)
     const next = () => {
       page = (page + 1) % pages
-      answers = pageBody(options.instrument, page + 1, random)
+      answers = pageBody(form, page + 1, random)
     }
     while (performance.now() < endsAt) {
       const sentAt = performance.now()

@@ -8,7 +8,7 @@ import { getCycleDetail, listCycles } from "~/services/admin-cycles.server"
 import { getPerson } from "~/services/admin-people.server"
 import { openCyclesForPerson } from "~/services/cycle-eligibility.server"
 import {
-  getCurrentInstrument,
+  getInstrumentV1,
   getSurveyHomeCard,
   listSurveyCycles,
   saveDraftPage,
@@ -24,7 +24,7 @@ import { loginCookie, makeRequest, testDb } from "./db"
 // all ask it. These tests use their own cycles and people, not the seeded autumn cycle.
 let db: Db
 let hash: string
-const instrument = getCurrentInstrument()
+const instrument = getInstrumentV1()
 const DAY = 86_400_000
 const unitId = (code: string) => db.select({ id: units.id }).from(units).where(eq(units.code, code)).get()!.id
 const personOf = (email: string) =>

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm"
 import { beforeAll, expect, test } from "vitest"
 import { loader as homeLoader } from "~/routes/_index"
 import { getContent } from "~/services/content-loader.server"
-import { getCurrentInstrument } from "~/services/survey.server"
+import { getInstrumentV1 } from "~/services/survey.server"
 import type { Db } from "../../db/client"
 import { people } from "../../db/schema"
 import { seedLearning } from "../../db/seed-learning"
@@ -18,7 +18,7 @@ type Home = Awaited<ReturnType<typeof homeLoader>>
 beforeAll(async () => {
   db = testDb()
   const hash = db.select({ h: people.passwordHash }).from(people).limit(1).get()!.h!
-  seedSurvey(db, getCurrentInstrument(), { passwordHash: hash })
+  seedSurvey(db, getInstrumentV1(), { passwordHash: hash })
   seedReports(db, getContent())
   seedLearning(db, hash)
 })

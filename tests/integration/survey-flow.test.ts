@@ -9,7 +9,7 @@ import { action as pageAction, loader as pageLoader } from "~/routes/survey.$cyc
 import { loader as resultLoader } from "~/routes/survey.$cycleId.result"
 import { action as reviewAction, loader as reviewLoader } from "~/routes/survey.$cycleId.review"
 import {
-  getCurrentInstrument,
+  getInstrumentV1,
   getResultView,
   getSurveyHomeCard,
   listSurveyCycles,
@@ -39,7 +39,7 @@ import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let cycleId: number
-const instrument = getCurrentInstrument()
+const instrument = getInstrumentV1()
 const now = new Date()
 
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { beforeEach, expect, test } from "vitest"
 import type { Dimension, Level } from "~/domain/content-schema"
 import { getContent } from "~/services/content-loader.server"
 import { getLearningSummary, getMyPath, markLessonRead, submitQuiz } from "~/services/learning.server"
-import { getCurrentInstrument, getResultView, saveDraftPage, submitResponse } from "~/services/survey.server"
+import { getInstrumentV1, getResultView, saveDraftPage, submitResponse } from "~/services/survey.server"
 import type { Db } from "../../db/client"
 import { cycleInvitations, cycles, enrolments, people, units } from "../../db/schema"
 import { JOURNEY_PEOPLE, seedJourneys } from "../../db/seed-journeys"
@@ -17,7 +17,7 @@ import { testDb } from "./db"
 let db: Db
 let cycleA: number
 let learner: { id: number; unitId: number; jobFamily: "nurse" }
-const instrument = getCurrentInstrument()
+const instrument = getInstrumentV1()
 const start = new Date()
 const later = (minutes: number) => new Date(start.getTime() + minutes * 60_000)
 

@@ -1,12 +1,12 @@
 import { expect, test } from "vitest"
 import { ensureInstrumentVersion } from "~/services/instrument.server"
-import { getCurrentInstrument } from "~/services/survey.server"
+import { getInstrumentV1 } from "~/services/survey.server"
 import { generateSyntheticOrganisation } from "../../db/synthetic"
 import { createTestDb } from "./db"
 
 function build(seed: number) {
   const db = createTestDb()
-  const instrument = getCurrentInstrument()
+  const instrument = getInstrumentV1()
   ensureInstrumentVersion(db, instrument)
   const summary = generateSyntheticOrganisation(db, { people: 3000, cycles: 2, seed, instrument })
   const sums = db.$client

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest"
-import type { Instrument } from "~/domain/content-schema"
+import type { SurveyForm } from "~/domain/form"
 import { DONT_KNOW } from "~/domain/scoring"
 import {
   checkForSubmit,
@@ -22,10 +22,11 @@ const opts = [
   { id: "b" as const, text: t },
   { id: "c" as const, text: t },
 ]
-const instrument: Pick<Instrument, "dimensions"> = {
-  dimensions: [
+const instrument: SurveyForm = {
+  pages: [
     {
       key: "understanding",
+      kind: "dimension",
       name: t,
       description: t,
       items: [
@@ -35,13 +36,14 @@ const instrument: Pick<Instrument, "dimensions"> = {
     },
     {
       key: "use",
+      kind: "dimension",
       name: t,
       description: t,
       items: [{ id: "use.s1", kind: "likert", reverse: true, text: t }],
     },
   ],
 }
-const page1 = instrument.dimensions[0]!.items
+const page1 = instrument.pages[0]!.items
 const likert = page1[0]!
 const knowledge = page1[1]!
 

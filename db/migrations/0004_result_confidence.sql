@@ -1,0 +1,1 @@
+ALTER TABLE `result_scores` ADD `confidence` real;
