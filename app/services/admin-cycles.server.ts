@@ -7,10 +7,13 @@ import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
 import { invalidateReportCache } from "./reports.server"
+import { ensureCurrentInstrument } from "./survey.server"
 
 const { cycles, cycleUnits, cycleInvitations, instrumentVersions, units, responses } = schema
 
+/** The stored versions, newest first: the current file's version (v2) is stored first, so a new cycle defaults to it. */
 export function listInstrumentVersions(db: Db = getDb()) {
+  ensureCurrentInstrument(db)
   return db
     .select({
       hash: instrumentVersions.hash,

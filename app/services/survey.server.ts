@@ -2,7 +2,13 @@
 // submit, the person's own result and their export. A person's response is always found by (cycle, person);
 // no id from the browser ever picks a response.
 import { and, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm"
-import type { AnyInstrument, Bilingual, Instrument, InstrumentItem } from "~/domain/content-schema"
+import type {
+  AnyInstrument,
+  Bilingual,
+  Instrument,
+  InstrumentItem,
+  InstrumentV2,
+} from "~/domain/content-schema"
 import { isV2 } from "~/domain/content-schema"
 import { type FormItem, type FormPage, formFor, type PageKind, type SurveyForm } from "~/domain/form"
 import { type Answers, type ConfidenceGap, confidenceGap, DONT_KNOW, scoreAnswers } from "~/domain/scoring"
@@ -42,7 +48,7 @@ type ResponseRow = Pick<typeof responses.$inferSelect, "id" | "status" | "answer
 // ---------------------------------------------------------------- instrument versions
 
 const cache = globalThis as unknown as {
-  __paratInstrument?: StoredInstrument
+  __paratInstrument?: InstrumentV2 & { hash: string }
   __paratInstrumentV1?: Instrument & { hash: string }
 }
 
@@ -50,7 +56,7 @@ const cache = globalThis as unknown as {
  * The current instrument file (version 2), validated once per process: new cycles use it. Bad content throws
  * with every problem's file, line and path. Only the instrument is read: the survey does not wait for modules.
  */
-export function getCurrentInstrument(): StoredInstrument {
+export function getCurrentInstrument(): InstrumentV2 & { hash: string } {
   if (cache.__paratInstrument) return cache.__paratInstrument
   const errors: ContentError[] = []
   const instrument = loadInstrumentV2(coursesDir(), errors)
