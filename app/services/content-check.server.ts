@@ -4,7 +4,14 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { extractContentLinks } from "~/domain/content-links"
 import { DIMENSIONS, JOB_FAMILIES, LEVELS } from "~/domain/content-schema"
-import { type Content, type ContentError, coursesDir, loadAllContent } from "./content-loader.server"
+import { checkBank } from "~/domain/instrument-check"
+import {
+  type Content,
+  type ContentError,
+  coursesDir,
+  INSTRUMENT_V2_FILE,
+  loadAllContent,
+} from "./content-loader.server"
 
 export const MIN_WIKI_TERMS = 60
 export const MIN_QUIZ_QUESTIONS = 5
@@ -17,7 +24,9 @@ export function checkContent(root = coursesDir(), options: ContentCheckOptions =
   const all: ContentError[] = [...errors]
   if (!content) return { errors: all, summary: "" }
   all.push(...checkCatalogue(root, content, options))
-  const summary = `instrument ${content.instrument.key} v${content.instrument.version} (${content.instrument.hash}), ${content.modules.length} modules, ${content.wiki.length} wiki terms, handbook ${content.handbook ? `with ${content.handbook.phases.length} phases` : "absent"}`
+  const v2 = content.instrumentV2
+  const bank = v2.dimensions.reduce((n, d) => n + d.knowledge.length, 0)
+  const summary = `instrument ${content.instrument.key} v${content.instrument.version} (${content.instrument.hash}) and v${v2.version} (${v2.hash}, ${bank} knowledge items), ${content.modules.length} modules, ${content.wiki.length} wiki terms, handbook ${content.handbook ? `with ${content.handbook.phases.length} phases` : "absent"}`
   return { errors: all, summary }
 }
 
@@ -110,7 +119,17 @@ export function checkCatalogue(root: string, content: Content, options: ContentC
   if (content.handbook) errors.push(...checkHandbook(content.handbook, checkLinks, lineFinder))
 
   errors.push(...checkCoverage(content, lineFinder))
+  errors.push(...checkInstrumentBank(content, lineFinder))
   return errors
+}
+
+/** The v2 item bank: no cued keys, a source per item, a form for every job family, Angoff thresholds. */
+function checkInstrumentBank(content: Content, lineFinder: LineFinder): ContentError[] {
+  return checkBank(content.instrumentV2).map((problem) => ({
+    file: INSTRUMENT_V2_FILE,
+    line: problem.itemId ? lineFinder(INSTRUMENT_V2_FILE, `id: ${problem.itemId}`) : undefined,
+    message: problem.message,
+  }))
 }
 
 /** The line of the nth (default first) line of a file that contains a text. */

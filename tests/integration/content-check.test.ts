@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process"
-import { resolve } from "node:path"
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
 import { expect, test } from "vitest"
+import { parse, stringify } from "yaml"
 import { checkContent, isReachable } from "~/services/content-check.server"
 import { formatContentError } from "~/services/content-loader.server"
 
@@ -129,4 +132,32 @@ test("npm run content:check exits 0 on the real courses/", () => {
   expect(run.stderr).toBe("")
   expect(run.status).toBe(0)
   expect(run.stdout).toMatch(/^Content check passed: /)
+})
+
+test("content:check refuses a cued v2 bank and names the file and the item's line", () => {
+  const dir = mkdtempSync(join(tmpdir(), "parat-courses-"))
+  try {
+    cpSync(resolve("courses"), dir, { recursive: true })
+    const file = join(dir, "instrument/ai-readiness.v2.yaml")
+    const bank = parse(readFileSync(file, "utf8"))
+    const all = bank.dimensions.flatMap((d: { knowledge: unknown[] }) => d.knowledge)
+    for (const item of all.slice(0, 30)) {
+      const distractor = item.options.find((o: { id: string }) => o.id !== item.correct)
+      distractor.text.en = `${distractor.text.en}, always`
+    }
+    bank.levels[0].min = 30
+    writeFileSync(file, stringify(bank))
+    const errors = checkContent(dir).errors.map(formatContentError)
+    const line = readFileSync(file, "utf8").split("\n").indexOf("      - id: understanding.k1") + 1
+    expect(errors).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^instrument/ai-readiness\\.v2\\.yaml:${line}: absolute words .* in \\d+ distractors but only \\d keys \\(en\\)`,
+        ),
+      ),
+      "instrument/ai-readiness.v2.yaml: levels must follow from the modified Angoff standard setting: 39, 63, 81, 88 (the file has 30, 63, 81, 88)",
+    ])
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 })
