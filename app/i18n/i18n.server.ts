@@ -50,10 +50,11 @@ export async function getFixedT(request: Request) {
  * password-reset page) and the report texts (managers), which together are half of the bundle.
  */
 export function bundlesFor(lang: Lang, role: "employee" | "manager" | "admin" | null, pathname: string) {
-  const { admin, reports, ...shared } = resources[lang]
+  const { admin, reports, itemAnalysis, ...shared } = resources[lang]
   return {
     ...shared,
     ...(role === "admin" || pathname.startsWith("/reset-password") ? { admin } : {}),
+    ...(role === "admin" ? { itemAnalysis } : {}),
     ...(role === "manager" ? { reports } : {}),
   }
 }

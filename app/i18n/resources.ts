@@ -4,6 +4,7 @@ import adminDa from "./locales/da/admin.json"
 import authDa from "./locales/da/auth.json"
 import commonDa from "./locales/da/common.json"
 import homeDa from "./locales/da/home.json"
+import itemAnalysisDa from "./locales/da/item-analysis.json"
 import learningDa from "./locales/da/learning.json"
 import reportsDa from "./locales/da/reports.json"
 import surveyDa from "./locales/da/survey.json"
@@ -12,6 +13,7 @@ import adminEn from "./locales/en/admin.json"
 import authEn from "./locales/en/auth.json"
 import commonEn from "./locales/en/common.json"
 import homeEn from "./locales/en/home.json"
+import itemAnalysisEn from "./locales/en/item-analysis.json"
 import learningEn from "./locales/en/learning.json"
 import reportsEn from "./locales/en/reports.json"
 import surveyEn from "./locales/en/survey.json"
@@ -27,6 +29,7 @@ export const resources = {
     reports: reportsDa,
     admin: adminDa,
     wiki: wikiDa,
+    itemAnalysis: itemAnalysisDa,
   },
   en: {
     common: commonEn,
@@ -37,5 +40,6 @@ export const resources = {
     reports: reportsEn,
     admin: adminEn,
     wiki: wikiEn,
+    itemAnalysis: itemAnalysisEn,
   },
 }
