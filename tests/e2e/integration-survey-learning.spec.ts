@@ -24,7 +24,7 @@ const words = {
     surveyCard: "Din AI-parathedsmåling",
     learningCard: "Din læringssti",
     startSurvey: "Start målingen",
-    page: (n: number) => `Side ${n} af 6`,
+    page: (n: number) => `Side ${n} af 8`,
     next: "Gem og gå videre",
     toReview: "Gem og se svarene igennem",
     submitSurvey: "Indsend mine svar",
@@ -51,7 +51,7 @@ const words = {
     surveyCard: "Your AI-readiness survey",
     learningCard: "Your learning path",
     startSurvey: "Start the survey",
-    page: (n: number) => `Page ${n} of 6`,
+    page: (n: number) => `Page ${n} of 8`,
     next: "Save and continue",
     toReview: "Save and review your answers",
     submitSurvey: "Submit my answers",
@@ -111,12 +111,14 @@ async function takeSurvey(page: Page, lang: Lang) {
   await card.getByRole("link", { name: w.startSurvey }).click()
   await expect(page).toHaveURL(/\/survey$/)
   await page.getByRole("link", { name: w.startSurvey }).click()
-  for (let n = 1; n <= 6; n++) {
+  for (let n = 1; n <= 8; n++) {
     await expect(page.getByText(w.page(n))).toBeVisible()
-    const groups = page.locator("fieldset.survey-item")
-    // The second option everywhere: mostly "disagree", so the path has modules to take.
-    for (let i = 0; i < (await groups.count()); i++) await groups.nth(i).getByRole("radio").nth(1).check()
-    await page.getByRole("button", { name: n === 6 ? w.toReview : w.next }).click()
+    // The second option everywhere: "disagree", or a knowledge option that is mostly wrong, so the path has
+    // modules to take. The last page (AI tools used) is a group of checkboxes.
+    const radios = page.locator("fieldset.survey-item--likert, fieldset.survey-item--knowledge")
+    for (let i = 0; i < (await radios.count()); i++) await radios.nth(i).getByRole("radio").nth(1).check()
+    if (n === 8) await page.getByRole("checkbox").first().check()
+    await page.getByRole("button", { name: n === 8 ? w.toReview : w.next }).click()
   }
   await page.getByRole("button", { name: w.submitSurvey }).click()
   await expect(page.getByRole("heading", { level: 1, name: w.result })).toBeVisible()

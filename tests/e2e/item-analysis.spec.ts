@@ -1,0 +1,31 @@
+import { expect, expectAccessible, login, test } from "./fixtures"
+
+test("an admin reads the item analysis of a closed cycle and downloads it as CSV", async ({
+  page,
+  errors,
+}) => {
+  await login(page, "admin@parat.test")
+  await expect(page.getByRole("heading", { level: 1, name: /^Hej, / })).toBeVisible()
+  await page.goto("/admin")
+  await page
+    .getByRole("navigation", { name: "Administration" })
+    .getByRole("link", { name: "Spørgsmålsanalyse" })
+    .click()
+  await expect(page.getByRole("heading", { level: 1, name: "Spørgsmålsanalyse" })).toBeVisible()
+  const reliability = page.getByRole("table", { name: /Cronbachs alfa/ })
+  await expect(reliability.getByRole("rowheader")).toHaveCount(6)
+  await expect(
+    page
+      .getByRole("table", { name: /Pr\. spørgsmål/ })
+      .getByRole("rowheader")
+      .first(),
+  ).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel("Måling", { exact: true }).selectOption({ index: 0 })
+  await page.getByRole("button", { name: "Vis" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Spørgsmålsanalyse" })).toBeVisible()
+  const download = page.waitForEvent("download")
+  await page.getByRole("link", { name: "Hent som CSV" }).click()
+  expect((await download).suggestedFilename()).toMatch(/^item-analysis-cycle-\d+\.csv$/)
+  expect(errors).toEqual([])
+})
