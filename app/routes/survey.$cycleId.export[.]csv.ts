@@ -12,7 +12,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const exported = exportResponse(user, cycleId, detectLanguage(request))
   if (!exported) throw new Response("Not found", { status: 404 })
   const t = await getFixedT(request)
-  const header = ["type", "dimension", "item", "question", "value", "valueText", "score", "level"] as const
+  const header = [
+    "type",
+    "dimension",
+    "item",
+    "question",
+    "value",
+    "valueText",
+    "score",
+    "level",
+    "confidence",
+  ] as const
   const rows = [
     header.map((key) => t(`export.${key}`, { ns: "survey" })),
     ...exported.answers.map((a) => [
@@ -22,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       a.question,
       a.answer,
       a.answerText,
+      null,
       null,
       null,
     ]),
@@ -34,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       null,
       s.score,
       s.level,
+      s.confidence,
     ]),
   ]
   return new Response(toCsv(rows), {

@@ -584,7 +584,8 @@ export type SurveyExport = {
   status: "draft" | "submitted"
   submittedAt: string | null
   answers: ExportedAnswer[]
-  scores: { dimension: string; score: number | null; level: number | null }[]
+  /** confidence: v2's self-rating mean beside the level (null in v1) */
+  scores: { dimension: string; score: number | null; level: number | null; confidence: number | null }[]
 }
 
 /** Everything stored about the person's own response in a cycle, in their language; null when there is none. */
@@ -631,6 +632,7 @@ export function exportResponse(
           dimension: d.key,
           score: scores.get(d.key)?.score ?? null,
           level: scores.get(d.key)?.level ?? null,
+          confidence: scores.get(d.key)?.confidence ?? null,
         }))
       : [],
   }

@@ -279,7 +279,7 @@ test("the export holds the person's own answers and scores, as JSON and as CSV",
   const bytes = new Uint8Array(await csv.clone().arrayBuffer())
   expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // the BOM that makes Excel read UTF-8
   const text = await csv.text()
-  expect(text.split("\r\n")[0]).toBe("Type,Area,Item id,Question,Value,Answer text,Score,Level")
+  expect(text.split("\r\n")[0]).toBe("Type,Area,Item id,Question,Value,Answer text,Score,Level,Own rating")
   expect(text.split("\r\n").filter(Boolean)).toHaveLength(1 + 36 + 6)
 })
 

@@ -6,6 +6,7 @@ import { formFor } from "~/domain/form"
 import { DONT_KNOW } from "~/domain/scoring"
 import { action as pageAction } from "~/routes/survey.$cycleId.page.$n"
 import { loader as resultLoader } from "~/routes/survey.$cycleId.result"
+import { getLatestResult } from "~/services/learning.server"
 import {
   getCurrentInstrument,
   getInstrumentV1,
@@ -163,4 +164,32 @@ test("a v1 result stays as it was scored and says so", () => {
   if (outcome.kind !== "result") throw new Error(outcome.kind)
   expect(outcome.view.version).toBe(1)
   expect(outcome.view.dimensions.every((d) => d.confidence === null && d.gap === null)).toBe(true)
+})
+
+test("a person placed high by v1 keeps that result; their v2 cycle gives the levels the learning path uses", () => {
+  const { user } = newPerson()
+  getInstrumentV1().dimensions.forEach((d, i) => {
+    const entries = d.items.map(
+      (item) =>
+        [item.id, item.kind === "likert" ? (item.reverse ? "1" : "5") : item.correct] as [string, string],
+    )
+    saveDraftPage(user, v1CycleId, i + 1, "next", entries, db, now)
+  })
+  expect(submitResponse(user, v1CycleId, db, now)).toEqual({ kind: "submitted" })
+  const v1Levels = getLatestResult(user.id, db)!.scores.map((s) => s.level)
+  expect(v1Levels).toEqual(Array(6).fill(4))
+
+  const later = new Date(now.getTime() + 60_000)
+  formOf(user.id).pages.forEach((page, i) => {
+    const entries = page.items.flatMap((item): [string, string][] =>
+      item.kind === "knowledge" ? [[item.id, DONT_KNOW]] : item.kind === "likert" ? [[item.id, "5"]] : [],
+    )
+    saveDraftPage(user, cycleId, i + 1, "next", entries, db, later)
+  })
+  expect(submitResponse(user, cycleId, db, later)).toEqual({ kind: "submitted" })
+  expect(getLatestResult(user.id, db)!.scores.map((s) => s.level)).toEqual(Array(6).fill(0))
+  // the v1 result is never rescored
+  const v1 = getResultView(user, v1CycleId, db, later)
+  if (v1.kind !== "result") throw new Error(v1.kind)
+  expect(v1.view.dimensions.map((d) => d.level)).toEqual(Array(6).fill(4))
 })
