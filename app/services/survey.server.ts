@@ -8,6 +8,7 @@ import type {
   Instrument,
   InstrumentItem,
   InstrumentV2,
+  JobFamily,
 } from "~/domain/content-schema"
 import { isV2 } from "~/domain/content-schema"
 import { type FormItem, type FormPage, formFor, type PageKind, type SurveyForm } from "~/domain/form"
@@ -141,9 +142,12 @@ type Access = {
   state: SurveyState
 }
 
-function jobFamilyOf(db: Db, personId: number) {
-  return db.select({ jobFamily: people.jobFamily }).from(people).where(eq(people.id, personId)).get()
-    ?.jobFamily
+/** The person's job family now (a signed-in person always has one; the fallback only satisfies the type). */
+function jobFamilyOf(db: Db, personId: number): JobFamily {
+  return (
+    db.select({ jobFamily: people.jobFamily }).from(people).where(eq(people.id, personId)).get()?.jobFamily ??
+    "administrative"
+  )
 }
 
 /**
@@ -151,8 +155,11 @@ function jobFamilyOf(db: Db, personId: number) {
  * of a draft gets the new family's variant, keeps every other answer, and the review page lists what is new.
  */
 function formOf(db: Db, user: SurveyUser, cycle: Pick<CycleRow, "id" | "instrumentHash">): SurveyForm {
-  const jobFamily = jobFamilyOf(db, user.id) ?? "administrative"
-  return formFor(instrumentOf(cycle, db), { personId: user.id, cycleId: cycle.id, jobFamily })
+  return formFor(instrumentOf(cycle, db), {
+    personId: user.id,
+    cycleId: cycle.id,
+    jobFamily: jobFamilyOf(db, user.id),
+  })
 }
 
 function accessFor(db: Db, user: SurveyUser, cycleId: number, now: Date): Access | null {
@@ -247,7 +254,7 @@ export function getSurveyOverview(
   const instrument = cycle ? instrumentOf(cycle, db) : getCurrentInstrument()
   const form = cycle
     ? formOf(db, user, cycle)
-    : formFor(instrument, { personId: user.id, cycleId: 0, jobFamily: jobFamilyOf(db, user.id) ?? "nurse" })
+    : formFor(instrument, { personId: user.id, cycleId: 0, jobFamily: jobFamilyOf(db, user.id) })
   const intro = {
     title: instrument.title,
     intro: instrument.intro,
