@@ -82,13 +82,15 @@ function pointsRule(instrument: AnyInstrument): PointsRule {
   }
 }
 
-// A closed cycle never changes, so its analysis is kept for the life of the process.
-const cache = new Map<number, ItemAnalysis>()
+// A closed cycle never changes, so its analysis is kept for the life of the process (per database).
+const caches = new WeakMap<Db, Map<number, ItemAnalysis>>()
 
 /** The analysis of one cycle, or null when it is not closed or has fewer than MIN_RESPONSES responses. */
 export function getItemAnalysis(cycleId: number, db: Db = getDb()): ItemAnalysis | null {
   const cycle = listAnalysableCycles(db).find((c) => c.id === cycleId)
   if (!cycle) return null
+  const cache = caches.get(db) ?? new Map<number, ItemAnalysis>()
+  caches.set(db, cache)
   const cached = cache.get(cycleId)
   if (cached && cached.cycle.responses === cycle.responses) return cached
   const hash = db
