@@ -12,7 +12,7 @@ import type { Db } from "../../db/client"
 import { ensurePerson } from "../../db/factories"
 import { cycles, people, units } from "../../db/schema"
 import { ensureCycle, inviteToCycle, storeInstrumentVersion } from "../../db/seed-survey"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let bigCycle: number
@@ -61,7 +61,7 @@ function cycleWithResponses(name: string, n: number, unitId: number, passwordHas
 }
 
 beforeAll(async () => {
-  db = await seededTestDb()
+  db = testDb("demo")
   const passwordHash = db.select({ h: people.passwordHash }).from(people).limit(1).get()!.h!
   const unitId = db.select({ id: units.id }).from(units).where(eq(units.code, "NOR-AKM")).get()!.id
   bigCycle = cycleWithResponses("Item analysis, enough", MIN_RESPONSES + 10, unitId, passwordHash)

@@ -20,7 +20,7 @@ import type { Db } from "../../db/client"
 import { ensurePerson } from "../../db/factories"
 import { people, resultScores, results, units } from "../../db/schema"
 import { ensureCycle, inviteToCycle, storeInstrumentVersion } from "../../db/seed-survey"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let cycleId: number
@@ -31,7 +31,7 @@ const now = new Date()
 const v2 = getCurrentInstrument()
 
 beforeAll(async () => {
-  db = await seededTestDb()
+  db = testDb("demo")
   passwordHash = db.select({ h: people.passwordHash }).from(people).limit(1).get()!.h!
   unitId = db.select({ id: units.id }).from(units).where(eq(units.code, "NOR-AKM")).get()!.id
   const cycle = (name: string, hash: string, daysAgo: number) =>
