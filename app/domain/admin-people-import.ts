@@ -4,6 +4,7 @@
 import { parse } from "csv-parse/sync"
 import { z } from "zod"
 import { isFormulaLike } from "./csv"
+import { cleanPlainText, hasForbiddenCharacters } from "./plain-text"
 import type { JobFamily, Language, Role } from "./vocabulary"
 
 export const IMPORT_COLUMNS = [
@@ -81,22 +82,78 @@ export const MAX_TEXT_LENGTH = 200
 
 // ---------------------------------------------------------------- decoding and parsing
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; reason: "binary" | "empty" }
+export const CSV_ENCODINGS = ["utf-8", "windows-1252"] as const
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number]
 
-/** UTF-8 (with or without BOM), else Windows-1252 as Excel's plain "CSV" writes it in Danish locales. */
-export function decodeCsvBytes(bytes: Uint8Array): DecodeResult {
+export type DecodeResult =
+  | { ok: true; text: string; encoding: CsvEncoding }
+  | { ok: false; reason: "binary" | "empty" }
+  | { ok: false; reason: "invalid_utf8" | "mixed_encoding"; line: number }
+
+/** The line (1-based) of the first byte that is not part of a valid UTF-8 sequence. */
+export function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  let line = 1
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, i)
+    if (length === 0) return line
+    if (bytes[i] === 0x0a) line++
+    i += length
+  }
+  return line
+}
+
+/** The length of the valid UTF-8 sequence at i, or 0 when the byte there starts none (overlong and surrogates too). */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b0 = bytes[i]!
+  if (b0 < 0x80) return 1
+  const isTail = (at: number, low = 0x80, high = 0xbf) =>
+    at < bytes.length && bytes[at]! >= low && bytes[at]! <= high
+  if (b0 >= 0xc2 && b0 <= 0xdf) return isTail(i + 1) ? 2 : 0
+  if (b0 >= 0xe0 && b0 <= 0xef) {
+    const low = b0 === 0xe0 ? 0xa0 : 0x80
+    const high = b0 === 0xed ? 0x9f : 0xbf
+    return isTail(i + 1, low, high) && isTail(i + 2) ? 3 : 0
+  }
+  if (b0 >= 0xf0 && b0 <= 0xf4) {
+    const low = b0 === 0xf0 ? 0x90 : 0x80
+    const high = b0 === 0xf4 ? 0x8f : 0xbf
+    return isTail(i + 1, low, high) && isTail(i + 2) && isTail(i + 3) ? 4 : 0
+  }
+  return 0
+}
+
+/** True when the bytes hold at least one multi-byte UTF-8 sequence ("Ã¸" when read as Windows-1252). */
+function hasUtf8Sequences(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++)
+    if (bytes[i]! >= 0x80 && utf8SequenceLength(bytes, i) > 1) return true
+  return false
+}
+
+/**
+ * UTF-8 (with or without BOM) always; Windows-1252 (older Excel's plain "CSV" in Danish locales) only when the admin
+ * chose it and the file is not UTF-8. A file that is neither is refused with the line of its first bad byte, so
+ * nothing is ever stored as mojibake ("SÃ¸ren" or "S�ren").
+ */
+export function decodeCsvBytes(bytes: Uint8Array, encoding: CsvEncoding = "utf-8"): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: "empty" }
   // A NUL byte never occurs in a text file: this is a spreadsheet, an image or similar.
   if (bytes.includes(0)) return { ok: false, reason: "binary" }
   let text: string
+  let used: CsvEncoding = "utf-8"
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
   } catch {
+    if (encoding !== "windows-1252")
+      return { ok: false, reason: "invalid_utf8", line: firstInvalidUtf8Line(bytes) }
+    // Partly UTF-8 and partly not: no single reading of it is right.
+    if (hasUtf8Sequences(bytes))
+      return { ok: false, reason: "mixed_encoding", line: firstInvalidUtf8Line(bytes) }
     text = new TextDecoder("windows-1252").decode(bytes)
+    used = "windows-1252"
   }
   text = text.replace(/^\uFEFF/, "")
   if (text.trim() === "") return { ok: false, reason: "empty" }
-  return { ok: true, text }
+  return { ok: true, text, encoding: used }
 }
 
 /** The separator of the header line: semicolon (Danish Excel), tab, or comma. */
@@ -229,6 +286,7 @@ export type RowErrorReason =
   | "column_count"
   | "required"
   | "too_long"
+  | "control_characters"
   | "formula"
   | "email"
   | "unit_unknown"
@@ -280,7 +338,8 @@ export function validateImportRows(
 
     for (const column of columns) {
       const value = cell(column)
-      if (isFormulaLike(value)) fail("formula", column, value)
+      if (hasForbiddenCharacters(value)) fail("control_characters", column)
+      else if (isFormulaLike(value)) fail("formula", column, value)
       else if (value.length > MAX_TEXT_LENGTH) fail("too_long", column)
     }
     if (rowErrors.length > 0) {
@@ -288,7 +347,7 @@ export function validateImportRows(
       continue
     }
 
-    const name = cell("name")
+    const name = (cleanPlainText(cell("name")) as { text: string }).text
     if (name === "") fail("required", "name")
 
     const email = cell("email").toLowerCase()

@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { StatusMessage } from "~/components/admin-ui"
 import { FormError } from "~/components/field"
-import type { RowError } from "~/domain/admin-people-import"
+import { CSV_ENCODINGS, type CsvEncoding, type RowError } from "~/domain/admin-people-import"
 import {
   checkImport,
   discardStagedImport,
@@ -38,7 +38,9 @@ const CommitSchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   fileName: z.string().max(255).default(""),
   deactivateMissing: z.literal("on").optional(),
+  encoding: z.enum(CSV_ENCODINGS).default("utf-8"),
 })
+const EncodingSchema = z.enum(CSV_ENCODINGS).catch("utf-8")
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin")
@@ -49,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export type ImportActionData =
   | { step: "fileError"; fileError: FileError }
   | { step: "rowErrors"; fileName: string; counts: ImportCounts; errors: RowError[]; errorCount: number }
-  | { step: "confirm"; fileName: string; counts: ImportCounts; token: string }
+  | { step: "confirm"; fileName: string; counts: ImportCounts; token: string; encoding: CsvEncoding }
 
 const fileError = (error: FileError) =>
   Response.json({ step: "fileError", fileError: error } satisfies ImportActionData, { status: 400 })
@@ -73,7 +75,8 @@ async function preview(request: Request, actorId: number) {
   }
   const fileName = ("name" in file && typeof file.name === "string" ? file.name : "").slice(0, 255)
   const bytes = new Uint8Array(await file.arrayBuffer())
-  const check = checkImport(bytes, actorId)
+  const encoding = EncodingSchema.parse(formData.get("encoding"))
+  const check = checkImport(bytes, actorId, undefined, encoding)
   if (!check.ok) return fileError(check.fileError)
   if (check.errorCount > 0) {
     return Response.json(
@@ -92,6 +95,7 @@ async function preview(request: Request, actorId: number) {
     fileName,
     counts: check.counts,
     token: stageImport(bytes),
+    encoding,
   } satisfies ImportActionData
 }
 
@@ -104,11 +108,12 @@ async function commit(request: Request, actorId: number) {
   const outcome = importPeople(bytes, actorId, {
     deactivateMissing: form.data.deactivateMissing === "on",
     fileName: form.data.fileName || undefined,
+    encoding: form.data.encoding,
   })
   if (!outcome.ok) {
     if ("fileError" in outcome) return fileError(outcome.fileError)
     // Someone changed the database between preview and confirm: show the new errors, keep the staged file.
-    const check = checkImport(bytes, actorId)
+    const check = checkImport(bytes, actorId, undefined, form.data.encoding)
     return Response.json(
       {
         step: "rowErrors",
@@ -145,6 +150,8 @@ function FileErrorMessage({ error }: { error: FileError }) {
       error.line === null
         ? t("import.fileErrors.malformed")
         : t("import.fileErrors.malformedAt", { line: error.line })
+  } else if (error.reason === "invalid_utf8" || error.reason === "mixed_encoding") {
+    message = t(`import.fileErrors.${error.reason}`, { line: error.line })
   } else if ("columns" in error) {
     message = t(`import.fileErrors.${error.reason}`, { columns: error.columns.join(", ") })
   } else {
@@ -170,6 +177,21 @@ function UploadForm() {
           aria-describedby="import-file-hint"
           required
         />
+      </div>
+      <div className="field">
+        <label htmlFor="import-encoding">{t("import.encoding")}</label>
+        <p id="import-encoding-hint" className="field__hint">
+          {t("import.encodingHint")}
+        </p>
+        <select
+          id="import-encoding"
+          name="encoding"
+          defaultValue="utf-8"
+          aria-describedby="import-encoding-hint"
+        >
+          <option value="utf-8">{t("import.encodingUtf8")}</option>
+          <option value="windows-1252">{t("import.encodingWindows1252")}</option>
+        </select>
       </div>
       <button type="submit" className="button">
         {t("import.preview")}
@@ -245,6 +267,7 @@ export default function ImportPage() {
           <Form method="post" className="stack">
             <input type="hidden" name="token" value={data.token} />
             <input type="hidden" name="fileName" value={data.fileName} />
+            <input type="hidden" name="encoding" value={data.encoding} />
             {data.counts.missing > 0 ? (
               <div>
                 <p>{t("import.missing", { count: data.counts.missing })}</p>

@@ -7,6 +7,7 @@ import { eq, inArray } from "drizzle-orm"
 import { databasePath } from "#db/client"
 import {
   buildUnitLookup,
+  type CsvEncoding,
   decodeCsvBytes,
   type ImportPlan,
   parseCsvText,
@@ -27,6 +28,7 @@ export const MAX_LISTED_ERRORS = 500
 export type FileError =
   | { reason: "binary" | "empty" | "too_large" | "no_rows" | "expired" | "no_file" }
   | { reason: "malformed"; line: number | null }
+  | { reason: "invalid_utf8" | "mixed_encoding"; line: number }
   | { reason: "unknown_columns" | "missing_columns" | "duplicate_columns"; columns: string[] }
 
 export type ImportCounts = {
@@ -42,10 +44,18 @@ export type ImportCheck =
   | { ok: true; counts: ImportCounts; errors: RowError[]; errorCount: number; plan: ImportPlan }
 
 /** Decodes, parses, validates and plans a file against the current database. Writes nothing. */
-export function checkImport(bytes: Uint8Array, actorId: number, db: Db = getDb()): ImportCheck {
+export function checkImport(
+  bytes: Uint8Array,
+  actorId: number,
+  db: Db = getDb(),
+  encoding: CsvEncoding = "utf-8",
+): ImportCheck {
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, fileError: { reason: "too_large" } }
-  const decoded = decodeCsvBytes(bytes)
-  if (!decoded.ok) return { ok: false, fileError: { reason: decoded.reason } }
+  const decoded = decodeCsvBytes(bytes, encoding)
+  if (!decoded.ok) {
+    const { ok: _ok, ...fileError } = decoded
+    return { ok: false, fileError }
+  }
   const parsed = parseCsvText(decoded.text)
   if (!parsed.ok) return { ok: false, fileError: { reason: "malformed", line: parsed.line } }
   const header = readHeader(parsed.header)
@@ -108,10 +118,10 @@ const CHUNK = 500
 export function importPeople(
   bytes: Uint8Array,
   actorId: number,
-  options: { deactivateMissing: boolean; fileName?: string },
+  options: { deactivateMissing: boolean; fileName?: string; encoding?: CsvEncoding },
   db: Db = getDb(),
 ): ImportOutcome {
-  const check = checkImport(bytes, actorId, db)
+  const check = checkImport(bytes, actorId, db, options.encoding)
   if (!check.ok) return check
   if (check.errorCount > 0) return { ok: false, errors: check.errors, errorCount: check.errorCount }
   const { plan } = check

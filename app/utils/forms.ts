@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { plainTextField } from "~/domain/plain-text"
 
 /** Field errors hold translation keys (e.g. "validation.required"); the component translates them. */
 export type FieldErrors = Partial<Record<string, string[]>>
@@ -32,12 +33,8 @@ export function invariantResponse(
   if (!condition) throw new Response(message, init)
 }
 
-export const requiredText = (max: number) =>
-  z
-    .string({ error: "validation.required" })
-    .trim()
-    .min(1, { error: "validation.required" })
-    .max(max, { error: "validation.tooLong" })
+/** A required one-line text (names of units, cycles): the one rule of app/domain/plain-text.ts. */
+export const requiredText = (max: number) => plainTextField(max)
 
 /** A new password typed twice: at least 12 characters, and the two must match (change and reset forms). */
 export const NewPasswordFields = z

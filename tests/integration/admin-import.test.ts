@@ -94,10 +94,17 @@ test("bad files get a clear reason and write nothing", () => {
   expect(peopleCount()).toBe(before)
 })
 
-test("a file saved by Danish Excel (semicolons, Windows-1252) keeps its Danish letters", () => {
+test("a file saved by older Danish Excel (semicolons, Windows-1252) is refused as UTF-8 and read right when chosen", () => {
   const text = "name;email;unit;job_family\r\nBjørn Æbelø;bjoern@hospital.dk;NOR-AKM;Læge\r\n"
   const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0))) // latin-1 == cp1252 for these letters
-  expect(importPeople(bytes, adminId, { deactivateMissing: false })).toMatchObject({ ok: true, created: 1 })
+  expect(importPeople(bytes, adminId, { deactivateMissing: false })).toEqual({
+    ok: false,
+    fileError: { reason: "invalid_utf8", line: 2 },
+  })
+  expect(importPeople(bytes, adminId, { deactivateMissing: false, encoding: "windows-1252" })).toMatchObject({
+    ok: true,
+    created: 1,
+  })
   expect(
     db.select({ name: people.name }).from(people).where(eq(people.email, "bjoern@hospital.dk")).get(),
   ).toEqual({
@@ -142,9 +149,10 @@ test("a 50,000-row file is checked and imported in one transaction, and a second
 
 // ---------------------------------------------------------------- through the route
 
-function multipart(cookie: string, name: string, content: BlobPart) {
+function multipart(cookie: string, name: string, content: BlobPart, encoding?: string) {
   const form = new FormData()
   form.append("file", new File([content], name, { type: "text/csv" }))
+  if (encoding) form.append("encoding", encoding)
   return new Request("http://localhost/admin/import", {
     method: "POST",
     body: form,
@@ -213,6 +221,39 @@ test("row errors come back as a 400 listing each line", async () => {
     step: "rowErrors",
     errorCount: 1,
     errors: [{ line: 3, reason: "email" }],
+  })
+})
+
+test("through the route, Windows-1252 is refused as UTF-8 (400) and, when chosen, carried from preview to commit", async () => {
+  const cookie = await loginCookie("admin@parat.test")
+  const text = "navn;email;enhed;faggruppe\r\nÅse Ørsted;aase.cp1252@hospital.dk;NOR;Læge\r\n"
+  const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0)))
+  const refused = (await importAction({
+    request: multipart(cookie, "excel.csv", bytes),
+    params: {},
+    context: {},
+  })) as Response
+  expect(refused.status).toBe(400)
+  expect(await refused.json()).toEqual({ step: "fileError", fileError: { reason: "invalid_utf8", line: 2 } })
+  const preview = (await importAction({
+    request: multipart(cookie, "excel.csv", bytes, "windows-1252"),
+    params: {},
+    context: {},
+  })) as { step: string; token: string; encoding: string }
+  expect(preview).toMatchObject({ step: "confirm", encoding: "windows-1252" })
+  const confirm = (await importAction({
+    request: makeRequest("/admin/import", {
+      cookie,
+      form: { token: preview.token, fileName: "excel.csv", encoding: preview.encoding },
+    }),
+    params: {},
+    context: {},
+  })) as Response
+  expect(confirm.status).toBe(302)
+  expect(
+    db.select({ name: people.name }).from(people).where(eq(people.email, "aase.cp1252@hospital.dk")).get(),
+  ).toEqual({
+    name: "Åse Ørsted",
   })
 })
 

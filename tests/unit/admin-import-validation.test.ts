@@ -88,6 +88,21 @@ test("a formula in a name (=CMD...) is refused, as are + - @ at the start", () =
   ])
 })
 
+test("a line break, control character or bidi override in any field is refused; spaces inside a name are tidied", () => {
+  const { rows, errors } = validate(
+    rec(2, "E1", "Anna\nHansen", "a@b.dk", "NOR-AKM", "nurse", "", ""),
+    rec(3, "E2", "Bo \u202Egnal", "b@b.dk", "NOR-AKM", "nurse", "", ""),
+    rec(4, "E\u00073", "Ok", "c@b.dk", "NOR-AKM", "nurse", "", ""),
+    rec(5, "E4", "Eva   Jensen", "d@b.dk", "NOR-AKM", "nurse", "", ""),
+  )
+  expect(errors.map((e) => [e.line, e.reason, e.column])).toEqual([
+    [2, "control_characters", "name"],
+    [3, "control_characters", "name"],
+    [4, "control_characters", "employee_id"],
+  ])
+  expect(rows.map((r) => r.name)).toEqual(["Eva Jensen"])
+})
+
 test("a hyphen inside a name is fine", () => {
   expect(validate(rec(2, "", "Anne-Mette Ahmadi", "a@b.dk", "NOR", "nurse", "", "")).errors).toEqual([])
 })
@@ -135,11 +150,43 @@ test("an unknown, a missing or a repeated column is refused by name", () => {
   })
 })
 
-test("bytes: UTF-8 with a BOM, and Windows-1252 as Danish Excel saves it, both give Danish letters", () => {
+test("bytes: UTF-8 with or without a BOM is read as UTF-8, whichever encoding the admin chose", () => {
   const utf8 = new TextEncoder().encode("\uFEFFnavn\nSøren Ærø Åse")
-  expect(decodeCsvBytes(utf8)).toEqual({ ok: true, text: "navn\nSøren Ærø Åse" })
-  const cp1252 = Uint8Array.from([0x53, 0xf8, 0x72, 0x65, 0x6e, 0x20, 0xc6, 0x72, 0xf8]) // "Søren Ærø"
-  expect(decodeCsvBytes(cp1252)).toEqual({ ok: true, text: "Søren Ærø" })
+  expect(decodeCsvBytes(utf8)).toEqual({ ok: true, text: "navn\nSøren Ærø Åse", encoding: "utf-8" })
+  const plain = new TextEncoder().encode("navn\nSøren")
+  expect(decodeCsvBytes(plain, "windows-1252")).toEqual({ ok: true, text: "navn\nSøren", encoding: "utf-8" })
+})
+
+// "Søren Ærø" as older Danish Excel saves plain "CSV"
+const cp1252 = Uint8Array.from([0x53, 0xf8, 0x72, 0x65, 0x6e, 0x20, 0xc6, 0x72, 0xf8])
+
+test("bytes: a file that is not UTF-8 is refused with the line of its first bad byte unless Windows-1252 is chosen", () => {
+  const file = Uint8Array.from([...new TextEncoder().encode("navn\nAnna\n"), ...cp1252])
+  expect(decodeCsvBytes(file)).toEqual({ ok: false, reason: "invalid_utf8", line: 3 })
+  expect(decodeCsvBytes(file, "windows-1252")).toEqual({
+    ok: true,
+    text: "navn\nAnna\nSøren Ærø",
+    encoding: "windows-1252",
+  })
+})
+
+test("bytes: one invalid byte in an otherwise UTF-8 file is refused even when Windows-1252 is chosen (no mojibake)", () => {
+  const utf8 = new TextEncoder().encode("navn\nSøren\nJ")
+  const file = Uint8Array.from([...utf8, 0xe9, 0x72, 0xf4, 0x6d, 0x65]) // "Jérôme" in Windows-1252
+  expect(decodeCsvBytes(file)).toEqual({ ok: false, reason: "invalid_utf8", line: 3 })
+  expect(decodeCsvBytes(file, "windows-1252")).toEqual({ ok: false, reason: "mixed_encoding", line: 3 })
+})
+
+test("bytes: overlong forms and lone surrogates are not valid UTF-8", () => {
+  expect(decodeCsvBytes(Uint8Array.from([0x61, 0xc0, 0xaf]))).toMatchObject({
+    reason: "invalid_utf8",
+    line: 1,
+  })
+  expect(decodeCsvBytes(Uint8Array.from([0x0a, 0xed, 0xa0, 0x80]))).toMatchObject({
+    reason: "invalid_utf8",
+    line: 2,
+  })
+  expect(decodeCsvBytes(Uint8Array.from([0x61, 0xf0, 0x9f, 0x98]))).toMatchObject({ reason: "invalid_utf8" })
 })
 
 test("bytes: a binary file and an empty file are refused", () => {
