@@ -8,6 +8,9 @@ import { I18nextProvider } from "react-i18next"
 import { createI18n, detectLanguage } from "./i18n/i18n.server"
 import { NonceProvider } from "./utils/nonce-provider"
 
+// The production server (scripts/start.js) starts the retention job through the built entry module.
+export { startRetentionSchedule } from "./services/retention.server"
+
 export const streamTimeout = 5_000
 
 export default async function handleRequest(

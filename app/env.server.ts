@@ -21,6 +21,10 @@ const EnvSchema = z.object({
     .url({ protocol: /^https?$/ })
     .refine((value) => new URL(value).origin === value.replace(/\/$/, ""), "an origin without a path")
     .optional(),
+  /** Audit log entries older than this many days are deleted by the retention job (docs/privacy.md). */
+  PARAT_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
+  /** How often the server runs the retention job; 0 turns the schedule off (then run `npm run db:purge` from cron). */
+  PARAT_PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(360),
 })
 
 export const env = EnvSchema.parse(process.env)

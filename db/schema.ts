@@ -79,6 +79,8 @@ export const people = sqliteTable(
     passwordHash: text("password_hash"),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     isActive: integer("is_active", { mode: "boolean" }).notNull().default(true),
+    /** set when an admin erased or anonymised the person: the row stays as a nameless placeholder (docs/privacy.md) */
+    erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -16,4 +16,10 @@ const server = app.listen(port, host, () => {
   const shown = host === "127.0.0.1" ? "localhost" : host
   console.log(`Parat is serving on http://${shown}:${typeof address === "object" ? address?.port : port}`)
 })
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)))
+// Retention (app/services/retention.server.ts): expired sessions, spent tokens, old drafts and old audit entries.
+const stopRetention = build.entry.module.startRetentionSchedule?.() ?? (() => {})
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    stopRetention()
+    server.close(() => process.exit(0))
+  })

@@ -15,6 +15,10 @@ export const AUDIT_ACTIONS = [
   "cycle.create",
   "cycle.open",
   "cycle.close",
+  "person.erase",
+  "person.anonymise",
+  "report.export",
+  "data.purge",
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

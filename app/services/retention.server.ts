@@ -1,0 +1,85 @@
+// Retention: what Parat deletes on a schedule, in one place (docs/privacy.md lists the periods). Run by the server
+// every PARAT_PURGE_INTERVAL_MINUTES (scripts/start.js) and by `npm run db:purge`.
+import { and, eq, inArray, isNotNull, lt, or } from "drizzle-orm"
+import { env } from "~/env.server"
+import { recordAudit } from "./audit.server"
+import { type Db, getDb, schema } from "./db.server"
+
+const { auditLog, cycles, loginFailures, passwordResets, responses, sessions } = schema
+
+const DAY_MS = 86_400_000
+/** Failed logins only count for the throttle's window; kept a day for looking into an attack, then deleted. */
+const LOGIN_FAILURE_DAYS = 1
+
+export type RetentionPolicy = { auditRetentionDays: number }
+export type PurgeCounts = {
+  drafts: number
+  sessions: number
+  passwordResets: number
+  loginFailures: number
+  auditEntries: number
+}
+
+export function retentionPolicy(): RetentionPolicy {
+  return { auditRetentionDays: env.PARAT_AUDIT_RETENTION_DAYS }
+}
+
+/**
+ * Deletes, in one transaction: unsubmitted drafts of closed cycles (they can never be submitted or reported),
+ * expired sessions, used or expired password reset tokens, old failed-login records, and audit entries older
+ * than the retention period. Submitted answers and results are kept: they are the cycle's record.
+ */
+export function purgeExpiredData(
+  now = new Date(),
+  policy = retentionPolicy(),
+  db: Db = getDb(),
+): PurgeCounts {
+  return db.transaction((tx) => {
+    const closedCycles = tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.status, "closed"))
+    const counts: PurgeCounts = {
+      drafts: tx
+        .delete(responses)
+        .where(and(eq(responses.status, "draft"), inArray(responses.cycleId, closedCycles)))
+        .run().changes,
+      sessions: tx.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes,
+      passwordResets: tx
+        .delete(passwordResets)
+        .where(or(isNotNull(passwordResets.usedAt), lt(passwordResets.expiresAt, now)))
+        .run().changes,
+      loginFailures: tx
+        .delete(loginFailures)
+        .where(lt(loginFailures.at, new Date(now.getTime() - LOGIN_FAILURE_DAYS * DAY_MS)))
+        .run().changes,
+      auditEntries: tx
+        .delete(auditLog)
+        .where(lt(auditLog.at, new Date(now.getTime() - policy.auditRetentionDays * DAY_MS)))
+        .run().changes,
+    }
+    // Deleting answers or history is itself worth a line in the log; expiring sessions every few hours is not.
+    if (counts.drafts > 0 || counts.auditEntries > 0) {
+      recordAudit(tx, null, "data.purge", null, {
+        drafts: counts.drafts,
+        auditEntries: counts.auditEntries,
+        auditRetentionDays: policy.auditRetentionDays,
+      })
+    }
+    return counts
+  })
+}
+
+/** Runs the purge now and then every `intervalMinutes`; returns a function that stops it. */
+export function startRetentionSchedule(intervalMinutes = env.PARAT_PURGE_INTERVAL_MINUTES) {
+  if (intervalMinutes <= 0) return () => {}
+  const run = () => {
+    try {
+      const counts = purgeExpiredData()
+      console.log(`Retention: deleted ${JSON.stringify(counts)}`)
+    } catch (error) {
+      console.error("Retention: the purge failed", error)
+    }
+  }
+  run()
+  const timer = setInterval(run, intervalMinutes * 60_000)
+  timer.unref() // never keeps the process alive on shutdown
+  return () => clearInterval(timer)
+}
