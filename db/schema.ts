@@ -81,6 +81,7 @@ export const people = sqliteTable(
     isActive: integer("is_active", { mode: "boolean" }).notNull().default(true),
     /** set when an admin erased or anonymised the person: the row stays as a nameless placeholder (docs/privacy.md) */
     erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
+    erasure: text("erasure", { enum: ["erase", "anonymise"] }),
     createdAt: createdAt(),
   },
   (t) => [

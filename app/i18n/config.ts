@@ -11,6 +11,7 @@ export const NAMESPACES = [
   "reports",
   "admin",
   "wiki",
+  "privacy",
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 

@@ -6,6 +6,7 @@ import commonDa from "./locales/da/common.json"
 import homeDa from "./locales/da/home.json"
 import itemAnalysisDa from "./locales/da/item-analysis.json"
 import learningDa from "./locales/da/learning.json"
+import privacyDa from "./locales/da/privacy.json"
 import reportsDa from "./locales/da/reports.json"
 import surveyDa from "./locales/da/survey.json"
 import wikiDa from "./locales/da/wiki.json"
@@ -15,6 +16,7 @@ import commonEn from "./locales/en/common.json"
 import homeEn from "./locales/en/home.json"
 import itemAnalysisEn from "./locales/en/item-analysis.json"
 import learningEn from "./locales/en/learning.json"
+import privacyEn from "./locales/en/privacy.json"
 import reportsEn from "./locales/en/reports.json"
 import surveyEn from "./locales/en/survey.json"
 import wikiEn from "./locales/en/wiki.json"
@@ -30,6 +32,7 @@ export const resources = {
     admin: adminDa,
     wiki: wikiDa,
     itemAnalysis: itemAnalysisDa,
+    privacy: privacyDa,
   },
   en: {
     common: commonEn,
@@ -41,5 +44,6 @@ export const resources = {
     admin: adminEn,
     wiki: wikiEn,
     itemAnalysis: itemAnalysisEn,
+    privacy: privacyEn,
   },
 }

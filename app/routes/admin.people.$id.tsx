@@ -16,17 +16,22 @@ import {
 } from "~/services/admin-people.server"
 import { listActiveUnitOptions } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
+import { ERASURE_MODES, erasePerson } from "~/services/erasure.server"
 import { invariantResponse, parseForm, parseQuery } from "~/utils/forms"
 import { readForm } from "~/utils/request.server"
 
-export const handle = { i18n: ["admin"] }
+export const handle = { i18n: ["admin", "privacy"] }
 
 const ROLES = ["employee", "manager", "admin"] as const
 const id = z.coerce.number().int().positive()
 const ParamsSchema = z.object({ id })
 const UpdateSchema = z.object({ role: z.enum(ROLES), unitId: id })
 const ScopeSchema = z.object({ unitId: id })
-const DONE = ["update", "deactivate", "reactivate", "addScope", "removeScope"] as const
+const EraseSchema = z.object({
+  mode: z.enum(ERASURE_MODES, { error: "erasure_mode" }),
+  confirm: z.literal("on", { error: "confirm_erasure" }),
+})
+const DONE = ["update", "deactivate", "reactivate", "addScope", "removeScope", "erase", "anonymise"] as const
 const QuerySchema = z.object({ done: z.enum(DONE).optional() })
 
 function personId(params: unknown) {
@@ -88,6 +93,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
       } satisfies ActionData
     }
+    case "erase": {
+      const form = parseForm(formData, EraseSchema)
+      if (!form.ok) return fail(form.errors.mode ? "erasure_mode" : "confirm_erasure")
+      const erased = erasePerson(user.id, id, form.data.mode)
+      if (!erased.ok) return fail(erased.reason, erased.reason === "not_found" ? 404 : 400)
+      return redirect(`/admin/people/${id}?done=${form.data.mode}`)
+    }
     default:
       throw new Response("Unknown intent", { status: 400 })
   }
@@ -100,7 +112,7 @@ export default function PersonPage() {
   const data = useActionData<ActionData>()
   const { t, i18n } = useTranslation("admin")
   const { t: tc } = useTranslation()
-  const scopeIds = new Set(person.scopes.map((s) => s.unitId))
+  const { t: tp } = useTranslation("privacy")
   return (
     <section className="page">
       <p>
@@ -162,6 +174,28 @@ export default function PersonPage() {
         </dl>
       </section>
 
+      {person.erasedAt ? (
+        <p className="alert alert--info">
+          {tp(person.erasure === "anonymise" ? "erasure.anonymisedBanner" : "erasure.erasedBanner", {
+            date: formatTime(person.erasedAt, i18n.language),
+          })}
+        </p>
+      ) : (
+        <PersonForms person={person} units={units} />
+      )}
+    </section>
+  )
+}
+
+function PersonForms({
+  person,
+  units,
+}: Pick<ReturnType<typeof useLoaderData<typeof loader>>, "person" | "units">) {
+  const { t } = useTranslation("admin")
+  const { t: tc } = useTranslation()
+  const scopeIds = new Set(person.scopes.map((s) => s.unitId))
+  return (
+    <>
       <section className="admin-section" aria-labelledby="person-role">
         <h2 id="person-role">{t("person.roleTitle")}</h2>
         <Form method="post" className="admin-grid">
@@ -260,6 +294,50 @@ export default function PersonPage() {
           </Form>
         </div>
       </section>
+      <ErasureSection />
+    </>
+  )
+}
+
+/** Erase or anonymise, with the difference explained and a confirmation box the server checks. */
+function ErasureSection() {
+  const { t } = useTranslation("privacy")
+  return (
+    <section className="admin-section" aria-labelledby="person-erasure">
+      <h2 id="person-erasure">{t("erasure.title")}</h2>
+      <p>{t("erasure.intro")}</p>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="erase" />
+        <fieldset className="stack">
+          <legend>{t("erasure.mode")}</legend>
+          {ERASURE_MODES.map((mode) => (
+            <div key={mode}>
+              <label>
+                <input
+                  type="radio"
+                  name="mode"
+                  value={mode}
+                  required
+                  aria-describedby={`erasure-${mode}-hint`}
+                />{" "}
+                {t(`erasure.${mode}`)}
+              </label>
+              <p id={`erasure-${mode}-hint`} className="field__hint">
+                {t(`erasure.${mode}Hint`)}
+              </p>
+            </div>
+          ))}
+        </fieldset>
+        <p>{t("erasure.keeps")}</p>
+        <label>
+          <input type="checkbox" name="confirm" required /> {t("erasure.confirm")}
+        </label>
+        <div>
+          <button type="submit" className="button button--danger">
+            {t("erasure.submit")}
+          </button>
+        </div>
+      </Form>
     </section>
   )
 }

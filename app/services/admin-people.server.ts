@@ -63,6 +63,8 @@ export function getPerson(id: number, db: Db = getDb()) {
       jobFamily: people.jobFamily,
       language: people.language,
       isActive: people.isActive,
+      erasedAt: people.erasedAt,
+      erasure: people.erasure,
       hasPassword: people.passwordHash,
       unitId: people.unitId,
       unitName: units.name,
@@ -89,7 +91,10 @@ export function getPerson(id: number, db: Db = getDb()) {
 
 export type PersonOutcome =
   | { ok: true }
-  | { ok: false; reason: "not_found" | "unit_not_found" | "own_account" | "not_manager" | "scope_not_found" }
+  | {
+      ok: false
+      reason: "not_found" | "unit_not_found" | "own_account" | "not_manager" | "scope_not_found" | "erased"
+    }
 
 function findPerson(id: number, db: Db) {
   return db
@@ -99,6 +104,7 @@ function findPerson(id: number, db: Db) {
       unitId: people.unitId,
       isActive: people.isActive,
       email: people.email,
+      erasedAt: people.erasedAt,
     })
     .from(people)
     .where(eq(people.id, id))
@@ -124,6 +130,7 @@ export function updatePerson(
 ): PersonOutcome {
   const person = findPerson(id, db)
   if (!person) return { ok: false, reason: "not_found" }
+  if (person.erasedAt) return { ok: false, reason: "erased" }
   if (id === actorId && input.role !== "admin") return { ok: false, reason: "own_account" }
   if (input.unitId !== person.unitId && !isActiveUnit(input.unitId, db))
     return { ok: false, reason: "unit_not_found" }
@@ -154,6 +161,8 @@ export function setPersonActive(
   const person = findPerson(id, db)
   if (!person) return { ok: false, reason: "not_found" }
   if (id === actorId) return { ok: false, reason: "own_account" }
+  // An erased person's placeholder can never sign in again.
+  if (person.erasedAt) return { ok: false, reason: "erased" }
   if (person.isActive === isActive) return { ok: true }
   db.transaction((tx) => {
     tx.update(people).set({ isActive }).where(eq(people.id, id)).run()
