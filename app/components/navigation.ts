@@ -21,6 +21,7 @@ const ITEMS: NavItem[] = [
   { to: "/admin", label: "nav.admin", roles: ["admin"] },
   { to: "/reports", label: "nav.reports", roles: ["manager"] },
   { to: "/account/password", label: "nav.account", roles: "all" },
+  { to: "/account/data", label: "nav.myData", roles: "all" },
   { to: "/wiki", label: "nav.wiki", roles: "everyone" },
   { to: "/handbook", label: "nav.handbook", roles: "everyone" },
   { to: "/citizen", label: "nav.citizen", roles: "everyone" },
