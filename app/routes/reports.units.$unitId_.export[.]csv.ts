@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node"
 import { ReportQuery, UnitParam } from "~/domain/report-query"
 import { getFixedT } from "~/i18n/i18n.server"
+import { recordReportExport } from "~/services/audit.server"
 import { requireRole } from "~/services/auth.server"
 import { exportUnitReportCsv, type Translate } from "~/services/reports.server"
 import { parseQuery } from "~/utils/forms"
@@ -17,6 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { unitId: unitId.data, cycleId: query.cycle, jobFamily: query.jobFamily },
     t,
   )
+  recordReportExport(user.id, {
+    unitId: unitId.data,
+    cycleId: query.cycle,
+    jobFamily: query.jobFamily,
+    format: "csv",
+  })
   return new Response(`\uFEFF${csv}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

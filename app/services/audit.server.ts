@@ -19,6 +19,19 @@ export function recordAudit(
   db.insert(auditLog).values({ at: new Date(), actorId, action, target, details }).run()
 }
 
+/** A manager took a report out of Parat (a file can travel where the page cannot): who, which unit, cycle, filter. */
+export function recordReportExport(
+  actorId: number,
+  report: { unitId: number; cycleId?: number; jobFamily?: string; format: "csv" },
+  db: Db = getDb(),
+) {
+  recordAudit(db, actorId, "report.export", `unit:${report.unitId}`, {
+    format: report.format,
+    cycleId: report.cycleId ?? null,
+    jobFamily: report.jobFamily ?? null,
+  })
+}
+
 export type AuditFilter = { action?: AuditAction; actorId?: number; from?: Date; to?: Date; page: number }
 export const AUDIT_PAGE_SIZE = 50
 
