@@ -30,7 +30,7 @@ const aggregateSums = () => ({
 export const UNIT_KINDS = ["region", "hospital", "department", "section"] as const
 
 // The domain's fixed words are defined once, in app/domain/vocabulary.ts.
-import { JOB_FAMILIES, LANGUAGES, ROLES } from "../app/domain/vocabulary"
+import { ERASURE_MODES, JOB_FAMILIES, LANGUAGES, ROLES } from "../app/domain/vocabulary"
 
 export { JOB_FAMILIES, LANGUAGES, ROLES }
 
@@ -81,7 +81,7 @@ export const people = sqliteTable(
     isActive: integer("is_active", { mode: "boolean" }).notNull().default(true),
     /** set when an admin erased or anonymised the person: the row stays as a nameless placeholder (docs/privacy.md) */
     erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
-    erasure: text("erasure", { enum: ["erase", "anonymise"] }),
+    erasure: text("erasure", { enum: ERASURE_MODES }),
     createdAt: createdAt(),
   },
   (t) => [

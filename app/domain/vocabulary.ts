@@ -24,3 +24,6 @@ export const ROLES = ["employee", "manager", "admin"] as const
 export type Role = (typeof ROLES)[number]
 export const LANGUAGES = ["da", "en"] as const
 export type Language = (typeof LANGUAGES)[number]
+/** What an admin can do to a person's data on request (docs/privacy.md): delete it, or strip the identity from it. */
+export const ERASURE_MODES = ["erase", "anonymise"] as const
+export type ErasureMode = (typeof ERASURE_MODES)[number]

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { formatTime, SelectField, StatusMessage, unitOptions } from "~/components/admin-ui"
 import { FormError } from "~/components/field"
+import { ERASURE_MODES } from "~/domain/vocabulary"
 import {
   addManagerScope,
   createPasswordReset,
@@ -16,7 +17,7 @@ import {
 } from "~/services/admin-people.server"
 import { listActiveUnitOptions } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
-import { ERASURE_MODES, erasePerson } from "~/services/erasure.server"
+import { erasePerson } from "~/services/erasure.server"
 import { invariantResponse, parseForm, parseQuery } from "~/utils/forms"
 import { readForm } from "~/utils/request.server"
 

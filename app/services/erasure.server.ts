@@ -3,6 +3,7 @@
 // cycle published stays exactly as it was. Report sums (result, subtree and participation aggregates) are never
 // touched: they hold no person, only group totals.
 import { and, eq, inArray, sql } from "drizzle-orm"
+import type { ErasureMode } from "~/domain/vocabulary"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
 
@@ -22,8 +23,7 @@ const {
   auditLog,
 } = schema
 
-export const ERASURE_MODES = ["erase", "anonymise"] as const
-export type ErasureMode = (typeof ERASURE_MODES)[number]
+export { ERASURE_MODES, type ErasureMode } from "~/domain/vocabulary"
 
 export type ErasureCounts = {
   responses: number
