@@ -1,20 +1,28 @@
 // Backup while the app writes, and restore: run through the npm scripts' own files in child processes, so the
 // backup reads the database through a second connection as it would beside the running server.
 import { spawn } from "node:child_process"
-import { writeFileSync } from "node:fs"
-import { resolve } from "node:path"
+import { readdirSync, rmSync, writeFileSync } from "node:fs"
+import { basename, dirname, join } from "node:path"
 import Database from "better-sqlite3"
 import { eq } from "drizzle-orm"
-import { expect, test } from "vitest"
+import { expect, inject, onTestFinished, test } from "vitest"
 import { getCurrentInstrument, saveDraftPage } from "~/services/survey.server"
 import { checkIntegrity } from "../../db/backup"
 import { ensurePerson } from "../../db/factories"
 import { people, units } from "../../db/schema"
 import { seedSurvey } from "../../db/seed-survey"
-import { seededTestDb } from "./db"
+import { testDb } from "./db"
 
 const instrument = getCurrentInstrument()
-const tmp = (name: string) => resolve(`.cache/test/${name}-${process.pid}-${Date.now()}.db`)
+/** A file in the run's own folder, deleted with everything the scripts put beside it when the test ends. */
+function tmp(name: string) {
+  const path = join(inject("testDbDir"), `${name}-${process.pid}-${Date.now()}.db`)
+  onTestFinished(() => {
+    for (const file of readdirSync(dirname(path)))
+      if (file.startsWith(basename(path))) rmSync(join(dirname(path), file), { force: true })
+  })
+  return path
+}
 
 function runScript(script: string, args: string[], databaseUrl: string) {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
@@ -41,7 +49,7 @@ function pageAnswers(page: number, seq: number): [string, string][] {
 type Ack = { personId: number; page: number; answers: Record<string, string> }
 
 test("a backup taken while survey pages are saved holds every answer acknowledged before it began, and restores whole", async () => {
-  const db = await seededTestDb()
+  const db = testDb()
   const passwordHash = db.select({ h: people.passwordHash }).from(people).limit(1).get()!.h!
   const cycleId = seedSurvey(db, instrument, { passwordHash })
   const unitId = db.select({ id: units.id }).from(units).where(eq(units.code, "NOR-AKM")).get()!.id

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, sql } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeAll, beforeEach, expect, test } from "vitest"
 import { action as personAction } from "~/routes/admin.people.$id"
 import { loader as unitLoader } from "~/routes/reports.units.$unitId"
 import { getUser, login } from "~/services/auth.server"
@@ -21,7 +21,7 @@ import {
   units,
 } from "../../db/schema"
 import { seedReports } from "../../db/seed-reports"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let admin: string
@@ -29,17 +29,22 @@ let adminId: number
 let manager: string
 let regionId: number
 
-beforeAll(async () => {
-  db = await seededTestDb()
-  seedReports(db, loadAllContent().content!)
+// The report seed is built once for the file; each test gets a fresh copy of it.
+let seeded: Db
+beforeAll(() => {
+  seeded = testDb()
+  seedReports(seeded, loadAllContent().content!)
+})
+
+beforeEach(async () => {
+  db = testDb(seeded)
   admin = await loginCookie("admin@parat.test")
   adminId = db.select({ id: people.id }).from(people).where(eq(people.email, "admin@parat.test")).get()!.id
   manager = await loginCookie("manager@parat.test")
   regionId = db.select({ id: units.id }).from(units).where(eq(units.code, "RDEMO")).get()!.id
 })
 
-/** Demo people with a result in both closed cycles, so the cross-cycle trend counts them; one per test. */
-let taken = 0
+/** A demo person with a result in both closed cycles, so the cross-cycle trend counts them. */
 function personInBothCycles() {
   const rows = db
     .select({ personId: results.personId })
@@ -48,7 +53,7 @@ function personInBothCycles() {
     .having(sql`count(distinct ${results.cycleId}) = 2`)
     .orderBy(results.personId)
     .all()
-  const row = rows[taken++]
+  const row = rows[0]
   if (!row) throw new Error("the report seed has too few people with two results")
   return db.select().from(people).where(eq(people.id, row.personId)).get()!
 }

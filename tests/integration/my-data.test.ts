@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeEach, expect, test } from "vitest"
 import * as myDataPage from "~/routes/account.data"
 import { loader as myDataJson } from "~/routes/account.data[.]json"
 import { getCurrentInstrument, saveDraftPage } from "~/services/survey.server"
@@ -16,14 +16,14 @@ import {
   units,
 } from "../../db/schema"
 import { seedSurvey } from "../../db/seed-survey"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let cycleId: number
 const instrument = getCurrentInstrument()
 
-beforeAll(async () => {
-  db = await seededTestDb()
+beforeEach(() => {
+  db = testDb()
   const hash = db.select({ h: people.passwordHash }).from(people).limit(1).get()!.h!
   cycleId = seedSurvey(db, instrument, { passwordHash: hash })
 })

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeEach, expect, test } from "vitest"
 import * as adminUnits from "~/routes/admin.units"
 import type { Db } from "../../db/client"
 import { units } from "../../db/schema"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let admin: string
-beforeAll(async () => {
-  db = await seededTestDb()
+beforeEach(async () => {
+  db = testDb()
   admin = await loginCookie("admin@parat.test")
 })
 

@@ -5,11 +5,11 @@ import { loadAllContent } from "~/services/content-loader.server"
 import type { Db } from "../../db/client"
 import { auditLog, cycles, people, units } from "../../db/schema"
 import { seedReports } from "../../db/seed-reports"
-import { loginCookie, makeRequest, seededTestDb } from "./db"
+import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
-beforeAll(async () => {
-  db = await seededTestDb()
+beforeAll(() => {
+  db = testDb()
   seedReports(db, loadAllContent().content!)
 })
 

@@ -1,20 +1,20 @@
 import { and, eq, inArray } from "drizzle-orm"
-import { beforeAll, expect, test } from "vitest"
+import { beforeEach, expect, test } from "vitest"
 import { purgeExpiredData } from "~/services/retention.server"
 import { getCurrentInstrument } from "~/services/survey.server"
 import type { Db } from "../../db/client"
 import { ensurePerson } from "../../db/factories"
 import { auditLog, loginFailures, passwordResets, people, responses, sessions, units } from "../../db/schema"
 import { ensureCycle, storeInstrumentVersion } from "../../db/seed-survey"
-import { seededTestDb } from "./db"
+import { testDb } from "./db"
 
 let db: Db
 const DAY = 86_400_000
 const now = new Date()
 const ago = (days: number) => new Date(now.getTime() - days * DAY)
 
-beforeAll(async () => {
-  db = await seededTestDb()
+beforeEach(() => {
+  db = testDb()
 })
 
 function makePerson(tag: string) {
