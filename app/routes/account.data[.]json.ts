@@ -12,7 +12,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Content-Type": "application/json; charset=utf-8",
       "Content-Disposition": `attachment; filename="parat-my-data-${data.exportedAt.toISOString().slice(0, 10)}.json"`,
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   })
 }

@@ -305,6 +305,8 @@ test("every response carries the security headers; personal pages, exports and d
     [`/survey/${ids.submittedCycleId}/result`, employee],
     [`/survey/${ids.submittedCycleId}/export.csv`, employee],
     [`/survey/${ids.submittedCycleId}/export.json`, employee],
+    ["/account/data", employee],
+    ["/account/data.json", employee],
     [`/reports/units/${ids.managerUnitId}`, manager],
     [`/reports/units/${ids.managerUnitId}/export.csv`, manager],
     ["/healthz", undefined],
