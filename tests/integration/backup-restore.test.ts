@@ -6,14 +6,14 @@ import { basename, dirname, join } from "node:path"
 import Database from "better-sqlite3"
 import { eq } from "drizzle-orm"
 import { expect, inject, onTestFinished, test } from "vitest"
-import { getCurrentInstrument, saveDraftPage } from "~/services/survey.server"
+import { getInstrumentV1, saveDraftPage } from "~/services/survey.server"
 import { checkIntegrity } from "../../db/backup"
 import { ensurePerson } from "../../db/factories"
 import { people, units } from "../../db/schema"
 import { seedSurvey } from "../../db/seed-survey"
 import { testDb } from "./db"
 
-const instrument = getCurrentInstrument()
+const instrument = getInstrumentV1()
 /** A file in the run's own folder, deleted with everything the scripts put beside it when the test ends. */
 function tmp(name: string) {
   const path = join(inject("testDbDir"), `${name}-${process.pid}-${Date.now()}.db`)

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm"
 import { beforeEach, expect, test } from "vitest"
 import * as myDataPage from "~/routes/account.data"
 import { loader as myDataJson } from "~/routes/account.data[.]json"
-import { getCurrentInstrument, saveDraftPage } from "~/services/survey.server"
+import { getInstrumentV1, saveDraftPage } from "~/services/survey.server"
 import type { Db } from "../../db/client"
 import { ensurePerson } from "../../db/factories"
 import {
@@ -20,7 +20,7 @@ import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let cycleId: number
-const instrument = getCurrentInstrument()
+const instrument = getInstrumentV1()
 
 beforeEach(() => {
   db = testDb()
