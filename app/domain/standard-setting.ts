@@ -1,4 +1,4 @@
-// Thresholds by the modified Angoff method (docs/decisions/010-instrument-v2-standard-setting.md). Pure.
+// Thresholds by the modified Angoff method (docs/decisions/011-instrument-v2-standard-setting.md). Pure.
 //
 // For each level L, judges picture the borderline person: someone just good enough for L. Each knowledge item
 // carries the judgement `level` (the lowest level whose borderline person is expected to know it), and the
