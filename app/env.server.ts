@@ -6,7 +6,10 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().default("data/parat.db"),
   /** k of the anonymity rule for new cycles; never below 3 */
   PARAT_MIN_GROUP_SIZE: z.coerce.number().int().min(3).default(5),
-  /** Set to "false" only when serving plain http on a non-local address (not recommended). */
+  /**
+   * Unset: cookies are Secure (and the session cookie is named __Host-) when the request arrived over https.
+   * "true" forces this (a TLS proxy that does not say so), "false" turns it off.
+   */
   PARAT_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   /**
    * Behind a reverse proxy: "1" (or "true") trusts one proxy hop, or a list such as "loopback" or "10.0.0.0/8";
@@ -25,11 +28,44 @@ const EnvSchema = z.object({
   PARAT_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
   /** How often the server runs the retention job; 0 turns the schedule off (then run `npm run db:purge` from cron). */
   PARAT_PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(360),
+  /** A session ends after this many minutes without a request. */
+  PARAT_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** A session ends this many hours after sign-in, however active. */
+  PARAT_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /**
+   * The key that seals two-factor secrets at rest: 32 random bytes in base64 (openssl rand -base64 32). Unset, a
+   * key file beside the database is made on first use (docs/decisions/011-two-factor-and-sessions.md).
+   */
+  PARAT_SECRET_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes in base64")
+    .optional(),
 })
 
-export const env = EnvSchema.parse(process.env)
+export type Env = z.output<typeof EnvSchema>
 
-export const isSecureCookie =
-  env.PARAT_SECURE_COOKIES === undefined
-    ? env.NODE_ENV !== "development"
-    : env.PARAT_SECURE_COOKIES === "true"
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return EnvSchema.parse(source)
+}
+
+export const env = parseEnv(process.env)
+
+/**
+ * Whether this request's cookies are Secure: when the public origin (or else the request) is https, unless
+ * PARAT_SECURE_COOKIES says otherwise.
+ */
+export function isSecureRequest(request: Request) {
+  if (env.PARAT_SECURE_COOKIES !== undefined) return env.PARAT_SECURE_COOKIES === "true"
+  if (env.PARAT_PUBLIC_ORIGIN) return env.PARAT_PUBLIC_ORIGIN.startsWith("https:")
+  return new URL(request.url).protocol === "https:"
+}

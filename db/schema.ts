@@ -118,14 +118,75 @@ export const sessions = sqliteTable(
     personId: integer("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
+    /** the absolute end (PARAT_SESSION_MAX_HOURS after sign-in), whatever the activity */
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** the last request seen, for the idle timeout (PARAT_SESSION_IDLE_MINUTES); refreshed at most once a minute */
+    // (SQLite cannot add a column with an expression default; sessions from before this column start idle)
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull().default(sql`0`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // revoke all of a person's sessions
+    index("sessions_person_idx").on(t.personId),
+    // purge of expired sessions
+    index("sessions_expires_idx").on(t.expiresAt),
+  ],
+)
+
+/**
+ * A sign-in waiting for its second step: the password was right, the two-factor code is still to come. The browser
+ * holds a random token in a short-lived cookie, the table only its SHA-256.
+ */
+export const signInChallenges = sqliteTable(
+  "sign_in_challenges",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** where to go after the second step (already checked to stay on the site) */
+    redirectTo: text("redirect_to").notNull().default("/"),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: createdAt(),
   },
-  // revoke all of a person's sessions
-  (t) => [index("sessions_person_idx").on(t.personId)],
+  // purge of expired challenges
+  (t) => [index("sign_in_challenges_expires_idx").on(t.expiresAt)],
 )
 
-/** Failed logins, by account ("email:...") and by address ("ip:..."), for rate limiting. */
+/**
+ * A person's TOTP authenticator (RFC 6238). The secret is sealed with AES-256-GCM under a key kept outside the
+ * database (app/services/secret-box.server.ts). Unconfirmed until the person types a first code.
+ */
+export const totpCredentials = sqliteTable("totp_credentials", {
+  personId: integer("person_id")
+    .primaryKey()
+    .references(() => people.id, { onDelete: "cascade" }),
+  sealedSecret: text("sealed_secret").notNull(),
+  confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+  /** the time step of the last accepted code: a code is accepted once (RFC 6238 section 5.2) */
+  lastTimeStep: integer("last_time_step"),
+  createdAt: createdAt(),
+})
+
+/** One-time recovery codes for a lost authenticator: shown once, stored as SHA-256 (they carry 50 random bits). */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: id(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  // a person's codes (check one, count the unused, replace all)
+  (t) => [index("recovery_codes_person_idx").on(t.personId)],
+)
+
+/**
+ * Sign-in attempts by account ("email:...") and by address ("ip:..."), for rate limiting. A row is written before
+ * the password is checked, so parallel attempts cannot all pass the limit; a successful attempt removes its rows.
+ */
 export const loginFailures = sqliteTable(
   "login_failures",
   {

@@ -6,6 +6,12 @@ import { ensureManagerScope, ensurePerson, ensureUnit, seededRandom } from "./fa
 import { type JobFamily, people } from "./schema"
 
 export const DEMO_PASSWORD = "parat-demo"
+/**
+ * The demo admin's two-factor secret (base32, 20 bytes), published in the README so anyone can try the demo: add
+ * it to an authenticator app, or print the current code with `npm run demo:code`. Demo databases only.
+ */
+export const DEMO_TOTP_SECRET = "PARATDEMOADMINTOTPSECRETKEY23456"
+export const DEMO_ADMIN_EMAIL = "admin@parat.test"
 
 type DepartmentPlan = { code: string; name: string; size: number; mix: JobFamily[]; sections?: string[] }
 
@@ -174,7 +180,7 @@ export function seedDemoOrganisation(db: Db, passwordHash: string) {
     const regionId = ensureUnit(t, { code: "RDEMO", name: "Region Demo", kind: "region" })
     ensurePerson(t, {
       ...demo,
-      email: "admin@parat.test",
+      email: DEMO_ADMIN_EMAIL,
       name: "Ada Administrator",
       jobFamily: "it_data",
       unitId: regionId,

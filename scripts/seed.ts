@@ -5,9 +5,16 @@ import { count, eq } from "drizzle-orm"
 import { getContent } from "../app/services/content-loader.server"
 import { hashPassword } from "../app/services/password.server"
 import { getCurrentInstrument, getInstrumentV1 } from "../app/services/survey.server"
+import { enrolKnownSecret } from "../app/services/two-factor.server"
 import { openDatabase } from "../db/client"
 import { people, units } from "../db/schema"
-import { DEMO_PASSWORD, hasRealPeople, seedDemoOrganisation } from "../db/seed"
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  hasRealPeople,
+  seedDemoOrganisation,
+} from "../db/seed"
 import { seedJourneys } from "../db/seed-journeys"
 import { seedLearning } from "../db/seed-learning"
 import { seedReports } from "../db/seed-reports"
@@ -22,6 +29,9 @@ if (hasRealPeople(db)) {
 }
 const demoHash = await hashPassword(DEMO_PASSWORD)
 seedDemoOrganisation(db, demoHash)
+// Admins sign in with a second factor; the demo admin's secret is the published one (README, npm run demo:code).
+const admin = db.select({ id: people.id }).from(people).where(eq(people.email, DEMO_ADMIN_EMAIL)).get()
+if (admin) enrolKnownSecret(admin.id, DEMO_TOTP_SECRET, db)
 seedSurvey(db, getCurrentInstrument(), { passwordHash: demoHash })
 seedReports(db, getContent())
 seedLearning(db, demoHash)
@@ -47,5 +57,6 @@ if (values.synthetic) {
 }
 const n = db.select({ n: count() }).from(people).get()?.n
 console.log(
-  `Demo organisation ready: ${n} people. Log in as admin@, manager@ or employee@parat.test with ${DEMO_PASSWORD}`,
+  `Demo organisation ready: ${n} people. Log in as admin@, manager@ or employee@parat.test with ${DEMO_PASSWORD}` +
+    " (admin@ also asks for a code: npm run demo:code)",
 )

@@ -1,4 +1,4 @@
-// The admin actions the audit log records (shared by the log writer and the log page's filter).
+// The actions the audit log records (admin actions and sign-in events) (shared by the log writer and the log page's filter).
 export const AUDIT_ACTIONS = [
   "unit.create",
   "unit.rename",
@@ -19,6 +19,14 @@ export const AUDIT_ACTIONS = [
   "person.anonymise",
   "report.export",
   "data.purge",
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_out",
+  "auth.password_change",
+  "auth.password_reset",
+  "auth.two_factor_enable",
+  "auth.two_factor_disable",
+  "auth.recovery_code_use",
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
-import { Form, useActionData } from "@remix-run/react"
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { Field, FormError, NewPasswordInputs } from "~/components/field"
-import { changePassword, createSession, requireUser, revokeAllSessions } from "~/services/auth.server"
+import { changePassword, requireUser } from "~/services/auth.server"
 import { NewPasswordFields, parseForm } from "~/utils/forms"
 import { readForm } from "~/utils/request.server"
 
@@ -19,8 +19,7 @@ const PasswordSchema = z
   .and(NewPasswordFields)
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireUser(request)
-  return null
+  return { hasTwoFactor: requireUser(request).hasTwoFactor }
 }
 
 type ActionData = { errors: Record<string, string[] | undefined>; formError: string | null; isDone: boolean }
@@ -29,21 +28,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request)
   const form = parseForm(await readForm(request), PasswordSchema)
   if (!form.ok) return Response.json({ errors: form.errors, formError: null, isDone: false }, { status: 400 })
-  const outcome = await changePassword(user.id, form.data.currentPassword, form.data.newPassword)
+  const outcome = await changePassword(request, user.id, form.data.currentPassword, form.data.newPassword)
   if (outcome === "wrong_current") {
     return Response.json({ errors: {}, formError: "password.wrongCurrent", isDone: false }, { status: 400 })
   }
-  // Every other session of this person ends; this browser gets a fresh one.
-  revokeAllSessions(user.id)
-  return Response.json(
-    { errors: {}, formError: null, isDone: true },
-    { headers: { "Set-Cookie": createSession(user.id) } },
-  )
+  if (outcome !== "ok") {
+    return Response.json(
+      { errors: { newPassword: [outcome] }, formError: null, isDone: false },
+      { status: 400 },
+    )
+  }
+  // This browser's session stays, so the page that follows loads signed in (also without JavaScript); every
+  // other session of the person has ended.
+  return Response.json({ errors: {}, formError: null, isDone: true })
 }
 
 export default function ChangePasswordPage() {
   const { t } = useTranslation("auth")
   const data = useActionData<ActionData>()
+  const { hasTwoFactor } = useLoaderData<typeof loader>()
   return (
     <section className="page narrow">
       <h1>{t("password.title")}</h1>
@@ -72,6 +75,11 @@ export default function ChangePasswordPage() {
           {t("password.submit")}
         </button>
       </Form>
+      <h2>{t("twoFactor.accountTitle")}</h2>
+      <p>{hasTwoFactor ? t("twoFactor.accountOn") : t("twoFactor.accountOff")}</p>
+      <p>
+        <Link to="/account/two-factor">{t("twoFactor.accountLink")}</Link>
+      </p>
     </section>
   )
 }

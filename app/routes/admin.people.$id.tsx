@@ -18,6 +18,7 @@ import {
 import { listActiveUnitOptions } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
 import { erasePerson } from "~/services/erasure.server"
+import { removeTwoFactorForPerson } from "~/services/two-factor.server"
 import { invariantResponse, parseForm, parseQuery } from "~/utils/forms"
 import { readForm } from "~/utils/request.server"
 
@@ -32,7 +33,16 @@ const EraseSchema = z.object({
   mode: z.enum(ERASURE_MODES, { error: "erasure_mode" }),
   confirm: z.literal("on", { error: "confirm_erasure" }),
 })
-const DONE = ["update", "deactivate", "reactivate", "addScope", "removeScope", "erase", "anonymise"] as const
+const DONE = [
+  "update",
+  "deactivate",
+  "reactivate",
+  "addScope",
+  "removeScope",
+  "erase",
+  "anonymise",
+  "removeTwoFactor",
+] as const
 const QuerySchema = z.object({ done: z.enum(DONE).optional() })
 
 function personId(params: unknown) {
@@ -79,6 +89,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome = (intent === "addScope" ? addManagerScope : removeManagerScope)(user.id, id, form.data.unitId)
       break
     }
+    case "removeTwoFactor":
+      outcome = removeTwoFactorForPerson(user.id, id)
+      break
     case "reset": {
       const reset = createPasswordReset(user.id, id)
       if (!reset.ok) return fail(reset.reason, reset.reason === "not_found" ? 404 : 400)
@@ -161,6 +174,8 @@ export default function PersonPage() {
           <dd>{person.isActive ? t("common.active") : t("common.inactive")}</dd>
           <dt>{t("person.password")}</dt>
           <dd>{person.hasPassword ? t("person.passwordSet") : t("person.passwordNotSet")}</dd>
+          <dt>{t("person.twoFactor")}</dt>
+          <dd>{person.hasTwoFactor ? t("person.twoFactorOn") : t("person.twoFactorOff")}</dd>
           <dt>{t("person.openCycles")}</dt>
           <dd>
             {person.openCycles.length === 0
@@ -283,6 +298,15 @@ function PersonForms({
               <p className="field__hint">{t("person.resetHint")}</p>
               <button type="submit" className="button">
                 {t("person.reset")}
+              </button>
+            </Form>
+          ) : null}
+          {person.hasTwoFactor ? (
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="removeTwoFactor" />
+              <p className="field__hint">{t("person.removeTwoFactorHint")}</p>
+              <button type="submit" className="button">
+                {t("person.removeTwoFactor")}
               </button>
             </Form>
           ) : null}

@@ -2,8 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { z } from "zod"
 import { languageCookie } from "~/i18n/i18n.server"
-import { getUser, requireSameOrigin, safeRedirect, setLanguage } from "~/services/auth.server"
+import { getUser, requireSameOrigin, setLanguage } from "~/services/auth.server"
 import { readForm } from "~/utils/request.server"
+import { safeRedirect } from "~/utils/safe-redirect"
 
 const LanguageSchema = z.object({ lang: z.enum(["da", "en"]), redirectTo: z.string().max(2048).optional() })
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { Field, FormError } from "~/components/field"
 import { languageCookie } from "~/i18n/i18n.server"
-import { clientAddress, getUser, login, requireSameOrigin, safeRedirect } from "~/services/auth.server"
+import { clientAddress, getUser, login, requireSameOrigin } from "~/services/auth.server"
 import { parseForm } from "~/utils/forms"
 import { readForm } from "~/utils/request.server"
 
@@ -34,7 +34,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok)
     return Response.json({ errors: form.errors, formError: null, values: form.values }, { status: 400 })
   const { email, password, redirectTo } = form.data
-  const outcome = await login(email, password, clientAddress(request, context as { ip?: string }))
+  const outcome = await login(request, {
+    email,
+    password,
+    redirectTo,
+    address: clientAddress(request, context as { ip?: string }),
+  })
   if (!outcome.ok) {
     const formError = outcome.reason === "rate_limited" ? "login.rateLimited" : "login.invalid"
     return Response.json(
@@ -42,10 +47,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: outcome.reason === "rate_limited" ? 429 : 401 },
     )
   }
+  if (outcome.step === "second_factor") {
+    return redirect("/login/two-factor", { headers: { "Set-Cookie": outcome.cookie } })
+  }
   const headers = new Headers()
   headers.append("Set-Cookie", outcome.cookie)
   headers.append("Set-Cookie", languageCookie(outcome.user.language))
-  return redirect(safeRedirect(redirectTo), { headers })
+  return redirect(outcome.redirectTo, { headers })
 }
 
 type ActionData = {
@@ -63,6 +71,11 @@ export default function LoginPage() {
     <section className="page narrow">
       <h1>{t("login.title")}</h1>
       <p>{t("login.intro")}</p>
+      {params.get("expired") ? (
+        <p role="status" className="alert alert--info">
+          {t("login.expired")}
+        </p>
+      ) : null}
       {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of login.invalid / login.rateLimited */}
       <FormError message={data?.formError ? t(data.formError as any) : null} />
       {/* A whole new document after logging in: the login sets the profile's language, and a page's language

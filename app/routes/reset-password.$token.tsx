@@ -27,9 +27,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       status: 400,
     })
   }
-  const isDone = await completePasswordReset(String(params.token ?? ""), form.data.newPassword)
-  return Response.json({ errors: {}, isDone, isInvalid: !isDone } satisfies ActionData, {
-    status: isDone ? 200 : 400,
+  const outcome = await completePasswordReset(String(params.token ?? ""), form.data.newPassword)
+  if (!outcome.ok && outcome.reason !== "invalid") {
+    return Response.json(
+      { errors: { newPassword: [outcome.reason] }, isDone: false, isInvalid: false } satisfies ActionData,
+      { status: 400 },
+    )
+  }
+  return Response.json({ errors: {}, isDone: outcome.ok, isInvalid: !outcome.ok } satisfies ActionData, {
+    status: outcome.ok ? 200 : 400,
   })
 }
 

@@ -17,6 +17,7 @@ import {
   validateImportRows,
 } from "~/domain/admin-people-import"
 import { recordAudit } from "./audit.server"
+import { revokeSessionsOf } from "./auth.server"
 import { type Db, getDb, schema } from "./db.server"
 
 const { people, units } = schema
@@ -151,6 +152,8 @@ export function importPeople(
         .where(inArray(people.id, deactivate.slice(i, i + CHUNK)))
         .run()
     }
+    // Deactivated people are signed out everywhere, as when an admin deactivates one person.
+    revokeSessionsOf(deactivate, tx)
     recordAudit(tx, actorId, "people.import", options.fileName ?? null, {
       rows: check.counts.rows,
       created: plan.creates.length,

@@ -5,8 +5,9 @@ import { revokeAllSessions } from "./auth.server"
 import { openCyclesForPerson } from "./cycle-eligibility.server"
 import { type Db, getDb, schema } from "./db.server"
 import { hashPassword } from "./password.server"
+import { findPasswordWeakness, type PasswordWeakness } from "./password-strength.server"
 
-const { people, units, managerScopes, passwordResets, sessions } = schema
+const { people, units, managerScopes, passwordResets, sessions, totpCredentials } = schema
 
 export const PEOPLE_PAGE_SIZE = 50
 export const RESET_TTL_MS = 24 * 60 * 60 * 1000
@@ -66,12 +67,14 @@ export function getPerson(id: number, db: Db = getDb()) {
       erasedAt: people.erasedAt,
       erasure: people.erasure,
       hasPassword: people.passwordHash,
+      twoFactorAt: totpCredentials.confirmedAt,
       unitId: people.unitId,
       unitName: units.name,
       unitCode: units.code,
     })
     .from(people)
     .innerJoin(units, eq(units.id, people.unitId))
+    .leftJoin(totpCredentials, eq(totpCredentials.personId, people.id))
     .where(eq(people.id, id))
     .get()
   if (!person) return null
@@ -85,8 +88,14 @@ export function getPerson(id: number, db: Db = getDb()) {
   // The surveys the person may take now, by the same rule the survey pages use; never whether or what they answered.
   const openCycles = openCyclesForPerson(id, db).map((c) => ({ id: c.id, name: c.name }))
   // Only whether a password is set, never the hash.
-  const { hasPassword, ...rest } = person
-  return { ...rest, hasPassword: hasPassword !== null, scopes, openCycles }
+  const { hasPassword, twoFactorAt, ...rest } = person
+  return {
+    ...rest,
+    hasPassword: hasPassword !== null,
+    hasTwoFactor: twoFactorAt !== null,
+    scopes,
+    openCycles,
+  }
 }
 
 export type PersonOutcome =
@@ -260,20 +269,33 @@ export function checkPasswordReset(token: string, db: Db = getDb()) {
   return row ? { email: row.email } : null
 }
 
-/** Sets the new password, spends the token and ends every session of the person. */
-export async function completePasswordReset(token: string, password: string, db: Db = getDb()) {
-  if (!findValidReset(token, db)) return false
+/**
+ * Sets the new password, spends the token and ends every session of the person. A password on the lists of common
+ * or leaked ones, or otherwise easy to guess, is refused and the token stays valid.
+ */
+export async function completePasswordReset(
+  token: string,
+  password: string,
+  db: Db = getDb(),
+): Promise<{ ok: true } | { ok: false; reason: "invalid" | PasswordWeakness }> {
+  const reset = findValidReset(token, db)
+  if (!reset) return { ok: false, reason: "invalid" }
+  const name =
+    db.select({ name: people.name }).from(people).where(eq(people.id, reset.personId)).get()?.name ?? ""
+  const weakness = findPasswordWeakness(password, [reset.email, name])
+  if (weakness) return { ok: false, reason: weakness }
   const passwordHash = await hashPassword(password)
   // Checked again inside the transaction: two tabs racing with one link set one password.
   return db.transaction((tx) => {
     const row = findValidReset(token, tx as unknown as Db)
-    if (!row) return false
+    if (!row) return { ok: false as const, reason: "invalid" as const }
     tx.update(passwordResets)
       .set({ usedAt: new Date() })
       .where(eq(passwordResets.tokenHash, row.tokenHash))
       .run()
     tx.update(people).set({ passwordHash }).where(eq(people.id, row.personId)).run()
-    revokeAllSessions(row.personId, tx as unknown as Db)
-    return true
+    revokeAllSessions(row.personId, tx)
+    recordAudit(tx, row.personId, "auth.password_reset", `person:${row.personId}`)
+    return { ok: true as const }
   })
 }

@@ -1,12 +1,17 @@
 import { createHash, randomBytes } from "node:crypto"
 import { redirect } from "@remix-run/node"
-import { and, count, eq, gt, lt, sql } from "drizzle-orm"
-import { isSecureCookie } from "~/env.server"
+import { and, count, eq, gt, inArray, isNotNull, lt, ne, or, sql } from "drizzle-orm"
+import { env, isSecureRequest } from "~/env.server"
 import { requireSameOrigin } from "~/utils/request.server"
+import { safeRedirect } from "~/utils/safe-redirect"
+import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
 import { hashPassword, verifyPassword } from "./password.server"
+import { findPasswordWeakness, type PasswordWeakness } from "./password-strength.server"
+import { hasConfirmedTwoFactor, verifySecondFactor } from "./two-factor.server"
 
-const { people, sessions, loginFailures, managerScopes } = schema
+const { people, sessions, loginFailures, managerScopes, passwordResets, signInChallenges, totpCredentials } =
+  schema
 
 export type Role = schema.Role
 export type SessionUser = {
@@ -18,57 +23,111 @@ export type SessionUser = {
   jobFamily: schema.JobFamily
   unitId: number
 }
+/** The person behind a request's session, and whether they sign in with a second factor. */
+export type SignedInUser = SessionUser & { hasTwoFactor: boolean }
 
 const SESSION_COOKIE = "parat_session"
-const SESSION_DAYS = 14
+const CHALLENGE_COOKIE = "parat_sign_in"
+const CHALLENGE_MS = 5 * 60 * 1000
+// The idle clock is written at most this often, so a page with several requests writes once.
+const TOUCH_EVERY_MS = 60 * 1000
 const FAILURE_WINDOW_MS = 15 * 60 * 1000
 export const MAX_FAILURES_PER_ACCOUNT = 5
 export const MAX_FAILURES_PER_ADDRESS = 20
 
+export const sessionPolicy = {
+  idleMs: env.PARAT_SESSION_IDLE_MINUTES * 60 * 1000,
+  maxMs: env.PARAT_SESSION_MAX_HOURS * 60 * 60 * 1000,
+}
+
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex")
+const newToken = () => randomBytes(32).toString("base64url") // 256 random bits
 
 // ---------------------------------------------------------------- cookies
 
-function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("Cookie") ?? ""
-  const match = /(?:^|;\s*)parat_session=([A-Za-z0-9_-]{43})(?:;|$)/.exec(header)
-  return match?.[1] ?? null
+/**
+ * Over https a cookie is Secure and, with the __Host- prefix, the browser guarantees it was set by this very host
+ * for Path=/ with no Domain, so a sibling subdomain cannot plant one. Over plain http (development, tests) the
+ * browser would refuse the prefix, so the plain name is used.
+ */
+function cookieName(request: Request, base: string) {
+  return isSecureRequest(request) ? `__Host-${base}` : base
 }
 
-function sessionCookie(token: string, maxAgeSeconds: number) {
+function readToken(request: Request, base: string): string | null {
+  const name = cookieName(request, base)
+  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
+    const [key, value] = part.trim().split("=", 2)
+    if (key === name && value && /^[A-Za-z0-9_-]{43}$/.test(value)) return value
+  }
+  return null
+}
+
+function buildCookie(request: Request, base: string, value: string, maxAgeSeconds: number) {
   const parts = [
-    `${SESSION_COOKIE}=${token}`,
+    `${cookieName(request, base)}=${value}`,
     "Path=/",
     "HttpOnly",
     "SameSite=Lax",
     `Max-Age=${maxAgeSeconds}`,
   ]
-  if (isSecureCookie) parts.push("Secure")
+  if (isSecureRequest(request)) parts.push("Secure")
   return parts.join("; ")
 }
 
 // ---------------------------------------------------------------- sessions
 
-/** Starts a new session (a fresh id on every login) and returns its Set-Cookie header. */
-export function createSession(personId: number, db: Db = getDb()) {
-  const token = randomBytes(32).toString("base64url") // 256 random bits
+/**
+ * Starts a new session (a fresh id on every sign-in) and returns its Set-Cookie header. The one way in: the
+ * password sign-in and any other (single sign-on) call this once the person is known.
+ */
+export function createSession(personId: number, request: Request, db: Db = getDb()) {
+  const token = newToken()
+  const now = Date.now()
   db.insert(sessions)
-    .values({ idHash: sha256(token), personId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) })
+    .values({
+      idHash: sha256(token),
+      personId,
+      expiresAt: new Date(now + sessionPolicy.maxMs),
+      lastSeenAt: new Date(now),
+    })
     .run()
-  return sessionCookie(token, SESSION_DAYS * 86_400)
+  return buildCookie(request, SESSION_COOKIE, token, Math.floor(sessionPolicy.maxMs / 1000))
 }
 
+/** Ends this browser's session and returns the Set-Cookie header that clears it. */
 export function destroySession(request: Request, db: Db = getDb()) {
-  const token = readSessionToken(request)
-  if (token)
-    db.delete(sessions)
+  const token = readToken(request, SESSION_COOKIE)
+  if (token) {
+    const ended = db
+      .delete(sessions)
       .where(eq(sessions.idHash, sha256(token)))
-      .run()
-  return sessionCookie("", 0)
+      .returning({ personId: sessions.personId })
+      .get()
+    if (ended) recordAudit(db, ended.personId, "auth.sign_out", `person:${ended.personId}`)
+  }
+  return buildCookie(request, SESSION_COOKIE, "", 0)
 }
 
-export function revokeAllSessions(personId: number, db: Db = getDb()) {
+export function revokeAllSessions(personId: number, db: Pick<Db, "delete"> = getDb()) {
   db.delete(sessions).where(eq(sessions.personId, personId)).run()
+}
+
+/** Ends every session of these people (deactivation, also by import); in the caller's transaction. */
+export function revokeSessionsOf(personIds: number[], db: Pick<Db, "delete"> = getDb()) {
+  for (let i = 0; i < personIds.length; i += 500) {
+    db.delete(sessions)
+      .where(inArray(sessions.personId, personIds.slice(i, i + 500)))
+      .run()
+  }
+}
+
+/** Ends the person's other sessions, keeping the one this request came with. */
+function revokeOtherSessions(personId: number, request: Request, db: Db) {
+  const token = readToken(request, SESSION_COOKIE)
+  db.delete(sessions)
+    .where(and(eq(sessions.personId, personId), token ? ne(sessions.idHash, sha256(token)) : undefined))
+    .run()
 }
 
 // The session lookup runs on every request: prepared once per connection (drizzle builds a query in about
@@ -85,26 +144,74 @@ function prepareSessionLookup(db: Db) {
       unitId: people.unitId,
       isActive: people.isActive,
       expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      twoFactorAt: totpCredentials.confirmedAt,
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
+    .leftJoin(totpCredentials, eq(totpCredentials.personId, people.id))
     .where(eq(sessions.idHash, sql.placeholder("idHash")))
     .prepare()
 }
-const sessionLookups = new WeakMap<object, ReturnType<typeof prepareSessionLookup>>()
+function prepareSessionTouch(db: Db) {
+  return db
+    .update(sessions)
+    .set({ lastSeenAt: sql`${sql.placeholder("now")}` })
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .prepare()
+}
+const prepared = new WeakMap<
+  object,
+  { lookup: ReturnType<typeof prepareSessionLookup>; touch: ReturnType<typeof prepareSessionTouch> }
+>()
 
-export function getUser(request: Request, db: Db = getDb()): SessionUser | null {
-  const token = readSessionToken(request)
+/** The signed-in person, or null when there is no session or it has ended (idle, too old, deactivated). */
+export function getUser(request: Request, db: Db = getDb()): SignedInUser | null {
+  const token = readToken(request, SESSION_COOKIE)
   if (!token) return null
-  let lookup = sessionLookups.get(db.$client)
-  if (!lookup) {
-    lookup = prepareSessionLookup(db)
-    sessionLookups.set(db.$client, lookup)
+  let statements = prepared.get(db.$client)
+  if (!statements) {
+    statements = { lookup: prepareSessionLookup(db), touch: prepareSessionTouch(db) }
+    prepared.set(db.$client, statements)
   }
-  const row = lookup.get({ idHash: sha256(token) })
-  if (!row || !row.isActive || row.expiresAt.getTime() < Date.now()) return null
-  const { isActive: _active, expiresAt: _expires, ...user } = row
-  return user
+  const idHash = sha256(token)
+  const row = statements.lookup.get({ idHash })
+  if (!row) return null
+  const now = Date.now()
+  if (!row.isActive || !isSessionAlive(row, now)) {
+    db.delete(sessions).where(eq(sessions.idHash, idHash)).run()
+    return null
+  }
+  if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) statements.touch.run({ idHash, now })
+  const { isActive: _active, expiresAt: _expires, lastSeenAt: _seen, twoFactorAt, ...user } = row
+  return { ...user, hasTwoFactor: twoFactorAt !== null }
+}
+
+function isSessionAlive(session: { expiresAt: Date; lastSeenAt: Date }, now: number) {
+  return session.expiresAt.getTime() > now && session.lastSeenAt.getTime() + sessionPolicy.idleMs > now
+}
+
+/**
+ * Deletes what can no longer be used: sessions past their absolute or idle end, reset tokens that are used or
+ * expired, unfinished sign-ins and sign-in attempts older than the throttle window. For the retention schedule.
+ */
+export function purgeExpiredSessions(db: Db = getDb(), now: Date = new Date()) {
+  const at = now.getTime()
+  return db.transaction((tx) => ({
+    sessions: tx
+      .delete(sessions)
+      .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(at - sessionPolicy.idleMs))))
+      .run().changes,
+    resetTokens: tx
+      .delete(passwordResets)
+      .where(or(isNotNull(passwordResets.usedAt), lt(passwordResets.expiresAt, now)))
+      .run().changes,
+    signInChallenges: tx.delete(signInChallenges).where(lt(signInChallenges.expiresAt, now)).run().changes,
+    loginAttempts: tx
+      .delete(loginFailures)
+      .where(lt(loginFailures.at, new Date(at - FAILURE_WINDOW_MS)))
+      .run().changes,
+  }))
 }
 
 // ---------------------------------------------------------------- authorisation
@@ -112,7 +219,7 @@ export function getUser(request: Request, db: Db = getDb()): SessionUser | null 
 // Actions must come from our own pages: a cross-site POST is refused (with sameSite=lax, a second wall).
 export { requireSameOrigin }
 
-export function requireUser(request: Request, db: Db = getDb()): SessionUser {
+export function requireUser(request: Request, db: Db = getDb()): SignedInUser {
   requireSameOrigin(request)
   const user = getUser(request, db)
   if (!user) {
@@ -123,10 +230,14 @@ export function requireUser(request: Request, db: Db = getDb()): SessionUser {
   return user
 }
 
-export function requireRole(request: Request, roles: Role | Role[], db: Db = getDb()): SessionUser {
+export const TWO_FACTOR_PATH = "/account/two-factor"
+
+/** A signed-in person with one of the roles. An admin without two-factor sign-in is sent to set it up first. */
+export function requireRole(request: Request, roles: Role | Role[], db: Db = getDb()): SignedInUser {
   const user = requireUser(request, db)
   const allowed = Array.isArray(roles) ? roles : [roles]
   if (!allowed.includes(user.role)) throw new Response("Forbidden", { status: 403 })
+  if (user.role === "admin" && !user.hasTwoFactor) throw redirect(`${TWO_FACTOR_PATH}?required=1`)
   return user
 }
 
@@ -139,24 +250,9 @@ export function getManagerScopeUnitIds(personId: number, db: Db = getDb()): numb
     .map((row) => row.unitId)
 }
 
-/** Only same-site paths, so a crafted link cannot send a user elsewhere after login. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
-    return fallback
-  // A control character (a line break) cannot go into a Location header: it would be a 500.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: that is what it looks for
-  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback
-  return to
-}
+// ---------------------------------------------------------------- login throttle
 
-// ---------------------------------------------------------------- login
-
-export type LoginOutcome =
-  | { ok: true; cookie: string; user: { id: number; language: schema.Language } }
-  | { ok: false; reason: "invalid" | "rate_limited" }
-
-function recentFailures(key: string, db: Db) {
-  const since = new Date(Date.now() - FAILURE_WINDOW_MS)
+function recentAttempts(key: string, since: Date, db: Pick<Db, "select">) {
   return (
     db
       .select({ n: count() })
@@ -166,15 +262,61 @@ function recentFailures(key: string, db: Db) {
   )
 }
 
-export async function login(email: string, password: string, address: string, db: Db = getDb()) {
-  const accountKey = `email:${email.toLowerCase()}`
-  const addressKey = `ip:${address}`
-  if (
-    recentFailures(accountKey, db) >= MAX_FAILURES_PER_ACCOUNT ||
-    recentFailures(addressKey, db) >= MAX_FAILURES_PER_ADDRESS
-  ) {
-    return { ok: false, reason: "rate_limited" } satisfies LoginOutcome
-  }
+/**
+ * Counts an attempt before its password or code is checked: within one write transaction, so parallel attempts
+ * see each other and at most the limit get through to the (slow, asynchronous) check. Returns the rows written,
+ * or null when a limit is reached.
+ */
+function reserveAttempt(keys: { key: string; max: number }[], db: Db): number[] | null {
+  const now = new Date()
+  const since = new Date(now.getTime() - FAILURE_WINDOW_MS)
+  return db.transaction(
+    (tx) => {
+      if (keys.some(({ key, max }) => recentAttempts(key, since, tx) >= max)) return null
+      return tx
+        .insert(loginFailures)
+        .values(keys.map(({ key }) => ({ key, at: now })))
+        .returning({ id: loginFailures.id })
+        .all()
+        .map((row) => row.id)
+    },
+    { behavior: "immediate" },
+  )
+}
+
+/** A successful attempt: forget the account's failures, and this attempt's own row for the address. */
+function clearAttempts(accountKey: string, attemptIds: number[], db: Db) {
+  db.delete(loginFailures)
+    .where(or(eq(loginFailures.key, accountKey), inArray(loginFailures.id, attemptIds)))
+    .run()
+}
+
+// ---------------------------------------------------------------- sign-in
+
+export type LoginInput = { email: string; password: string; address: string; redirectTo?: string | null }
+
+export type LoginOutcome =
+  | {
+      ok: true
+      step: "done"
+      cookie: string
+      redirectTo: string
+      user: { id: number; language: schema.Language }
+    }
+  /** the password was right; the cookie carries the pending sign-in to the two-factor step */
+  | { ok: true; step: "second_factor"; cookie: string }
+  | { ok: false; reason: "invalid" | "rate_limited" }
+
+export async function login(request: Request, input: LoginInput, db: Db = getDb()): Promise<LoginOutcome> {
+  const email = input.email.toLowerCase()
+  const accountKey = `email:${email}`
+  const attempt = reserveAttempt(
+    [
+      { key: accountKey, max: MAX_FAILURES_PER_ACCOUNT },
+      { key: `ip:${input.address}`, max: MAX_FAILURES_PER_ADDRESS },
+    ],
+    db,
+  )
   const person = db
     .select({
       id: people.id,
@@ -183,46 +325,175 @@ export async function login(email: string, password: string, address: string, db
       language: people.language,
     })
     .from(people)
-    .where(eq(people.email, email.toLowerCase()))
+    .where(eq(people.email, email))
     .get()
-  const isValid = await verifyPassword(person?.isActive ? person.passwordHash : null, password)
-  if (!person || !isValid) {
-    const now = new Date()
-    db.transaction((tx) => {
-      tx.insert(loginFailures)
-        .values([
-          { key: accountKey, at: now },
-          { key: addressKey, at: now },
-        ])
-        .run()
-      tx.delete(loginFailures)
-        .where(lt(loginFailures.at, new Date(now.getTime() - FAILURE_WINDOW_MS)))
-        .run()
+  if (!attempt) {
+    recordAudit(db, person?.id ?? null, "auth.sign_in_failed", person ? `person:${person.id}` : null, {
+      ...(person ? {} : { email: email.slice(0, 254) }),
+      reason: "rate_limited",
+      address: input.address,
     })
-    return { ok: false, reason: "invalid" } satisfies LoginOutcome
+    return { ok: false, reason: "rate_limited" }
   }
-  db.delete(loginFailures).where(eq(loginFailures.key, accountKey)).run()
+  const isValid = await verifyPassword(person?.isActive ? person.passwordHash : null, input.password)
+  if (!person || !isValid) {
+    recordAudit(db, person?.id ?? null, "auth.sign_in_failed", person ? `person:${person.id}` : null, {
+      ...(person ? {} : { email: email.slice(0, 254) }),
+      reason: "invalid_password",
+      address: input.address,
+    })
+    return { ok: false, reason: "invalid" }
+  }
+  const redirectTo = safeRedirect(input.redirectTo)
+  if (hasConfirmedTwoFactor(person.id, db)) {
+    // Only this attempt's rows go: the account's failed codes still count until the whole sign-in succeeds, so
+    // the right password cannot buy fresh guesses at the code.
+    db.delete(loginFailures).where(inArray(loginFailures.id, attempt)).run()
+    const token = newToken()
+    db.insert(signInChallenges)
+      .values({
+        tokenHash: sha256(token),
+        personId: person.id,
+        redirectTo,
+        expiresAt: new Date(Date.now() + CHALLENGE_MS),
+      })
+      .run()
+    return {
+      ok: true,
+      step: "second_factor",
+      cookie: buildCookie(request, CHALLENGE_COOKIE, token, CHALLENGE_MS / 1000),
+    }
+  }
+  clearAttempts(accountKey, attempt, db)
+  recordAudit(db, person.id, "auth.sign_in", `person:${person.id}`, {
+    method: "password",
+    address: input.address,
+  })
   return {
     ok: true,
-    cookie: createSession(person.id, db),
+    step: "done",
+    cookie: createSession(person.id, request, db),
+    redirectTo,
     user: { id: person.id, language: person.language },
-  } satisfies LoginOutcome
+  }
 }
 
+function findChallenge(request: Request, db: Db) {
+  const token = readToken(request, CHALLENGE_COOKIE)
+  if (!token) return null
+  const row = db
+    .select({
+      tokenHash: signInChallenges.tokenHash,
+      personId: signInChallenges.personId,
+      redirectTo: signInChallenges.redirectTo,
+      expiresAt: signInChallenges.expiresAt,
+      email: people.email,
+      language: people.language,
+      isActive: people.isActive,
+    })
+    .from(signInChallenges)
+    .innerJoin(people, eq(people.id, signInChallenges.personId))
+    .where(eq(signInChallenges.tokenHash, sha256(token)))
+    .get()
+  if (!row?.isActive || row.expiresAt.getTime() <= Date.now()) return null
+  return row
+}
+
+/** Whether this browser has a sign-in waiting for its second step. */
+export function hasPendingSignIn(request: Request, db: Db = getDb()) {
+  return findChallenge(request, db) !== null
+}
+
+export type SecondFactorOutcome =
+  | {
+      ok: true
+      cookies: string[]
+      redirectTo: string
+      user: { id: number; language: schema.Language }
+    }
+  | { ok: false; reason: "expired" | "invalid" | "rate_limited" }
+
+/**
+ * The second step of a sign-in: a code from the authenticator app or an unused recovery code. Attempts count
+ * against the same limits as passwords, before the code is checked.
+ */
+export function completeSignIn(
+  request: Request,
+  input: { code: string; address: string },
+  db: Db = getDb(),
+  now: number = Date.now(),
+): SecondFactorOutcome {
+  const challenge = findChallenge(request, db)
+  if (!challenge) return { ok: false, reason: "expired" }
+  const accountKey = `email:${challenge.email}`
+  const attempt = reserveAttempt(
+    [
+      { key: accountKey, max: MAX_FAILURES_PER_ACCOUNT },
+      { key: `ip:${input.address}`, max: MAX_FAILURES_PER_ADDRESS },
+    ],
+    db,
+  )
+  const target = `person:${challenge.personId}`
+  if (!attempt) {
+    recordAudit(db, challenge.personId, "auth.sign_in_failed", target, {
+      reason: "rate_limited",
+      step: "second_factor",
+      address: input.address,
+    })
+    return { ok: false, reason: "rate_limited" }
+  }
+  const method = verifySecondFactor(challenge.personId, input.code, db, now)
+  if (!method) {
+    recordAudit(db, challenge.personId, "auth.sign_in_failed", target, {
+      reason: "invalid_code",
+      address: input.address,
+    })
+    return { ok: false, reason: "invalid" }
+  }
+  clearAttempts(accountKey, attempt, db)
+  db.delete(signInChallenges).where(eq(signInChallenges.tokenHash, challenge.tokenHash)).run()
+  if (method === "recovery_code") recordAudit(db, challenge.personId, "auth.recovery_code_use", target)
+  recordAudit(db, challenge.personId, "auth.sign_in", target, {
+    method: `password+${method}`,
+    address: input.address,
+  })
+  return {
+    ok: true,
+    cookies: [createSession(challenge.personId, request, db), buildCookie(request, CHALLENGE_COOKIE, "", 0)],
+    redirectTo: challenge.redirectTo,
+    user: { id: challenge.personId, language: challenge.language },
+  }
+}
+
+// ---------------------------------------------------------------- passwords
+
+export type PasswordChangeOutcome = "ok" | "wrong_current" | PasswordWeakness
+
+/**
+ * Sets a new password after checking the current one. The session of this request stays (the page that follows
+ * loads with it, with or without JavaScript); every other session of the person ends.
+ */
 export async function changePassword(
+  request: Request,
   personId: number,
   current: string,
   next: string,
   db: Db = getDb(),
-): Promise<"ok" | "wrong_current"> {
+): Promise<PasswordChangeOutcome> {
   const row = db
-    .select({ passwordHash: people.passwordHash })
+    .select({ passwordHash: people.passwordHash, email: people.email, name: people.name })
     .from(people)
     .where(eq(people.id, personId))
     .get()
-  if (!(await verifyPassword(row?.passwordHash ?? null, current))) return "wrong_current"
+  if (!row || !(await verifyPassword(row.passwordHash, current))) return "wrong_current"
+  const weakness = findPasswordWeakness(next, [row.email, row.name])
+  if (weakness) return weakness
   const passwordHash = await hashPassword(next)
-  db.update(people).set({ passwordHash }).where(eq(people.id, personId)).run()
+  db.transaction((tx) => {
+    tx.update(people).set({ passwordHash }).where(eq(people.id, personId)).run()
+    revokeOtherSessions(personId, request, tx as unknown as Db)
+    recordAudit(tx, personId, "auth.password_change", `person:${personId}`)
+  })
   return "ok"
 }
 

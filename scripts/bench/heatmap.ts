@@ -72,7 +72,7 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
       .returning({ id: people.id })
       .get()
     db.insert(managerScopes).values({ personId: managerId, unitId: summary.regionId }).run()
-    const cookie = createSession(managerId, db).split(";")[0]!
+    const cookie = createSession(managerId, new Request("http://localhost/"), db).split(";")[0]!
     const manager: SessionUser = {
       id: managerId,
       email: "bench.manager@synthetic.parat.test",

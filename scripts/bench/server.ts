@@ -1,6 +1,8 @@
 // Starts the built app as a child process on loopback, for the benchmark. The process id is the server's own,
 // so the crash test can SIGKILL it.
 import { type ChildProcess, spawn } from "node:child_process"
+import { generateSync } from "otplib"
+import { DEMO_ADMIN_EMAIL, DEMO_TOTP_SECRET } from "../../db/seed"
 
 export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void> }
 
@@ -46,18 +48,36 @@ export async function startServer(options: { port: number; database: string; env
   return { url, process: child, stop, startupMs }
 }
 
-/** Logs in through the real form and returns the session cookie. */
+/**
+ * Logs in through the real form and returns the session cookie; the demo admin also passes the two-factor step
+ * with a code from the published demo secret.
+ */
 export async function loginCookie(url: string, email: string, password = "parat-demo") {
-  const response = await fetch(`${url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: url },
-    body: new URLSearchParams({ email, password, redirectTo: "/" }),
-  })
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ")
+  const post = (path: string, body: Record<string, string>, cookie?: string) =>
+    fetch(`${url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: url,
+        ...(cookie ? { Cookie: cookie } : {}),
+      },
+      body: new URLSearchParams(body),
+    })
+  const cookiesOf = (response: Response) =>
+    response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ")
+  let response = await post("/login", { email, password, redirectTo: "/" })
+  if (response.headers.get("Location") === "/login/two-factor" && email === DEMO_ADMIN_EMAIL) {
+    response = await post(
+      "/login/two-factor",
+      { code: generateSync({ secret: DEMO_TOTP_SECRET }) },
+      cookiesOf(response),
+    )
+  }
+  const cookie = cookiesOf(response)
   if (!cookie.includes("parat_session=")) throw new Error(`login failed for ${email}: ${response.status}`)
   return cookie
 }

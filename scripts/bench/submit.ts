@@ -57,7 +57,10 @@ function prepareDatabase(path: string, count: number) {
       jobFamily: "nurse",
       unitId: unit.id,
     })
-    persons.push({ personId, cookie: createSession(personId, db).split(";")[0]! })
+    persons.push({
+      personId,
+      cookie: createSession(personId, new Request("http://localhost/"), db).split(";")[0]!,
+    })
   }
   return { db, cycleId: cycle.id, instrument, persons }
 }

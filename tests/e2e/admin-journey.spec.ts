@@ -120,9 +120,9 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
   await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Log" }).click()
   await page.getByLabel("Handling").selectOption("cycle.open")
   await page.getByRole("button", { name: "Vis" }).click()
-  await expect(page.getByRole("table", { name: "Administrative handlinger, nyeste først" })).toContainText(
-    "Ada Administrator",
-  )
+  await expect(
+    page.getByRole("table", { name: "Administrative handlinger og logins, nyeste først" }),
+  ).toContainText("Ada Administrator")
   await expectAccessible(page)
 
   // The new manager sets a password with the link and logs in.

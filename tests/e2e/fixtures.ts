@@ -2,21 +2,68 @@ import { randomUUID } from "node:crypto"
 import AxeBuilder from "@axe-core/playwright"
 import { test as base, expect, type Page } from "@playwright/test"
 import { eq } from "drizzle-orm"
+import { generateSecret, generateSync } from "otplib"
 import { createSession } from "../../app/services/auth.server"
 import { hashPassword } from "../../app/services/password.server"
+import { enrolKnownSecret } from "../../app/services/two-factor.server"
 import { type Db, openDatabase } from "../../db/client"
 import { ensureManagerScope, ensurePerson } from "../../db/factories"
 import { type JobFamily, type Language, type Role, units } from "../../db/schema"
+import { DEMO_TOTP_SECRET } from "../../db/seed"
 import { database } from "./env"
 
 export const DEMO_PASSWORD = "parat-demo"
+export { DEMO_TOTP_SECRET }
 
-/** Logs in through the real form. */
-export async function login(page: Page, email: string, password = DEMO_PASSWORD, { navigate = true } = {}) {
+/** Which accounts of the demo sign in with a second factor, and their secret. */
+const TOTP_SECRETS: Record<string, string> = { "admin@parat.test": DEMO_TOTP_SECRET }
+
+/**
+ * Logs in through the real form; an account with a known two-factor secret (the demo admin) also passes the
+ * second step, with a code computed as an authenticator app would.
+ */
+export async function login(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  { navigate = true, totpSecret = TOTP_SECRETS[email] }: { navigate?: boolean; totpSecret?: string } = {},
+) {
   if (navigate) await page.goto("/login")
   await page.getByLabel(/^(E-mail|Email)$/).fill(email)
   await page.getByLabel(/^(Adgangskode|Password)$/).fill(password)
   await page.getByRole("button", { name: /^(Log ind|Log in)$/ }).click()
+  if (totpSecret) {
+    await page.waitForURL("**/login/two-factor")
+    await enterTwoFactorCode(page, totpSecret)
+  }
+}
+
+/**
+ * Types the current code on the two-factor step. A code is accepted once, and another test may have just signed
+ * in to the same demo account: then the next step's code (accepted 30 s early) is tried, and after that the code of
+ * the next step once it comes.
+ */
+export async function enterTwoFactorCode(page: Page, secret: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (attempt === 2) {
+      // Waiting for a fresh code is no slowness of the app: the test gets the time back.
+      const wait = 30_000 - (Date.now() % 30_000) + 250
+      test.info().setTimeout(test.info().timeout + wait)
+      await page.waitForTimeout(wait)
+    }
+    const epoch = Math.floor((Date.now() + (attempt % 2) * 30_000) / 1000)
+    await page.getByLabel(/^(Kode|Code)$/).fill(generateSync({ secret, epoch }))
+    const answer = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login/two-factor",
+    )
+    await page.getByRole("button", { name: /^(Bekræft|Confirm)$/ }).click()
+    if ((await answer).status() === 302) {
+      await page.waitForURL((url) => !url.pathname.startsWith("/login"))
+      return
+    }
+    await page.waitForLoadState()
+  }
+  throw new Error("the two-factor step refused four codes")
 }
 
 /** No serious or critical WCAG 2.1 AA violation on the page as it is now. */
@@ -43,7 +90,7 @@ export type PersonOptions = {
   /** A password to log in with through the form (default: none, only the fixture's session). */
   password?: string
 }
-export type TestPerson = { id: number; email: string; name: string }
+export type TestPerson = { id: number; email: string; name: string; totpSecret?: string }
 
 // The test process opens the run's database file beside the server (SQLite in WAL mode allows both) and makes
 // people and sessions with the app's own factory and session service: no test-only route exists in the app.
@@ -79,7 +126,10 @@ export async function createPerson(options: PersonOptions = {}): Promise<TestPer
   })
   const manages = options.manages ?? (role === "manager" ? [options.unit ?? "NOR-AKM"] : [])
   for (const code of manages) ensureManagerScope(db(), id, unitId(code))
-  return { id, email, name }
+  // Admins must sign in with two factors: each test admin gets an authenticator of its own.
+  const totpSecret = role === "admin" ? generateSecret() : undefined
+  if (totpSecret) enrolKnownSecret(id, totpSecret, db())
+  return { id, email, name, totpSecret }
 }
 
 type Fixtures = {
@@ -95,16 +145,17 @@ export const test = base.extend<Fixtures>({
       const person = await createPerson(options)
       // The two cookies the login action sets: the session, and the language of the person's profile (named as in
       // app/i18n/i18n.server.ts, which is not imported here because it loads the JSON translations).
-      const cookies = [createSession(person.id, db()), `parat_lang=${options?.language ?? "da"}`].map(
-        (header) => {
-          const pair = header.split(";")[0]!
-          return {
-            name: pair.slice(0, pair.indexOf("=")),
-            value: pair.slice(pair.indexOf("=") + 1),
-            url: baseURL!,
-          }
-        },
-      )
+      const cookies = [
+        createSession(person.id, new Request(baseURL!), db()),
+        `parat_lang=${options?.language ?? "da"}`,
+      ].map((header) => {
+        const pair = header.split(";")[0]!
+        return {
+          name: pair.slice(0, pair.indexOf("=")),
+          value: pair.slice(pair.indexOf("=") + 1),
+          url: baseURL!,
+        }
+      })
       await context.addCookies(cookies)
       return person
     })

@@ -1,6 +1,7 @@
 import http from "node:http"
 import https from "node:https"
 import { createSession } from "../../app/services/auth.server"
+import { baseURL } from "./env"
 import { e2eDb } from "./fixtures"
 
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; body: string }
@@ -46,5 +47,5 @@ export function send(
 
 /** A session cookie ("name=value") for a person, from the app's own session service. */
 export function sessionCookieOf(personId: number) {
-  return createSession(personId, e2eDb()).split(";")[0]!
+  return createSession(personId, new Request(baseURL), e2eDb()).split(";")[0]!
 }

@@ -92,12 +92,19 @@ export function makeRequest(
 
 /**
  * The session cookie of an active person, made by the app's session service as a login makes it (without
- * spending an Argon2 hash on each test: the login itself is tested in foundation.test.ts).
+ * spending an Argon2 hash on each test, nor the admin's two-factor step: both are tested in foundation.test.ts,
+ * accounts.test.ts and two-factor.test.ts).
  */
 export async function loginCookie(email: string) {
   const { createSession } = await import("../../app/services/auth.server")
   const db = getDb()
   const person = db.select().from(people).where(eq(people.email, email)).get()
   if (!person?.isActive) throw new Error(`no active person ${email} to log in`)
-  return createSession(person.id, db).split(";")[0]!
+  return createSession(person.id, makeRequest("/login"), db).split(";")[0]!
+}
+
+/** A sign-in attempt through the service, as the login action makes it. */
+export async function tryLogin(email: string, password: string, address = `test-${Math.random()}`) {
+  const { login } = await import("../../app/services/auth.server")
+  return login(makeRequest("/login"), { email, password, address })
 }

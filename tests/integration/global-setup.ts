@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { join, resolve } from "node:path"
+import { eq } from "drizzle-orm"
 import type { TestProject } from "vitest/node"
 import { openDatabase } from "../../db/client"
-import { DEMO_PASSWORD, seedDemoOrganisation } from "../../db/seed"
+import { people } from "../../db/schema"
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoOrganisation } from "../../db/seed"
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -25,6 +27,11 @@ export default async function setup(project: TestProject) {
   const { hashPassword } = await import("../../app/services/password.server")
   const demo = openDatabase(join(dir, "demo.db"))
   seedDemoOrganisation(demo, await hashPassword(DEMO_PASSWORD))
+  // As npm run db:seed: the demo admin signs in with the published two-factor secret (sealed with a key file in
+  // this run's folder, beside every copy).
+  const { enrolKnownSecret } = await import("../../app/services/two-factor.server")
+  const admin = demo.select({ id: people.id }).from(people).where(eq(people.email, DEMO_ADMIN_EMAIL)).get()
+  if (admin) enrolKnownSecret(admin.id, DEMO_TOTP_SECRET, demo)
   demo.$client.pragma("wal_checkpoint(TRUNCATE)")
   demo.$client.close()
 

@@ -1,0 +1,189 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { z } from "zod"
+import { Field, FormError } from "~/components/field"
+import { requireUser } from "~/services/auth.server"
+import {
+  confirmTwoFactor,
+  disableTwoFactor,
+  getTwoFactorStatus,
+  renewRecoveryCodes,
+} from "~/services/two-factor.server"
+import { parseForm, requiredText } from "~/utils/forms"
+
+export const handle = { i18n: ["auth"] }
+
+const CodeSchema = z.object({ code: requiredText(64) })
+const DisableSchema = z.object({
+  password: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(1024),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  const status = await getTwoFactorStatus(user.id)
+  const isRequired = user.role === "admin" && !status.isEnabled
+  return { status, isRequired, next: user.role === "admin" ? "/admin" : "/" }
+}
+
+type ActionData = {
+  intent: string
+  errors: Record<string, string[] | undefined>
+  formError: string | null
+  recoveryCodes: string[] | null
+  isDisabled?: boolean
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireUser(request)
+  const formData = await request.formData()
+  const intent = String(formData.get("intent") ?? "")
+  const fail = (errors: ActionData["errors"], formError: string | null, status = 400) =>
+    Response.json({ intent, errors, formError, recoveryCodes: null } satisfies ActionData, { status })
+  if (intent === "confirm" || intent === "renew") {
+    const form = parseForm(formData, CodeSchema)
+    if (!form.ok) return fail(form.errors, null)
+    const outcome =
+      intent === "confirm"
+        ? confirmTwoFactor(user.id, form.data.code)
+        : renewRecoveryCodes(user.id, form.data.code)
+    if (!outcome.ok) return fail({ code: ["validation.codeInvalid"] }, null)
+    return { intent, errors: {}, formError: null, recoveryCodes: outcome.recoveryCodes } satisfies ActionData
+  }
+  if (intent === "disable") {
+    const form = parseForm(formData, DisableSchema)
+    if (!form.ok) return fail(form.errors, null)
+    if (!(await disableTwoFactor(user.id, form.data.password)))
+      return fail({ password: ["validation.passwordWrong"] }, null)
+    return { intent, errors: {}, formError: null, recoveryCodes: null, isDisabled: true } satisfies ActionData
+  }
+  return fail({}, "twoFactor.unknownIntent")
+}
+
+export default function TwoFactorPage() {
+  const { status, isRequired, next } = useLoaderData<typeof loader>()
+  const data = useActionData<ActionData>()
+  const { t } = useTranslation("auth")
+  if (data?.recoveryCodes) {
+    return (
+      <section className="page narrow">
+        <h1>{t("twoFactor.codesTitle")}</h1>
+        <p role="status" className="alert alert--success">
+          {data.intent === "confirm" ? t("twoFactor.enabled") : t("twoFactor.codesRenewed")}
+        </p>
+        <p>{t("twoFactor.codesIntro")}</p>
+        <ul className="recovery-codes" aria-label={t("twoFactor.codesTitle")}>
+          {data.recoveryCodes.map((code) => (
+            <li key={code}>
+              <code>{code}</code>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link className="button" to={next}>
+            {t("twoFactor.continue")}
+          </Link>
+        </p>
+      </section>
+    )
+  }
+  return (
+    <section className="page narrow">
+      <h1>{t("twoFactor.title")}</h1>
+      {data?.isDisabled ? (
+        <p role="status" className="alert alert--success">
+          {t("twoFactor.disabled")}
+        </p>
+      ) : null}
+      {/* biome-ignore lint/suspicious/noExplicitAny: a key of the auth namespace */}
+      <FormError message={data?.formError ? t(data.formError as any) : null} />
+      {status.isEnabled ? (
+        <>
+          <p>{t("twoFactor.isOn")}</p>
+          <p>{t("twoFactor.codesLeft", { count: status.recoveryCodesLeft })}</p>
+          <h2>{t("twoFactor.renewTitle")}</h2>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="renew" />
+            <Field
+              label={t("twoFactor.code")}
+              name="code"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              errors={data?.intent === "renew" ? data.errors.code : undefined}
+            />
+            <button type="submit" className="button">
+              {t("twoFactor.renewSubmit")}
+            </button>
+          </Form>
+          <h2>{t("twoFactor.disableTitle")}</h2>
+          <p>{t("twoFactor.disableIntro")}</p>
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="disable" />
+            <Field
+              label={t("login.password")}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              errors={data?.intent === "disable" ? data.errors.password : undefined}
+            />
+            <button type="submit" className="button button--danger">
+              {t("twoFactor.disableSubmit")}
+            </button>
+          </Form>
+        </>
+      ) : (
+        <>
+          {isRequired ? (
+            <p role="status" className="alert alert--info">
+              {t("twoFactor.required")}
+            </p>
+          ) : null}
+          <p>{t("twoFactor.intro")}</p>
+          <ol className="stack">
+            <li>
+              <p>{t("twoFactor.stepScan")}</p>
+              {/* The QR code is made on the server from the otpauth:// address; the secret below says the same. */}
+              <div
+                className="qr-code"
+                role="img"
+                aria-label={t("twoFactor.qrLabel")}
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: an SVG generated on the server by the qrcode package
+                dangerouslySetInnerHTML={{ __html: status.qrSvg }}
+              />
+            </li>
+            <li>
+              <p>{t("twoFactor.stepType")}</p>
+              <p>
+                {t("twoFactor.secretLabel")}:{" "}
+                <code className="totp-secret">{status.secret.match(/.{1,4}/g)?.join(" ")}</code>
+              </p>
+            </li>
+            <li>
+              <p>{t("twoFactor.stepConfirm")}</p>
+              <Form method="post" className="stack" noValidate>
+                <input type="hidden" name="intent" value="confirm" />
+                <Field
+                  label={t("twoFactor.code")}
+                  name="code"
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  errors={data?.intent === "confirm" ? data.errors.code : undefined}
+                />
+                <button type="submit" className="button">
+                  {t("twoFactor.confirmSubmit")}
+                </button>
+              </Form>
+            </li>
+          </ol>
+        </>
+      )}
+      <p>
+        <Link to="/account/password">{t("twoFactor.backToAccount")}</Link>
+      </p>
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: "Parat" }]
