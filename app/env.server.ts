@@ -44,7 +44,7 @@ const EnvSchema = z.object({
     .default(12),
   /**
    * The key that seals two-factor secrets at rest: 32 random bytes in base64 (openssl rand -base64 32). Unset, a
-   * key file beside the database is made on first use (docs/decisions/011-two-factor-and-sessions.md).
+   * key file beside the database is made on first use (docs/decisions/013-two-factor-and-sessions.md).
    */
   PARAT_SECRET_KEY: z
     .string()

@@ -3,6 +3,7 @@
 import { and, eq, inArray, isNotNull, lt, or } from "drizzle-orm"
 import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
+import { purgeExpiredSessions } from "./auth.server"
 import { type Db, getDb, schema } from "./db.server"
 
 const { auditLog, cycles, loginFailures, passwordResets, responses, sessions } = schema
@@ -34,6 +35,8 @@ export function purgeExpiredData(
   policy = retentionPolicy(),
   db: Db = getDb(),
 ): PurgeCounts {
+  // Sessions (idle or past their lifetime), reset links and unfinished two-factor sign-ins: the auth service's rule.
+  const expired = purgeExpiredSessions(db, now)
   return db.transaction((tx) => {
     const closedCycles = tx.select({ id: cycles.id }).from(cycles).where(eq(cycles.status, "closed"))
     const counts: PurgeCounts = {
@@ -41,11 +44,8 @@ export function purgeExpiredData(
         .delete(responses)
         .where(and(eq(responses.status, "draft"), inArray(responses.cycleId, closedCycles)))
         .run().changes,
-      sessions: tx.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes,
-      passwordResets: tx
-        .delete(passwordResets)
-        .where(or(isNotNull(passwordResets.usedAt), lt(passwordResets.expiresAt, now)))
-        .run().changes,
+      sessions: expired.sessions,
+      passwordResets: expired.resetTokens,
       loginFailures: tx
         .delete(loginFailures)
         .where(lt(loginFailures.at, new Date(now.getTime() - LOGIN_FAILURE_DAYS * DAY_MS)))

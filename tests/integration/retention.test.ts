@@ -60,7 +60,7 @@ test("drafts of closed cycles, expired sessions, spent reset tokens and old audi
   db.insert(sessions)
     .values([
       { idHash: "retention-expired", personId: anna, expiresAt: ago(1) },
-      { idHash: "retention-live", personId: anna, expiresAt: ago(-1) },
+      { idHash: "retention-live", personId: anna, expiresAt: ago(-1), lastSeenAt: new Date() },
     ])
     .run()
   db.insert(passwordResets)
