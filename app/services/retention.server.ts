@@ -46,10 +46,12 @@ export function purgeExpiredData(
         .run().changes,
       sessions: expired.sessions,
       passwordResets: expired.resetTokens,
-      loginFailures: tx
-        .delete(loginFailures)
-        .where(lt(loginFailures.at, new Date(now.getTime() - LOGIN_FAILURE_DAYS * DAY_MS)))
-        .run().changes,
+      loginFailures:
+        expired.loginAttempts +
+        tx
+          .delete(loginFailures)
+          .where(lt(loginFailures.at, new Date(now.getTime() - LOGIN_FAILURE_DAYS * DAY_MS)))
+          .run().changes,
       auditEntries: tx
         .delete(auditLog)
         .where(lt(auditLog.at, new Date(now.getTime() - policy.auditRetentionDays * DAY_MS)))
