@@ -490,3 +490,78 @@ export const auditLog = sqliteTable(
   // filter by action, newest first
   (t) => [index("audit_log_action_at_idx").on(t.action, t.at)],
 )
+
+// ---------------------------------------------------------------- what closed cycles publish
+
+/**
+ * A closed cycle's publication, decided once when it closes over the organisation as it stood then
+ * (docs/decisions/002-anonymity.md): nothing a later move, rename, import or change of k does alters it.
+ */
+export const publishedCycles = sqliteTable("published_cycles", {
+  cycleId: integer("cycle_id")
+    .primaryKey()
+    .references(() => cycles.id, { onDelete: "cascade" }),
+  /** k of the rule the publication was decided with */
+  k: integer("k").notNull(),
+  publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+  /** utility, for the decision record: cells with people, hidden as small, by the cohort rule, by the audit */
+  cellsWithPeople: integer("cells_with_people").notNull(),
+  hiddenSmall: integer("hidden_small").notNull(),
+  hiddenByCohort: integer("hidden_by_cohort").notNull(),
+  hiddenByAudit: integer("hidden_by_audit").notNull(),
+})
+
+/** The tree as it stood when the cycle closed: names, parents and depth then. */
+export const publishedUnits = sqliteTable(
+  "published_units",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    parentId: integer("parent_id"),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: UNIT_KINDS }).notNull(),
+    /** the chain of ancestor ids then, "/1/4/9/" */
+    path: text("path").notNull(),
+    hasChildren: integer("has_children", { mode: "boolean" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cycleId, t.unitId] }),
+    // the children of a unit in a cycle (heatmap rows)
+    index("published_units_parent_idx").on(t.cycleId, t.parentId),
+  ],
+)
+
+/**
+ * The shown cells of a publication: a unit's subtree, for all job families ("all") or one. A hidden cell has no
+ * row at all, so no hidden figure is ever stored for reading.
+ */
+export const publishedCells = sqliteTable(
+  "published_cells",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    slice: text("slice").notNull(),
+    invited: integer("invited").notNull(),
+    submitted: integer("submitted").notNull(),
+    allFoundation: integer("all_foundation").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.slice] })],
+)
+
+/** Per shown cell and dimension: how many scored, the score total, and how many at each level. */
+export const publishedScores = sqliteTable(
+  "published_scores",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    slice: text("slice").notNull(),
+    ...aggregateSums(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.slice, t.dimension] })],
+)

@@ -10,6 +10,7 @@
 import { and, eq, inArray } from "drizzle-orm"
 import type { CourseModule, Instrument } from "../app/domain/content-schema"
 import { type Answers, DONT_KNOW, scoreResponse } from "../app/domain/scoring"
+import { closeAndPublish } from "../app/services/admin-cycles.server"
 import { ensureInstrumentVersion } from "../app/services/instrument.server"
 import { recordResult } from "../app/services/results.server"
 import type { Db } from "./client"
@@ -128,7 +129,7 @@ export function seedReports(
           .values({
             name: spec.name,
             instrumentHash,
-            status: "closed",
+            status: "open",
             opensAt: new Date(spec.opensAt),
             closesAt: new Date(spec.closesAt),
             minGroupSize: 5,
@@ -190,6 +191,16 @@ export function seedReports(
       }
     }
     seedFoundationCompletions(t, content.modules, staff, codeById)
+    // The past cycles close as an admin closes one, oldest first: each publication is decided once, with the
+    // cohort rule against the earlier one (app/services/admin-cycles.server.ts, closeAndPublish).
+    for (const spec of REPORT_CYCLES) {
+      const cycle = t
+        .select({ id: cycles.id, status: cycles.status })
+        .from(cycles)
+        .where(eq(cycles.name, spec.name))
+        .get()
+      if (cycle && cycle.status !== "closed") closeAndPublish(db, cycle.id, new Date(spec.closesAt))
+    }
   })
   return written
 }

@@ -124,9 +124,24 @@ if (parts.has("startup") || parts.has("pages")) {
 if (parts.has("heatmap")) {
   mkdirSync(".cache/bench", { recursive: true })
   const sizes = isTiny ? [400] : [10_000, 45_000, 130_000]
-  const { figures, prepared } = await measureHeatmaps(sizes, isTiny ? 3 : 30)
+  const { figures, prepared, publications } = await measureHeatmaps(sizes, isTiny ? 3 : 30)
   report.heatmap = figures
   report.preparedStatements = prepared
+  report.publications = publications
+  const share = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)} %`
+  printTable(
+    "Closing a cycle: decide, audit and store its publication (hidden: share of cells with people)",
+    publications.map((p) => ({
+      people: p.people,
+      cycle: p.cycle,
+      "close s": p.publishSeconds.toFixed(1),
+      cells: p.cellsWithPeople,
+      "hidden below k": share(p.hiddenSmall, p.cellsWithPeople),
+      "+ cohort rule": share(p.hiddenByCohort, p.cellsWithPeople),
+      "+ audit": share(p.hiddenByAudit, p.cellsWithPeople),
+      "hidden in all": share(p.hiddenSmall + p.hiddenByCohort + p.hiddenByAudit, p.cellsWithPeople),
+    })),
+  )
   printTable(
     "Heatmap report (route loader = whole report page; heatmap = service alone, uncached; SQL = the aggregate alone)",
     figures.map((f) => ({

@@ -68,9 +68,14 @@ export function unitOptions(units: UnitOption[], first?: Option): Option[] {
 }
 
 /** A participation count, or "fewer than k" when the anonymity rule withholds it. */
-export function CountText({ count }: { count: { kind: "count"; n: number } | { kind: "fewer"; k: number } }) {
+export function CountText({
+  count,
+}: {
+  count: { kind: "count"; n: number } | { kind: "fewer"; k: number } | { kind: "hidden" }
+}) {
   const { t } = useTranslation("admin")
-  return <>{count.kind === "count" ? count.n : t("common.fewer", { k: count.k })}</>
+  if (count.kind === "count") return <>{count.n}</>
+  return <>{count.kind === "fewer" ? t("common.fewer", { k: count.k }) : t("common.hiddenCount")}</>
 }
 
 export function StatusMessage({ message }: { message?: string | null }) {

@@ -1,9 +1,14 @@
-// The anonymity rule for the admin's participation counts: a count below k is never shown as a number.
-// (The reports' full rule, with complementary suppression, lives in app/domain/anonymity.ts.)
+// The admin's participation counts of a cycle, under the same disclosure rule as the reports
+// (app/domain/disclosure.ts, docs/decisions/002-anonymity.md): a count is shown only where no combination of the
+// shown counts (and the groups known to be empty) gives away a group of 1..k-1 people.
+import { ALL_FAMILIES, cellKey, decidePublication, type TreeUnit } from "./disclosure"
+import type { JobFamily } from "./vocabulary"
 
-export type ShownCount = { kind: "count"; n: number } | { kind: "fewer"; k: number }
+/** A count as shown: the number, or withheld (below k, or hidden so that a small group cannot be worked out). */
+export type ShownCount = { kind: "count"; n: number } | { kind: "fewer"; k: number } | { kind: "hidden" }
 
-export function showCount(n: number, k: number): ShownCount {
+/** A single count on its own (how many a draft would invite): shown when at least k. */
+export function showCount(n: number, k: number): Exclude<ShownCount, { kind: "hidden" }> {
   return n >= k ? { kind: "count", n } : { kind: "fewer", k }
 }
 
@@ -11,4 +16,54 @@ export function showCount(n: number, k: number): ShownCount {
 export function showShare(submitted: number, invited: number, k: number): number | null {
   if (invited < k || submitted < k || invited === 0) return null
   return Math.round((submitted / invited) * 100)
+}
+
+/** Invited and submitted people of one unit (its own people, not its subtree) and one job family. */
+export type ParticipationAtom = { unitId: number; family: JobFamily; invited: number; submitted: number }
+export type ParticipationCounts = { invited: ShownCount; submitted: ShownCount }
+
+/**
+ * Per unit (its whole subtree), the invited and submitted counts that may be shown. Invited counts are decided on
+ * their own; submitted counts, a sum over the invited, so that no 1..k-1 invited people's answering (or not) and no
+ * 1..k-1 submitted people can be worked out ("3 invited, 0 answered" included).
+ */
+export function decideParticipationCounts(
+  units: readonly TreeUnit[],
+  atoms: readonly ParticipationAtom[],
+  k: number,
+): Map<number, ParticipationCounts> {
+  const invited = decidePublication({
+    units,
+    atoms: atoms.map((a) => ({ unitId: a.unitId, family: a.family, counts: [a.invited] })),
+    measures: 1,
+    k,
+  }).visible
+  const submitted = decidePublication({
+    units,
+    atoms: atoms.map((a) => ({ unitId: a.unitId, family: a.family, counts: [a.invited, a.submitted] })),
+    measures: 2,
+    k,
+  }).visible
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]))
+  const totals = new Map<number, { invited: number; submitted: number }>()
+  for (const a of atoms) {
+    for (let at: number | null | undefined = a.unitId; at != null; at = parentOf.get(at)) {
+      const t = totals.get(at) ?? { invited: 0, submitted: 0 }
+      t.invited += a.invited
+      t.submitted += a.submitted
+      totals.set(at, t)
+    }
+  }
+  const shown = (isShown: boolean, n: number): ShownCount =>
+    isShown ? { kind: "count", n } : n < k ? { kind: "fewer", k } : { kind: "hidden" }
+  return new Map(
+    units.map((u) => {
+      const t = totals.get(u.id) ?? { invited: 0, submitted: 0 }
+      const key = cellKey(u.id, ALL_FAMILIES)
+      return [
+        u.id,
+        { invited: shown(invited.has(key), t.invited), submitted: shown(submitted.has(key), t.submitted) },
+      ]
+    }),
+  )
 }

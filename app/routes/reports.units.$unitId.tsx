@@ -59,7 +59,7 @@ function ShareTable(props: {
         {props.rows.map((row) => (
           <tr key={`${row.role}-${row.unitId}`}>
             <th scope="row">
-              <UnitName name={row.name} role={row.role} />
+              <UnitName name={row.name} role={row.role} change={row.change} />
             </th>
             {row.isSuppressed ? (
               <td colSpan={3}>{t("suppressed")}</td>
@@ -142,6 +142,10 @@ export default function UnitReportPage() {
 
       {!report.cycle ? (
         <p>{t("noCycles")}</p>
+      ) : !report.isInCycle ? (
+        <p className="alert alert--info">
+          {t("publication.notInCycle", { unit: report.unit.name, cycle: cycleName })}
+        </p>
       ) : (
         <>
           <p className="no-print">
@@ -149,6 +153,8 @@ export default function UnitReportPage() {
               {t("export")}
             </a>
           </p>
+
+          <p>{t("publication.frozen", { cycle: cycleName })}</p>
 
           <h2 id="heatmap">{t("heatmap.title")}</h2>
           <HeatmapTable
@@ -216,6 +222,7 @@ export default function UnitReportPage() {
       )}
 
       <h2 id="learning">{t("learning.title")}</h2>
+      <p>{t("publication.learningRule", { k: report.learningK })}</p>
       <ScrollTable caption={t("learning.caption")}>
         <thead>
           <tr>
@@ -251,7 +258,7 @@ export default function UnitReportPage() {
         </tbody>
       </ScrollTable>
 
-      {report.cycle ? (
+      {report.cycle && report.isInCycle ? (
         <>
           <h3>{t("learning.aiLiteracyTitle")}</h3>
           <p>{t("learning.aiLiteracyIntro")}</p>
@@ -273,7 +280,7 @@ export default function UnitReportPage() {
       {report.trend.cycles.length > 0 ? (
         <>
           <h2 id="trend">{t("trend.title")}</h2>
-          <p>{t("trend.rule", { k: report.k, below: report.k - 1 })}</p>
+          <p>{t("trend.rule", { k: report.k })}</p>
           <TrendChart
             label={t("trend.chartLabel")}
             series={DIMENSIONS.map((d) => ({ key: d, name: dimensionName(d) }))}

@@ -1,15 +1,20 @@
 // Survey cycles from the admin's side: create, target units, open (invite), close, and participation counts.
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm"
-import { type ShownCount, showCount } from "~/domain/admin-counts"
-import { flattenTree, pathIds } from "~/domain/admin-tree"
+import {
+  decideParticipationCounts,
+  type ParticipationAtom,
+  type ShownCount,
+  showCount,
+} from "~/domain/admin-counts"
+import { flattenTree } from "~/domain/admin-tree"
 import { cyclePhase } from "~/domain/survey"
 import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
-import { invalidateReportCache } from "./reports.server"
+import { publishCycle } from "./reports/publish.server"
 import { ensureCurrentInstrument } from "./survey.server"
 
-const { cycles, cycleUnits, cycleInvitations, instrumentVersions, units, responses } = schema
+const { cycles, cycleUnits, cycleInvitations, instrumentVersions, units } = schema
 
 /** The stored versions, newest first: the current file's version (v2) is stored first, so a new cycle defaults to it. */
 export function listInstrumentVersions(db: Db = getDb()) {
@@ -146,7 +151,6 @@ export function openCycle(
   if (cycle.status !== "draft") return { ok: false, reason: "not_draft" }
   db.transaction((tx) => {
     tx.update(cycles).set({ status: "open", minGroupSize }).where(eq(cycles.id, id)).run()
-    invalidateReportCache()
     tx.run(sql`insert or ignore into cycle_invitations (cycle_id, person_id, unit_id, job_family)
       select ${id}, person_id, unit_id, job_family from (${targetedPeople(id)})`)
     const invited = tx
@@ -168,11 +172,20 @@ export function closeCycle(actorId: number, id: number, db: Db = getDb()): Cycle
   if (!cycle) return { ok: false, reason: "not_found" }
   if (cycle.status !== "open") return { ok: false, reason: "not_open" }
   db.transaction((tx) => {
-    tx.update(cycles).set({ status: "closed" }).where(eq(cycles.id, id)).run()
-    invalidateReportCache()
-    recordAudit(tx, actorId, "cycle.close", `cycle:${id}`, { name: cycle.name })
+    const published = closeAndPublish(db, id)
+    recordAudit(tx, actorId, "cycle.close", `cycle:${id}`, { name: cycle.name, ...published })
   })
   return { ok: true, id }
+}
+
+/**
+ * Closes a cycle and decides, once, everything it will ever publish (app/services/reports/publish.server.ts).
+ * Synchronous: runs inside the caller's transaction (the admin's close, or the demo seed's past cycles).
+ */
+export function closeAndPublish(db: Db, id: number, now = new Date()) {
+  db.update(cycles).set({ status: "closed" }).where(eq(cycles.id, id)).run()
+  const { cellsWithPeople, hiddenSmall, hiddenByCohort, hiddenByAudit } = publishCycle(db, id, now)
+  return { cellsWithPeople, hiddenSmall, hiddenByCohort, hiddenByAudit }
 }
 
 export type ParticipationRow = {
@@ -185,7 +198,10 @@ export type ParticipationRow = {
   submitted: ShownCount
 }
 
-/** A cycle with its targets and participation per unit (subtree sums); every count below k is withheld. */
+/**
+ * A cycle with its targets and participation per unit (subtree sums), under the reports' disclosure rule: every
+ * count below k is withheld, and so is any count from which a small group could be worked out.
+ */
 export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
   const row = db
     .select({
@@ -220,23 +236,15 @@ export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
     return { cycle, k, targets, wouldInvite: showCount(wouldInvite, k), totals: null, rows: [] }
   }
 
-  const invitedByUnit = db
-    .select({ unitId: cycleInvitations.unitId, n: count() })
-    .from(cycleInvitations)
-    .where(eq(cycleInvitations.cycleId, id))
-    .groupBy(cycleInvitations.unitId)
-    .all()
-  const submittedByUnit = db
-    .select({ unitId: cycleInvitations.unitId, n: count() })
-    .from(responses)
-    .innerJoin(
-      cycleInvitations,
-      and(eq(cycleInvitations.cycleId, responses.cycleId), eq(cycleInvitations.personId, responses.personId)),
-    )
-    .where(and(eq(responses.cycleId, id), eq(responses.status, "submitted")))
-    .groupBy(cycleInvitations.unitId)
-    .all()
-
+  // Invited and submitted people per unit and job family (the unit they were invited in), decided by the
+  // reports' disclosure rule over today's tree (app/domain/admin-counts.ts).
+  const atoms = db.all<ParticipationAtom>(sql`
+    select i.unit_id as unitId, i.job_family as family, count(*) as invited,
+      sum(case when r.status = 'submitted' then 1 else 0 end) as submitted
+    from cycle_invitations i
+    left join responses r on r.cycle_id = i.cycle_id and r.person_id = i.person_id
+    where i.cycle_id = ${id}
+    group by 1, 2`)
   const allUnits = db
     .select({
       id: units.id,
@@ -248,19 +256,8 @@ export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
     })
     .from(units)
     .all()
-  const pathOf = new Map(allUnits.map((u) => [u.id, u.path]))
-  const invited = new Map<number, number>()
-  const submitted = new Map<number, number>()
-  // Each unit's count goes to every ancestor too: a row shows its whole subtree.
-  const rollUp = (into: Map<number, number>, rows: { unitId: number; n: number }[]) => {
-    for (const row of rows) {
-      for (const ancestor of pathIds(pathOf.get(row.unitId) ?? `/${row.unitId}/`)) {
-        into.set(ancestor, (into.get(ancestor) ?? 0) + row.n)
-      }
-    }
-  }
-  rollUp(invited, invitedByUnit)
-  rollUp(submitted, submittedByUnit)
+  const counts = decideParticipationCounts(allUnits, atoms, k)
+  const hiddenCounts = { invited: { kind: "hidden" }, submitted: { kind: "hidden" } } as const
 
   const targetPaths = targets.map((t) => t.path)
   const rows: ParticipationRow[] = flattenTree(
@@ -273,17 +270,16 @@ export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
     code: unit.code,
     depth,
     isRetired: unit.isRetired,
-    invited: showCount(invited.get(unit.id) ?? 0, k),
-    submitted: showCount(submitted.get(unit.id) ?? 0, k),
+    ...(counts.get(unit.id) ?? hiddenCounts),
   }))
-  const totalInvited = invitedByUnit.reduce((n, r) => n + r.n, 0)
-  const totalSubmitted = submittedByUnit.reduce((n, r) => n + r.n, 0)
+  // The total is the root's subtree: the targets' common top, shown under the same rule.
+  const root = allUnits.find((u) => u.parentId === null && targetPaths.some((p) => p.startsWith(u.path)))
   return {
     cycle,
     k,
     targets,
     wouldInvite: null,
-    totals: { invited: showCount(totalInvited, k), submitted: showCount(totalSubmitted, k) },
+    totals: (root && counts.get(root.id)) ?? hiddenCounts,
     rows,
   }
 }

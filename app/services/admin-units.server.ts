@@ -2,7 +2,6 @@ import { and, asc, count, eq, isNull, like, sql } from "drizzle-orm"
 import { checkUnitMove, flattenTree, type MoveCheck, pathUnder, type TreeUnit } from "~/domain/admin-tree"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
-import { invalidateReportCache } from "./reports.server"
 import { rebuildSubtreeAggregates } from "./results.server"
 
 const { units, people } = schema
@@ -143,7 +142,6 @@ export function moveUnit(
       .run()
     // Past results now count under the unit's new ancestors.
     rebuildSubtreeAggregates(tx)
-    invalidateReportCache()
     recordAudit(tx, actorId, "unit.move", `unit:${id}`, {
       code: unit.code,
       fromParentId: unit.parentId,

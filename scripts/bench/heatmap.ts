@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm"
 import { createSession, type SessionUser } from "../../app/services/auth.server"
 import { coursesDir, loadInstrument } from "../../app/services/content-loader.server"
 import { ensureInstrumentVersion } from "../../app/services/instrument.server"
-import { getHeatmap, invalidateReportCache } from "../../app/services/reports.server"
+import { getHeatmap } from "../../app/services/reports.server"
 import type { Db } from "../../db/client"
 import { openDatabase, setDb } from "../../db/client"
 import { managerScopes, people, sessions } from "../../db/schema"
@@ -28,13 +28,23 @@ export type HeatmapFigure = {
 
 export type PreparedFigure = { variant: string; medianUs: number }
 
-// The aggregate the heatmap reads, exactly as app/services/reports.server.ts prepares it.
-const SUBTREE_AGGREGATE = `SELECT c.id AS child, a.job_family AS family, a.dimension AS dimension, a.n AS n,
-    a.score_sum AS sum, a.level0 AS l0, a.level1 AS l1, a.level2 AS l2, a.level3 AS l3, a.level4 AS l4
-  FROM units c JOIN subtree_aggregates a ON a.cycle_id = @cycle AND a.unit_id = c.id WHERE c.parent_id = @q
-  UNION ALL
-  SELECT 0, a.job_family, a.dimension, a.n, a.score_sum, a.level0, a.level1, a.level2, a.level3, a.level4
-  FROM result_aggregates a WHERE a.cycle_id = @cycle AND a.unit_id = @q`
+/** Closing a cycle (decide, audit, store its publication) and what it hides, per cycle of each size. */
+export type PublicationFigure = {
+  people: number
+  cycle: number
+  publishSeconds: number
+  cellsWithPeople: number
+  hiddenSmall: number
+  hiddenByCohort: number
+  hiddenByAudit: number
+}
+
+// What the heatmap reads, as plain SQL: the published rows of the unit, its chain and its children
+// (app/services/reports/published.server.ts reads the same rows, one prepared lookup each).
+const SUBTREE_AGGREGATE = `SELECT p.unit_id, p.name, p.parent_id, p.has_children, s.dimension, s.n, s.score_sum
+  FROM published_units p LEFT JOIN published_scores s
+    ON s.cycle_id = p.cycle_id AND s.unit_id = p.unit_id AND s.slice = 'all'
+  WHERE p.cycle_id = @cycle AND (p.parent_id = @q OR p.unit_id = @q OR p.parent_id IS NULL)`
 // What a report would cost without kept sums: every result of the cycle, grouped by the child unit it falls under.
 const LIVE_GROUP_BY = `SELECT c.id AS child, r.job_family, s.dimension, COUNT(*) AS n, AVG(s.score) AS mean
   FROM units c JOIN units u ON u.path >= c.path AND u.path < substr(c.path, 1, length(c.path) - 1) || '0'
@@ -48,6 +58,7 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
   const { loader } = await import("../../app/routes/reports.units.$unitId")
   const figures: HeatmapFigure[] = []
   let prepared: PreparedFigure[] = []
+  const publications: PublicationFigure[] = []
 
   for (const size of sizes) {
     const path = `.cache/bench/synthetic-${size}.db`
@@ -58,6 +69,19 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
     const summary = generateSyntheticOrganisation(db, { people: size, cycles: 3, instrument })
     const generateSeconds = (performance.now() - started) / 1000
     db.$client.exec("ANALYZE")
+    summary.cycleIds.forEach((cycleId, i) => {
+      const p = db.$client
+        .prepare(`SELECT cells_with_people AS cellsWithPeople, hidden_small AS hiddenSmall,
+            hidden_by_cohort AS hiddenByCohort, hidden_by_audit AS hiddenByAudit
+          FROM published_cycles WHERE cycle_id = ?`)
+        .get(cycleId) as Omit<PublicationFigure, "people" | "cycle" | "publishSeconds">
+      publications.push({
+        people: summary.people,
+        cycle: i + 1,
+        publishSeconds: summary.publishSeconds[i]!,
+        ...p,
+      })
+    })
     setDb(db)
 
     const { id: managerId } = db
@@ -107,16 +131,12 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
           `the ${label} heatmap shows ${shown.length} of ${children.length} children: nothing to measure`,
         )
       }
-      invalidateReportCache()
       const coldStart = performance.now()
       await callLoader()
       const loaderColdMs = performance.now() - coldStart
       const loaderTimes = await time(callLoader, runs)
-      invalidateReportCache()
-      const heatmapTimes = await time(() => {
-        invalidateReportCache() // the heatmap alone, never from the cache: the fair comparison with raw SQL
-        return getHeatmap(manager, { unitId, cycleId }, db)
-      }, runs)
+      // the heatmap alone (there is no cache: a closed cycle's rows are read as published)
+      const heatmapTimes = await time(() => getHeatmap(manager, { unitId, cycleId }, db), runs)
       const sqlTimes = await time(() => sqlAggregate.all({ cycle: cycleId, q: unitId }), runs)
       const liveTimes = await time(() => liveGroupBy.all({ cycle: cycleId, q: unitId }), Math.min(runs, 5), 1)
       figures.push({
@@ -135,7 +155,7 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
     if (size === sizes.at(-1)) prepared = await measurePreparedSessionLookup(db, cookie, runs * 20)
     db.$client.close()
   }
-  return { figures, prepared }
+  return { figures, prepared, publications }
 }
 
 /** The session lookup that runs on every request, written three ways. */

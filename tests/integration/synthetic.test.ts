@@ -23,7 +23,8 @@ function build(seed: number) {
 test("the synthetic organisation is deterministic: same seed, same data", () => {
   const a = build(7)
   const b = build(7)
-  expect(b.summary).toEqual(a.summary)
+  // the same data; only how long closing took differs
+  expect({ ...b.summary, publishSeconds: [] }).toEqual({ ...a.summary, publishSeconds: [] })
   expect(b.sums).toEqual(a.sums)
   expect(build(8).sums).not.toEqual(a.sums)
 })

@@ -36,6 +36,7 @@ export function HeatmapTable({
               <th scope="row">
                 <UnitName
                   role={row.role}
+                  change={row.change}
                   name={
                     row.canDrillDown ? (
                       <Link

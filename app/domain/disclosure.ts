@@ -1,0 +1,476 @@
+// The exact disclosure audit of a cycle's publication (docs/decisions/002-anonymity.md). Pure: counts in,
+// visibility out.
+//
+// A closed cycle publishes, for every unit u of the tree as it stood and every slice s (all job families, or one),
+// a cell: sums over the people of u's subtree in s (counts, score sums, level counts, invited, submitted...). The
+// people fall into atoms, a unit's own members of one job family; every published figure is a sum over a union
+// of atoms. A reader who combines published cells can know Σ over a set U of atoms exactly when the indicator of U
+// lies in the row space (over the rationals) of the published cells' indicators, together with the atoms the
+// org chart shows to be empty. The rule: for every measure (invited, submitted, scored per dimension), no such U
+// may hold 1..k-1 people.
+//
+// The audit works in subtree coordinates: X(u,f) = Σ of the atoms of family f in u's subtree. A shown family cell
+// is then X(u,f) itself, a shown whole-unit cell Σ_f X(u,f), an empty atom X(v,f) − Σ_children X(c,f), and an
+// atom set U the sum over its atoms of X(v,f) − Σ_children X(c,f). Known variables are propagated (one unknown
+// left in a row makes it known); what remains is reduced exactly by Gaussian elimination modulo a prime. The
+// matrix (two laminar families of sets, the tree per family and the tree of whole units, plus unit rows) is
+// totally unimodular, so its reduced rows have entries -1, 0, 1 and every residual is a small integer: zero
+// modulo p exactly when it is zero over the rationals. A set U with 1..k-1 people contains at most k-1 atoms of
+// that measure, so the search for such sets is small: atoms whose residuals sum to zero.
+import { JOB_FAMILIES, type JobFamily } from "./vocabulary"
+
+export const ALL_FAMILIES = "all" as const
+export type Slice = typeof ALL_FAMILIES | JobFamily
+export const SLICES: readonly Slice[] = [ALL_FAMILIES, ...JOB_FAMILIES]
+
+export type TreeUnit = { id: number; parentId: number | null }
+/** The people of one unit (its own members, not its subtree) and one job family: a count per measure. */
+export type Atom = { unitId: number; family: JobFamily; counts: readonly number[] }
+export type PublicationInput = {
+  units: readonly TreeUnit[]
+  atoms: readonly Atom[]
+  /** how many measures each atom counts (the same for every atom) */
+  measures: number
+  k: number
+}
+export const cellKey = (unitId: number, slice: Slice) => `${unitId}:${slice}`
+
+/** A set of atoms a reader can sum exactly, holding 1..k-1 people of one measure. */
+export type Disclosure = { measure: number; atoms: Atom[]; people: number }
+
+const P = 67_108_859 // a prime below 2^26: products stay exact in a double
+const mod = (a: number) => ((a % P) + P) % P
+function inverse(a: number) {
+  let [r0, r1, s0, s1] = [mod(a), P, 1, 0]
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1)
+    ;[r0, r1] = [r1, r0 - q * r1]
+    ;[s0, s1] = [s1, s0 - q * s1]
+  }
+  return mod(s0)
+}
+
+type Row = Map<number, number>
+
+/** The tree and the per-cell sums of a publication, worked out once. */
+export class PublicationModel {
+  readonly input: PublicationInput
+  readonly childrenOf = new Map<number, number[]>()
+  readonly parentOf = new Map<number, number | null>()
+  /** cell key -> sums per measure over the cell's atoms */
+  readonly cellCounts = new Map<string, number[]>()
+  /** per measure: subtree count per (unit, family), for the variables that exist */
+  private readonly subtree: Map<string, number>[]
+
+  constructor(input: PublicationInput) {
+    this.input = input
+    for (const u of input.units) {
+      this.parentOf.set(u.id, u.parentId)
+      if (!this.childrenOf.has(u.id)) this.childrenOf.set(u.id, [])
+    }
+    for (const u of input.units) {
+      if (u.parentId !== null && this.parentOf.has(u.parentId)) this.childrenOf.get(u.parentId)!.push(u.id)
+    }
+    this.subtree = Array.from({ length: input.measures }, () => new Map())
+    for (const u of input.units)
+      for (const s of SLICES) this.cellCounts.set(cellKey(u.id, s), new Array(input.measures).fill(0))
+    for (const atom of input.atoms) {
+      for (const unitId of this.lineage(atom.unitId)) {
+        for (const s of [ALL_FAMILIES, atom.family] as const) {
+          const sums = this.cellCounts.get(cellKey(unitId, s))!
+          for (let m = 0; m < input.measures; m++) sums[m]! += atom.counts[m]!
+        }
+        for (let m = 0; m < input.measures; m++) {
+          if (atom.counts[m]! === 0) continue
+          const key = cellKey(unitId, atom.family)
+          this.subtree[m]!.set(key, (this.subtree[m]!.get(key) ?? 0) + atom.counts[m]!)
+        }
+      }
+    }
+  }
+
+  /** The unit and its ancestors. */
+  lineage(unitId: number): number[] {
+    const out: number[] = []
+    let at: number | null | undefined = unitId
+    while (at !== null && at !== undefined && !out.includes(at)) {
+      out.push(at)
+      at = this.parentOf.get(at)
+    }
+    return out
+  }
+
+  hasVariable(measure: number, unitId: number, family: JobFamily) {
+    return this.subtree[measure]!.has(cellKey(unitId, family))
+  }
+
+  /** A cell is shown at first when every measure counts at least k people in it. */
+  initiallyVisible(): Set<string> {
+    const visible = new Set<string>()
+    for (const [key, sums] of this.cellCounts) if (sums.every((n) => n >= this.input.k)) visible.add(key)
+    return visible
+  }
+
+  /** The measures that differ (identical columns are audited once). */
+  distinctMeasures(): number[] {
+    const seen = new Map<string, number>()
+    for (let m = 0; m < this.input.measures; m++) {
+      const signature = this.input.atoms.map((a) => a.counts[m]).join(",")
+      if (!seen.has(signature)) seen.set(signature, m)
+    }
+    return [...seen.values()]
+  }
+}
+
+/** The published system of one measure, reduced: decides whether a set of atoms is determined. */
+class ReducedSystem {
+  private readonly varIndex = new Map<string, number>()
+  private readonly known = new Set<number>()
+  private readonly pivots = new Map<number, Row>()
+  private readonly columnRows = new Map<number, Set<number>>()
+
+  constructor(
+    private readonly model: PublicationModel,
+    private readonly measure: number,
+    visible: Set<string>,
+  ) {
+    const rows: Row[] = []
+    for (const u of model.input.units)
+      for (const f of JOB_FAMILIES)
+        if (model.hasVariable(measure, u.id, f)) this.varIndex.set(cellKey(u.id, f), this.varIndex.size)
+    const variable = (unitId: number, family: JobFamily) => this.varIndex.get(cellKey(unitId, family))
+    for (const u of model.input.units) {
+      for (const f of JOB_FAMILIES) {
+        const x = variable(u.id, f)
+        if (x === undefined) continue
+        if (visible.has(cellKey(u.id, f))) rows.push(new Map([[x, 1]]))
+        // An empty atom (no people of this measure placed directly in u) is known to be zero.
+        if (!this.hasOwnPeople(u.id, f)) rows.push(this.atomRow(u.id, f)!)
+      }
+      if (visible.has(cellKey(u.id, ALL_FAMILIES))) {
+        const row: Row = new Map()
+        for (const f of JOB_FAMILIES) {
+          const x = variable(u.id, f)
+          if (x !== undefined) row.set(x, 1)
+        }
+        if (row.size > 0) rows.push(row)
+      }
+    }
+    this.propagate(rows)
+  }
+
+  private ownCounts: Map<string, number> | undefined
+  private hasOwnPeople(unitId: number, family: JobFamily) {
+    if (!this.ownCounts) {
+      this.ownCounts = new Map()
+      for (const a of this.model.input.atoms) {
+        if (a.counts[this.measure]! === 0) continue
+        const key = cellKey(a.unitId, a.family)
+        this.ownCounts.set(key, (this.ownCounts.get(key) ?? 0) + a.counts[this.measure]!)
+      }
+    }
+    return this.ownCounts.has(cellKey(unitId, family))
+  }
+
+  /** One atom in subtree coordinates: X(u,f) − Σ_children X(c,f). */
+  atomRow(unitId: number, family: JobFamily): Row | undefined {
+    const x = this.varIndex.get(cellKey(unitId, family))
+    if (x === undefined) return undefined
+    const row: Row = new Map([[x, 1]])
+    for (const child of this.model.childrenOf.get(unitId) ?? []) {
+      const c = this.varIndex.get(cellKey(child, family))
+      if (c !== undefined) row.set(c, mod((row.get(c) ?? 0) - 1))
+    }
+    return row
+  }
+
+  /** Rows with one unknown make it known, until none is left; the rest is eliminated exactly. */
+  private propagate(rows: Row[]) {
+    const rowsOf = new Map<number, number[]>()
+    const unknownLeft = rows.map((row) => row.size)
+    rows.forEach((row, i) => {
+      for (const x of row.keys()) {
+        const list = rowsOf.get(x) ?? []
+        list.push(i)
+        rowsOf.set(x, list)
+      }
+    })
+    const queue = rows.flatMap((row, i) => (row.size === 1 ? [i] : []))
+    while (queue.length > 0) {
+      const i = queue.pop()!
+      if (unknownLeft[i] !== 1) continue
+      const x = [...rows[i]!.keys()].find((v) => !this.known.has(v))
+      if (x === undefined) continue
+      this.known.add(x)
+      for (const j of rowsOf.get(x) ?? []) {
+        unknownLeft[j]!--
+        if (unknownLeft[j] === 1) queue.push(j)
+      }
+    }
+    for (let i = 0; i < rows.length; i++) if (unknownLeft[i]! >= 2) this.insert(this.strip(rows[i]!))
+  }
+
+  private strip(row: Row): Row {
+    const out: Row = new Map()
+    for (const [x, v] of row) if (!this.known.has(x) && v !== 0) out.set(x, v)
+    return out
+  }
+
+  /** Reduces a row against the basis (each pivot column appears in exactly one basis row). */
+  private reduce(row: Row): Row {
+    const out = new Map(row)
+    for (const x of [...row.keys()]) {
+      const pivotRow = this.pivots.get(x)
+      const factor = out.get(x)
+      if (!pivotRow || !factor) continue
+      for (const [y, v] of pivotRow) {
+        const next = mod((out.get(y) ?? 0) - factor * v)
+        if (next === 0) out.delete(y)
+        else out.set(y, next)
+      }
+    }
+    return out
+  }
+
+  private insert(row: Row) {
+    const reduced = this.reduce(row)
+    if (reduced.size === 0) return
+    const pivot = Math.min(...reduced.keys())
+    const scale = inverse(reduced.get(pivot)!)
+    for (const [x, v] of reduced) reduced.set(x, mod(v * scale))
+    // Keep the basis fully reduced: the new pivot column leaves every other basis row.
+    for (const other of [...(this.columnRows.get(pivot) ?? [])]) {
+      const otherRow = this.pivots.get(other)!
+      const factor = otherRow.get(pivot)!
+      for (const [y, v] of reduced) {
+        const next = mod((otherRow.get(y) ?? 0) - factor * v)
+        if (next === 0) {
+          otherRow.delete(y)
+          this.columnRows.get(y)?.delete(other)
+        } else {
+          if (!otherRow.has(y)) this.columnRows.get(y)?.add(other) ?? this.columnRows.set(y, new Set([other]))
+          otherRow.set(y, next)
+        }
+      }
+    }
+    this.pivots.set(pivot, reduced)
+    for (const x of reduced.keys()) {
+      const set = this.columnRows.get(x) ?? new Set<number>()
+      set.add(pivot)
+      this.columnRows.set(x, set)
+    }
+  }
+
+  /** What is left of a set of atoms after everything published is taken away: empty when it is determined. */
+  residual(atoms: readonly Atom[]): Row {
+    const sum: Row = new Map()
+    for (const a of atoms) {
+      for (const [x, v] of this.atomRow(a.unitId, a.family) ?? new Map<number, number>()) {
+        const next = mod((sum.get(x) ?? 0) + v)
+        if (next === 0) sum.delete(x)
+        else sum.set(x, next)
+      }
+    }
+    return this.reduce(this.strip(sum))
+  }
+}
+
+const addInto = (into: Row, row: Row) => {
+  for (const [x, v] of row) {
+    const next = mod((into.get(x) ?? 0) + v)
+    if (next === 0) into.delete(x)
+    else into.set(x, next)
+  }
+}
+
+/** Every set of atoms holding 1..k-1 people of some measure whose sum a reader can work out (at most `limit`). */
+export function findDisclosures(model: PublicationModel, visible: Set<string>, limit = 50): Disclosure[] {
+  const { k } = model.input
+  const out: Disclosure[] = []
+  for (const m of model.distinctMeasures()) {
+    const small = model.input.atoms.filter((a) => a.counts[m]! >= 1 && a.counts[m]! < k)
+    if (small.length === 0) continue
+    const system = new ReducedSystem(model, m, visible)
+    const residuals = small.map((a) => system.residual([a]))
+    const touching = new Map<number, number[]>()
+    residuals.forEach((row, i) => {
+      for (const x of row.keys()) touching.set(x, [...(touching.get(x) ?? []), i])
+    })
+    // Sets of small atoms whose residuals cancel, each set found once, from its lowest member.
+    const search = (members: number[], sum: Row, people: number) => {
+      if (out.length >= limit) return
+      if (sum.size === 0) {
+        out.push({ measure: m, atoms: members.map((i) => small[i]!), people })
+        return
+      }
+      const column = Math.min(...sum.keys())
+      for (const j of touching.get(column) ?? []) {
+        if (j <= members[0]! || members.includes(j)) continue
+        const n = small[j]!.counts[m]!
+        if (people + n >= k) continue
+        const next = new Map(sum)
+        addInto(next, residuals[j]!)
+        search([...members, j], next, people + n)
+      }
+    }
+    for (let i = 0; i < small.length && out.length < limit; i++)
+      search([i], new Map(residuals[i]!), small[i]!.counts[m]!)
+    if (out.length >= limit) break
+  }
+  return out
+}
+
+/** Whether a reader can work out the sum of these atoms for this measure. */
+export function isDetermined(model: PublicationModel, visible: Set<string>, d: Disclosure): boolean {
+  return new ReducedSystem(model, d.measure, visible).residual(d.atoms).size === 0
+}
+
+export type PublicationDecision = {
+  visible: Set<string>
+  /** cells with people that are hidden because they are small (below k in some measure) */
+  hiddenSmall: number
+  /** cells hidden further by the audit, so that no small group can be worked out */
+  hiddenByAudit: number
+  /** cells with at least one person */
+  cellsWithPeople: number
+}
+
+/**
+ * Decides what a cycle publishes: every cell with at least k people in every measure, then, while the audit finds
+ * small groups that can be worked out, the cheapest cells that stop each are hidden and the audit runs again.
+ * `extraHidden` are cells hidden for another reason (the cohort rule across cycles) before the audit.
+ *
+ * Choosing what to hide is tried out on a small part of the tree (the subtree of the parent of the group's lowest
+ * common unit), which is cheap; only the audit of the whole publication decides, so a choice that is not enough
+ * there is caught in the next round.
+ */
+export function decidePublication(
+  input: PublicationInput,
+  extraHidden: ReadonlySet<string> = new Set(),
+): PublicationDecision {
+  const model = new PublicationModel(input)
+  const visible = model.initiallyVisible()
+  for (const key of extraHidden) visible.delete(key)
+  const initial = visible.size
+  hideWithinUnits(model, visible)
+  let cellsWithPeople = 0
+  for (const sums of model.cellCounts.values()) if (sums.some((n) => n > 0)) cellsWithPeople++
+  const hiddenSmall = cellsWithPeople - model.initiallyVisible().size
+  const locals = new Map<number, PublicationModel>()
+  const localModel = (d: Disclosure) => {
+    // the parent of the group's lowest common ancestor: where "a unit = its parent minus its siblings" is seen
+    const lineages = d.atoms.map((a) => model.lineage(a.unitId).reverse())
+    let common = 0
+    while (lineages.every((l) => l[common] !== undefined && l[common] === lineages[0]![common])) common++
+    const top = lineages[0]![common - 2]
+    if (top === undefined || model.parentOf.get(top) === null) return model
+    let local = locals.get(top)
+    if (!local) {
+      const inside = new Set(
+        model.input.units.filter((u) => model.lineage(u.id).includes(top)).map((u) => u.id),
+      )
+      local = new PublicationModel({
+        ...model.input,
+        units: model.input.units
+          .filter((u) => inside.has(u.id))
+          .map((u) => (u.id === top ? { id: u.id, parentId: null } : u)),
+        atoms: model.input.atoms.filter((a) => inside.has(a.unitId)),
+      })
+      locals.set(top, local)
+    }
+    return local
+  }
+  for (let round = 0; round < model.cellCounts.size; round++) {
+    const disclosures = findDisclosures(model, visible, 1000)
+    if (disclosures.length === 0) break
+    const before = visible.size
+    for (const d of disclosures) repair(model, localModel(d), visible, d)
+    // Tried out locally, nothing was needed: decide on the whole publication instead.
+    if (visible.size === before) repair(model, model, visible, disclosures[0]!)
+    if (visible.size === before) {
+      // Nothing near the group is published, yet it can be worked out: show nothing (never reached in tests).
+      visible.clear()
+      break
+    }
+  }
+  return { visible, hiddenSmall, hiddenByAudit: initial - visible.size, cellsWithPeople }
+}
+
+/**
+ * The cheap first step (most of what the audit would find): in a unit whose whole row is shown, the hidden job
+ * families together must hold 0 or at least k people, else the smallest shown family is hidden too (or, with none
+ * left, the whole row).
+ */
+function hideWithinUnits(model: PublicationModel, visible: Set<string>) {
+  const { k, measures } = model.input
+  for (const unitId of model.parentOf.keys()) {
+    const whole = cellKey(unitId, ALL_FAMILIES)
+    while (visible.has(whole)) {
+      const hiddenSum = new Array(measures).fill(0)
+      const shown: string[] = []
+      for (const f of JOB_FAMILIES) {
+        const key = cellKey(unitId, f)
+        const counts = model.cellCounts.get(key)!
+        if (visible.has(key)) shown.push(key)
+        else for (let m = 0; m < measures; m++) hiddenSum[m] += counts[m]!
+      }
+      if (hiddenSum.every((n) => n === 0 || n >= k)) break
+      const smallest = shown.sort(
+        (a, b) => model.cellCounts.get(a)![0]! - model.cellCounts.get(b)![0]! || (a < b ? -1 : 1),
+      )[0]
+      visible.delete(smallest ?? whole)
+    }
+  }
+}
+
+/**
+ * Hides candidates, cheapest first, until the group can no longer be worked out (tried out on `trial`); then shows
+ * again, dearest first, every one that is not needed after all.
+ */
+function repair(model: PublicationModel, trial: PublicationModel, visible: Set<string>, d: Disclosure) {
+  if (!isDetermined(trial, visible, d)) return
+  const hidden: string[] = []
+  for (const key of repairCandidates(model, visible, d)) {
+    visible.delete(key)
+    hidden.push(key)
+    if (!isDetermined(trial, visible, d)) break
+  }
+  if (isDetermined(trial, visible, d)) return
+  for (const key of hidden.reverse().slice(1)) {
+    visible.add(key)
+    if (isDetermined(trial, visible, d)) visible.delete(key)
+  }
+}
+
+/**
+ * The shown cells that take part in working out a group, cheapest first: a job-family filter (the smaller first),
+ * then the benchmark total at the top of the tree (rather than a whole hospital), then a sibling's or child's whole
+ * row, then a total on the group's own chain (which would only help with its own parent hidden too).
+ */
+function repairCandidates(model: PublicationModel, visible: Set<string>, d: Disclosure): string[] {
+  const cost = new Map<string, number>()
+  const consider = (unitId: number, isOnChain: boolean) => {
+    for (const slice of SLICES) {
+      const key = cellKey(unitId, slice)
+      if (!visible.has(key)) continue
+      const isRoot = model.parentOf.get(unitId) === null
+      const tier = slice !== ALL_FAMILIES ? 1 : isRoot ? 2 : isOnChain ? 4 : 3
+      const n = model.cellCounts.get(key)![d.measure]!
+      const value = tier * 1e9 + n
+      cost.set(key, Math.min(cost.get(key) ?? Number.POSITIVE_INFINITY, value))
+    }
+  }
+  for (const atom of d.atoms) {
+    for (const unitId of model.lineage(atom.unitId)) {
+      consider(unitId, true)
+      const parent = model.parentOf.get(unitId)
+      const siblings =
+        parent === null || parent === undefined
+          ? model.input.units.filter((u) => u.parentId === null).map((u) => u.id)
+          : model.childrenOf.get(parent)!
+      for (const sibling of siblings) if (sibling !== unitId) consider(sibling, false)
+      for (const child of model.childrenOf.get(unitId) ?? []) consider(child, false)
+    }
+  }
+  return [...cost].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key)
+}

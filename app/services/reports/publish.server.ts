@@ -1,0 +1,268 @@
+// A cycle's publication, decided once when it closes (docs/decisions/002-anonymity.md): every unit of the tree as it
+// stood, every job-family filter, every figure (counts, score sums, level counts, invited, submitted, AI-literacy
+// share); suppression by size, the cohort rule against each earlier publication, then the exact audit
+// (app/domain/disclosure.ts). Only shown cells are stored; reports of a closed cycle read nothing else.
+import { and, eq, ne } from "drizzle-orm"
+import { effectiveK } from "~/domain/anonymity"
+import {
+  ALL_FAMILIES,
+  type Atom,
+  cellKey,
+  decidePublication,
+  PublicationModel,
+  type Slice,
+} from "~/domain/disclosure"
+import { DIMENSIONS, type Dimension, type JobFamily } from "~/domain/vocabulary"
+import { type Db, schema } from "../db.server"
+
+const { cycles, publishedCycles, publishedUnits, publishedCells, publishedScores } = schema
+
+/** The measures each atom counts, in this order: invited, submitted, scored per dimension. */
+const INVITED = 0
+const SUBMITTED = 1
+const scoredMeasure = (d: Dimension) => 2 + DIMENSIONS.indexOf(d)
+const MEASURES = 2 + DIMENSIONS.length
+
+type Sums = {
+  counts: number[]
+  allFoundation: number
+  scores: Map<Dimension, { sum: number; levels: number[] }>
+}
+const emptySums = (): Sums => ({ counts: new Array(MEASURES).fill(0), allFoundation: 0, scores: new Map() })
+
+type UnitRow = {
+  id: number
+  parentId: number | null
+  name: string
+  kind: schema.UnitKind
+  path: string
+  retiredAt: number | null
+}
+
+export type PublicationSummary = {
+  cycleId: number
+  k: number
+  cellsWithPeople: number
+  hiddenSmall: number
+  hiddenByCohort: number
+  hiddenByAudit: number
+}
+
+/** Decides and stores what a closed cycle publishes. Synchronous: call inside the transaction that closes it. */
+export function publishCycle(db: Db, cycleId: number, now = new Date()): PublicationSummary {
+  const sqlite = db.$client
+  const cycle = db.select({ k: cycles.minGroupSize }).from(cycles).where(eq(cycles.id, cycleId)).get()
+  if (!cycle) throw new Error(`no cycle ${cycleId}`)
+  const k = effectiveK(cycle.k)
+  const allUnits = sqlite
+    .prepare(
+      "SELECT id, parent_id AS parentId, name, kind, path, retired_at AS retiredAt FROM units ORDER BY path",
+    )
+    .all() as UnitRow[]
+  const unitById = new Map(allUnits.map((u) => [u.id, u]))
+
+  // ---- atoms: a unit's own people of one job family
+  const atoms = new Map<string, { unitId: number; family: JobFamily; sums: Sums }>()
+  const atomOf = (unitId: number, family: JobFamily) => {
+    const key = cellKey(unitId, family)
+    let atom = atoms.get(key)
+    if (!atom) {
+      atom = { unitId, family, sums: emptySums() }
+      atoms.set(key, atom)
+    }
+    return atom.sums
+  }
+  type Family = { unitId: number; family: JobFamily }
+  for (const r of sqlite
+    .prepare(`SELECT unit_id AS unitId, job_family AS family, COUNT(*) AS n FROM cycle_invitations
+      WHERE cycle_id = ? GROUP BY 1, 2`)
+    .all(cycleId) as (Family & { n: number })[])
+    atomOf(r.unitId, r.family).counts[INVITED]! += r.n
+  for (const r of sqlite
+    .prepare(`SELECT unit_id AS unitId, job_family AS family, submitted, all_foundation AS allFoundation
+      FROM participation_aggregates WHERE cycle_id = ?`)
+    .all(cycleId) as (Family & { submitted: number; allFoundation: number })[]) {
+    const sums = atomOf(r.unitId, r.family)
+    sums.counts[SUBMITTED]! += r.submitted
+    sums.allFoundation += r.allFoundation
+  }
+  for (const r of sqlite
+    .prepare(`SELECT unit_id AS unitId, job_family AS family, dimension, n, score_sum AS sum,
+        level0 AS l0, level1 AS l1, level2 AS l2, level3 AS l3, level4 AS l4
+      FROM result_aggregates WHERE cycle_id = ?`)
+    .all(cycleId) as (Family & { dimension: string; n: number; sum: number } & Record<
+      "l0" | "l1" | "l2" | "l3" | "l4",
+      number
+    >)[]) {
+    if (!(DIMENSIONS as readonly string[]).includes(r.dimension)) continue
+    const d = r.dimension as Dimension
+    const sums = atomOf(r.unitId, r.family)
+    sums.counts[scoredMeasure(d)]! += r.n
+    addScores(sums, d, r.sum, [r.l0, r.l1, r.l2, r.l3, r.l4])
+  }
+
+  // ---- the tree as it stands: units in use, or holding people of this cycle, and their ancestors
+  const included = new Set(allUnits.filter((u) => u.retiredAt === null).map((u) => u.id))
+  for (const { unitId } of atoms.values())
+    for (const id of lineageIds(unitById.get(unitId)?.path)) included.add(id)
+  const treeUnits = allUnits.filter((u) => included.has(u.id))
+  const input = {
+    units: treeUnits.map((u) => ({ id: u.id, parentId: u.parentId })),
+    atoms: [...atoms.values()]
+      .filter((a) => included.has(a.unitId))
+      .map((a): Atom => ({ unitId: a.unitId, family: a.family, counts: a.sums.counts })),
+    measures: MEASURES,
+    k,
+  }
+  const model = new PublicationModel(input)
+
+  // ---- sums per cell (a unit's subtree, for all families and for each)
+  const cellSums = new Map<string, Sums>()
+  for (const atom of atoms.values()) {
+    if (!included.has(atom.unitId)) continue
+    for (const unitId of lineageIds(unitById.get(atom.unitId)!.path)) {
+      for (const slice of [ALL_FAMILIES, atom.family] as const) {
+        const key = cellKey(unitId, slice)
+        const sums = cellSums.get(key) ?? emptySums()
+        cellSums.set(key, sums)
+        for (let m = 0; m < MEASURES; m++) sums.counts[m]! += atom.sums.counts[m]!
+        sums.allFoundation += atom.sums.allFoundation
+        for (const [d, s] of atom.sums.scores) addScores(sums, d, s.sum, s.levels)
+      }
+    }
+  }
+
+  const cohortHidden = cohortRule(db, cycleId, k, unitById, model)
+  const initiallyVisible = model.initiallyVisible()
+  const decision = decidePublication(input, cohortHidden)
+  const summary: PublicationSummary = {
+    cycleId,
+    k,
+    cellsWithPeople: decision.cellsWithPeople,
+    hiddenSmall: decision.hiddenSmall,
+    hiddenByCohort: [...cohortHidden].filter((key) => initiallyVisible.has(key)).length,
+    hiddenByAudit: decision.hiddenByAudit,
+  }
+
+  // ---- store
+  db.delete(publishedScores).where(eq(publishedScores.cycleId, cycleId)).run()
+  db.delete(publishedCells).where(eq(publishedCells.cycleId, cycleId)).run()
+  db.delete(publishedUnits).where(eq(publishedUnits.cycleId, cycleId)).run()
+  db.delete(publishedCycles).where(eq(publishedCycles.cycleId, cycleId)).run()
+  db.insert(publishedCycles)
+    .values({ ...summary, publishedAt: now })
+    .run()
+  const hasChildren = new Set(treeUnits.map((u) => u.parentId))
+  const insertUnit = sqlite.prepare(
+    "INSERT INTO published_units (cycle_id, unit_id, parent_id, name, kind, path, has_children) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  )
+  for (const u of treeUnits)
+    insertUnit.run(cycleId, u.id, u.parentId, u.name, u.kind, u.path, hasChildren.has(u.id) ? 1 : 0)
+  const insertCell = sqlite.prepare(
+    "INSERT INTO published_cells (cycle_id, unit_id, slice, invited, submitted, all_foundation) VALUES (?, ?, ?, ?, ?, ?)",
+  )
+  const insertScore = sqlite.prepare(`INSERT INTO published_scores (cycle_id, unit_id, slice, dimension, n,
+      score_sum, level0, level1, level2, level3, level4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  for (const key of decision.visible) {
+    const sums = cellSums.get(key)
+    if (!sums) continue
+    const [unitId, slice] = splitKey(key)
+    insertCell.run(cycleId, unitId, slice, sums.counts[INVITED], sums.counts[SUBMITTED], sums.allFoundation)
+    for (const [d, s] of sums.scores)
+      insertScore.run(cycleId, unitId, slice, d, sums.counts[scoredMeasure(d)], s.sum, ...s.levels)
+  }
+  return summary
+}
+
+/**
+ * Cycles closed before publications existed (a database from an older version) are published on first use, over
+ * the tree as it stands then: the best that can be done for them, and from then on frozen like any other.
+ */
+export function publishClosedCycles(db: Db) {
+  const pending = db.$client
+    .prepare(`SELECT c.id FROM cycles c LEFT JOIN published_cycles p ON p.cycle_id = c.id
+      WHERE c.status = 'closed' AND p.cycle_id IS NULL ORDER BY c.opens_at, c.id`)
+    .all() as { id: number }[]
+  for (const { id } of pending) db.transaction(() => publishCycle(db, id))
+}
+
+function addScores(sums: Sums, d: Dimension, sum: number, levels: number[]) {
+  const into = sums.scores.get(d) ?? { sum: 0, levels: [0, 0, 0, 0, 0] }
+  into.sum += sum
+  into.levels = into.levels.map((v, i) => v + (levels[i] ?? 0))
+  sums.scores.set(d, into)
+}
+
+const lineageIds = (path: string | undefined) => (path ?? "").split("/").filter(Boolean).map(Number)
+const splitKey = (key: string): [number, Slice] => {
+  const at = key.indexOf(":")
+  return [Number(key.slice(0, at)), key.slice(at + 1) as Slice]
+}
+
+/**
+ * The cohort rule against every earlier publication: a group shown in an earlier cycle is shown in this one only
+ * when the people who answered in one of the two cycles and not the other are 0 or at least k (the stricter k of
+ * the two). Otherwise "6 people, then the same 5" would all but show the sixth person's score.
+ */
+function cohortRule(
+  db: Db,
+  cycleId: number,
+  k: number,
+  unitById: Map<number, UnitRow>,
+  model: PublicationModel,
+): Set<string> {
+  const sqlite = db.$client
+  const hidden = new Set<string>()
+  const earlier = db
+    .select({ cycleId: publishedCycles.cycleId, k: publishedCycles.k })
+    .from(publishedCycles)
+    .where(and(ne(publishedCycles.cycleId, cycleId)))
+    .all()
+  for (const other of earlier) {
+    const strictest = Math.max(k, other.k)
+    const thenPath = new Map(
+      (
+        sqlite
+          .prepare("SELECT unit_id AS id, path FROM published_units WHERE cycle_id = ?")
+          .all(other.cycleId) as { id: number; path: string }[]
+      ).map((u) => [u.id, u.path]),
+    )
+    const overlap = new Map<string, number>()
+    const pairs = sqlite
+      .prepare(`SELECT a.unit_id AS unitA, a.job_family AS familyA, b.unit_id AS unitB, b.job_family AS familyB,
+          COUNT(*) AS n
+        FROM results a JOIN results b ON b.person_id = a.person_id AND b.cycle_id = ?
+        WHERE a.cycle_id = ? GROUP BY 1, 2, 3, 4`)
+      .all(cycleId, other.cycleId) as {
+      unitA: number
+      familyA: JobFamily
+      unitB: number
+      familyB: JobFamily
+      n: number
+    }[]
+    for (const p of pairs) {
+      const then = new Set(lineageIds(thenPath.get(p.unitA)))
+      for (const unitId of lineageIds(unitById.get(p.unitB)?.path)) {
+        if (!then.has(unitId)) continue
+        const add = (slice: Slice) => {
+          const key = cellKey(unitId, slice)
+          overlap.set(key, (overlap.get(key) ?? 0) + p.n)
+        }
+        add(ALL_FAMILIES)
+        if (p.familyA === p.familyB) add(p.familyA)
+      }
+    }
+    const shownThen = sqlite
+      .prepare("SELECT unit_id AS unitId, slice, submitted FROM published_cells WHERE cycle_id = ?")
+      .all(other.cycleId) as { unitId: number; slice: Slice; submitted: number }[]
+    const isSafe = (n: number) => n === 0 || n >= strictest
+    for (const cell of shownThen) {
+      const key = cellKey(cell.unitId, cell.slice)
+      const now = model.cellCounts.get(key)?.[SUBMITTED]
+      if (now === undefined || now === 0) continue
+      const both = overlap.get(key) ?? 0
+      if (!isSafe(cell.submitted - both) || !isSafe(now - both)) hidden.add(key)
+    }
+  }
+  return hidden
+}
