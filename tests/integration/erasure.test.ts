@@ -4,7 +4,6 @@ import { action as personAction } from "~/routes/admin.people.$id"
 import { loader as unitLoader } from "~/routes/reports.units.$unitId"
 import { getUser, login } from "~/services/auth.server"
 import { loadAllContent } from "~/services/content-loader.server"
-import { invalidateReportCache } from "~/services/reports.server"
 import type { Db } from "../../db/client"
 import {
   auditLog,
@@ -60,7 +59,6 @@ function personInBothCycles() {
 
 /** The figures every closed cycle publishes for the region, as the manager's report page loads them. */
 async function publishedFigures() {
-  invalidateReportCache()
   const closed = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.status, "closed")).all()
   const figures = []
   for (const { id } of closed) {
