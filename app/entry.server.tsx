@@ -6,10 +6,14 @@ import { isbot } from "isbot"
 import { renderToPipeableStream } from "react-dom/server"
 import { I18nextProvider } from "react-i18next"
 import { createI18n, detectLanguage } from "./i18n/i18n.server"
+import { startMailWorker } from "./services/mail-worker.server"
 import { NonceProvider } from "./utils/nonce-provider"
 
 // The production server (scripts/start.js) starts the retention job through the built entry module.
 export { startRetentionSchedule } from "./services/retention.server"
+
+// The outbox worker runs beside the server that serves the pages (one process, one SQLite file).
+startMailWorker()
 
 export const streamTimeout = 5_000
 

@@ -50,6 +50,31 @@ const EnvSchema = z.object({
     .string()
     .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes in base64")
     .optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+
+  /** "log" (the default, for the demo) keeps mails in the outbox for /admin/mail; "smtp" sends them. */
+  PARAT_MAIL_TRANSPORT: z.enum(["log", "smtp"]).default("log"),
+  /** smtp://user:password@host:587 (STARTTLS when offered) or smtps://...:465 */
+  PARAT_SMTP_URL: z.string().optional(),
+  PARAT_MAIL_FROM: z.string().default("Parat <parat@localhost>"),
+  /** How often the mail worker looks at the outbox and the reminder schedules */
+  PARAT_MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+
+  /** OpenID Connect: sign-in through the region's identity provider when the issuer is set */
+  PARAT_OIDC_ISSUER: z.url().optional(),
+  PARAT_OIDC_CLIENT_ID: z.string().optional(),
+  PARAT_OIDC_CLIENT_SECRET: z.string().optional(),
+  PARAT_OIDC_SCOPES: z.string().default("openid email profile"),
+  /** The ID token claim holding the employee id (matched first), e.g. "employee_id" or "onpremisessamaccountname" */
+  PARAT_OIDC_EMPLOYEE_ID_CLAIM: z.string().optional(),
+  /** The claim holding the e-mail address (matched second), e.g. "email" or "preferred_username" */
+  PARAT_OIDC_EMAIL_CLAIM: z.string().default("email"),
+  /** The name on the sign-in button, e.g. "Region Hovedstaden" */
+  PARAT_OIDC_NAME: z.string().default("Single sign-on"),
+  /** "false" turns password sign-in off for everyone but the break-glass admin */
+  PARAT_PASSWORD_LOGIN: z.enum(["true", "false"]).default("true"),
+  /** The one admin who may still sign in with a password when PARAT_PASSWORD_LOGIN=false */
+  PARAT_BREAK_GLASS_EMAIL: z.email().optional(),
 })
 
 export type Env = z.output<typeof EnvSchema>
@@ -69,3 +94,11 @@ export function isSecureRequest(request: Request) {
   if (env.PARAT_PUBLIC_ORIGIN) return env.PARAT_PUBLIC_ORIGIN.startsWith("https:")
   return new URL(request.url).protocol === "https:"
 }
+
+export const isSecureCookie =
+  env.PARAT_SECURE_COOKIES === undefined
+    ? env.NODE_ENV !== "development"
+    : env.PARAT_SECURE_COOKIES === "true"
+
+/** The origin links in e-mails and the OpenID redirect URI are built from. */
+export const publicOrigin = (env.PARAT_PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, "")

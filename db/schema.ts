@@ -234,6 +234,10 @@ export const cycles = sqliteTable("cycles", {
   closesAt: integer("closes_at", { mode: "timestamp_ms" }).notNull(),
   /** k of the anonymity rule, fixed when the cycle opens. */
   minGroupSize: integer("min_group_size").notNull().default(5),
+  /** Days after opening on which those who have not submitted get a reminder by e-mail, e.g. [7, 12]. */
+  reminderDays: text("reminder_days", { mode: "json" }).$type<number[]>().notNull().default([]),
+  /** When the admin opened it (invitations went out); reminders count their days from here or opensAt. */
+  openedAt: integer("opened_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 })
 
@@ -565,3 +569,71 @@ export const publishedScores = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.slice, t.dimension] })],
 )
+
+// ---------------------------------------------------------------- e-mail and settings
+
+export const MAIL_KINDS = ["invitation", "reminder", "password_link"] as const
+export type MailKind = (typeof MAIL_KINDS)[number]
+export const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "cancelled"] as const
+export type MailStatus = (typeof MAIL_STATUSES)[number]
+
+/**
+ * The outbox: every e-mail is a row first, written in the transaction that causes it, and a worker sends it
+ * (app/services/mail-worker.server.ts). `dedupeKey` makes enqueueing idempotent; a row is claimed (queued ->
+ * sending) before it is sent, so one mail goes out once. The text is rendered when sent, in the person's language.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: id(),
+    kind: text("kind", { enum: MAIL_KINDS }).notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    cycleId: integer("cycle_id").references(() => cycles.id, { onDelete: "cascade" }),
+    /** what the text needs beyond person and cycle (a password link); cleared once sent */
+    payload: text("payload", { mode: "json" }).$type<Record<string, string>>(),
+    status: text("status", { enum: MAIL_STATUSES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    /** filled when sent: to whom and what, for the admin's list */
+    toAddress: text("to_address"),
+    subject: text("subject"),
+    /** the plain text, kept only with the log-only transport (the demo reads mails on /admin/mail) */
+    body: text("body"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("mail_outbox_dedupe_unique").on(t.dedupeKey),
+    // the worker's queue: due rows by status and time
+    index("mail_outbox_status_next_idx").on(t.status, t.nextAttemptAt),
+    // at most one invitation or reminder a day per person; invited and reminded counts per cycle
+    index("mail_outbox_person_created_idx").on(t.personId, t.createdAt),
+    index("mail_outbox_cycle_kind_idx").on(t.cycleId, t.kind),
+  ],
+)
+
+/** People who unsubscribed from a cycle's reminders (one click from the mail). */
+export const reminderOptOuts = sqliteTable(
+  "reminder_opt_outs",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.personId] })],
+)
+
+/** Settings the admin changes at run time (environment settings stay in env.server.ts). */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).$type<unknown>().notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+})

@@ -103,7 +103,12 @@ function securityHeaders(isHttps) {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "form-action": ["'self'"],
+        // Sign-out posts to /logout, which redirects to the identity provider's end_session_endpoint (a form's
+        // redirect target counts for form-action), so the provider's origin is allowed when single sign-on is on.
+        "form-action": [
+          "'self'",
+          ...(process.env.PARAT_OIDC_ISSUER ? [new URL(process.env.PARAT_OIDC_ISSUER).origin] : []),
+        ],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],

@@ -20,6 +20,7 @@ const ITEMS: NavItem[] = [
   { to: "/learn/catalogue", label: "nav.catalogue", roles: "all" },
   { to: "/admin", label: "nav.admin", roles: ["admin"] },
   { to: "/reports", label: "nav.reports", roles: ["manager"] },
+  { to: "/invitations", label: "nav.invitations", roles: ["manager"] },
   { to: "/account/password", label: "nav.account", roles: "all" },
   { to: "/account/data", label: "nav.myData", roles: "all" },
   { to: "/wiki", label: "nav.wiki", roles: "everyone" },

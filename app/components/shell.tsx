@@ -27,7 +27,8 @@ export function SiteHeader({
         </a>
         <LanguageSwitch lang={lang} currentPath={currentPath} />
         {user ? (
-          <Form method="post" action="/logout" className="inline-form">
+          // A whole-document post: /logout may send the browser on to the identity provider to sign out there too.
+          <Form method="post" action="/logout" className="inline-form" reloadDocument>
             <span className="muted user-name">{user.name}</span>
             <button type="submit" className="button button--quiet">
               {t("shell.logout")}

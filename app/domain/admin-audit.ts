@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = [
   "auth.two_factor_enable",
   "auth.two_factor_disable",
   "auth.recovery_code_use",
+  "cycle.reminders",
+  "person.password_link_mailed",
+  "auth.sso_login",
+  "auth.sso_refused",
+  "sso.settings",
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

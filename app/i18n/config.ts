@@ -12,6 +12,8 @@ export const NAMESPACES = [
   "admin",
   "wiki",
   "privacy",
+  "mail",
+  "sso",
 ] as const
 export type Namespace = (typeof NAMESPACES)[number]
 

@@ -47,15 +47,17 @@ export async function getFixedT(request: Request) {
 
 /**
  * The translations a browser gets with each page: everything but the administration texts (admins, and the public
- * password-reset page) and the report texts (managers), which together are half of the bundle.
+ * password-reset page) and the report texts (managers), which together are half of the bundle; the e-mail texts
+ * only where they are shown (admins, managers, the unsubscribe page).
  */
 export function bundlesFor(lang: Lang, role: "employee" | "manager" | "admin" | null, pathname: string) {
-  const { admin, reports, itemAnalysis, ...shared } = resources[lang]
+  const { admin, reports, itemAnalysis, mail, ...shared } = resources[lang]
   return {
     ...shared,
     ...(role === "admin" || pathname.startsWith("/reset-password") ? { admin } : {}),
     ...(role === "admin" ? { itemAnalysis } : {}),
     ...(role === "manager" ? { reports } : {}),
+    ...(role === "admin" || role === "manager" || pathname.startsWith("/unsubscribe") ? { mail } : {}),
   }
 }
 

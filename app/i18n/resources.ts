@@ -6,8 +6,10 @@ import commonDa from "./locales/da/common.json"
 import homeDa from "./locales/da/home.json"
 import itemAnalysisDa from "./locales/da/item-analysis.json"
 import learningDa from "./locales/da/learning.json"
+import mailDa from "./locales/da/mail.json"
 import privacyDa from "./locales/da/privacy.json"
 import reportsDa from "./locales/da/reports.json"
+import ssoDa from "./locales/da/sso.json"
 import surveyDa from "./locales/da/survey.json"
 import wikiDa from "./locales/da/wiki.json"
 import adminEn from "./locales/en/admin.json"
@@ -16,8 +18,10 @@ import commonEn from "./locales/en/common.json"
 import homeEn from "./locales/en/home.json"
 import itemAnalysisEn from "./locales/en/item-analysis.json"
 import learningEn from "./locales/en/learning.json"
+import mailEn from "./locales/en/mail.json"
 import privacyEn from "./locales/en/privacy.json"
 import reportsEn from "./locales/en/reports.json"
+import ssoEn from "./locales/en/sso.json"
 import surveyEn from "./locales/en/survey.json"
 import wikiEn from "./locales/en/wiki.json"
 
@@ -33,6 +37,8 @@ export const resources = {
     wiki: wikiDa,
     itemAnalysis: itemAnalysisDa,
     privacy: privacyDa,
+    mail: mailDa,
+    sso: ssoDa,
   },
   en: {
     common: commonEn,
@@ -45,5 +51,7 @@ export const resources = {
     wiki: wikiEn,
     itemAnalysis: itemAnalysisEn,
     privacy: privacyEn,
+    mail: mailEn,
+    sso: ssoEn,
   },
 }

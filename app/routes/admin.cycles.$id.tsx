@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { CountText, formatDay, StatusMessage } from "~/components/admin-ui"
-import { FormError } from "~/components/field"
-import { closeCycle, getCycleDetail, openCycle } from "~/services/admin-cycles.server"
+import { Field, FormError } from "~/components/field"
+import { parseReminderDays } from "~/domain/mail"
+import { closeCycle, getCycleDetail, openCycle, setReminderDays } from "~/services/admin-cycles.server"
 import { requireRole } from "~/services/auth.server"
 import { invariantResponse, parseQuery } from "~/utils/forms"
 import { readForm } from "~/utils/request.server"
@@ -13,7 +14,8 @@ import { readForm } from "~/utils/request.server"
 export const handle = { i18n: ["admin"] }
 
 const ParamsSchema = z.object({ id: z.coerce.number().int().positive() })
-const QuerySchema = z.object({ done: z.enum(["create", "open", "close"]).optional() })
+const QuerySchema = z.object({ done: z.enum(["create", "open", "close", "reminders"]).optional() })
+const RemindersSchema = z.object({ reminderDays: z.string().max(100) })
 
 function cycleId(params: unknown) {
   const parsed = ParamsSchema.safeParse(params)
@@ -32,7 +34,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
   const id = cycleId(params)
-  const intent = String((await readForm(request)).get("intent") ?? "")
+  const formData = await readForm(request)
+  const intent = String(formData.get("intent") ?? "")
+  if (intent === "reminders") {
+    const form = RemindersSchema.safeParse(Object.fromEntries(formData))
+    const days = form.success ? parseReminderDays(form.data.reminderDays) : null
+    if (!days) return Response.json({ formError: null, remindersError: "reminders.invalid" }, { status: 400 })
+    const outcome = setReminderDays(user.id, id, days)
+    if (!outcome.ok)
+      return Response.json(
+        { formError: `cycles.errors.${outcome.reason}` },
+        { status: outcome.reason === "not_found" ? 404 : 400 },
+      )
+    return redirect(`/admin/cycles/${id}?done=reminders`)
+  }
   if (intent !== "open" && intent !== "close") throw new Response("Unknown intent", { status: 400 })
   const outcome = intent === "open" ? openCycle(user.id, id) : closeCycle(user.id, id)
   if (!outcome.ok) {
@@ -46,8 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CyclePage() {
   const { detail, done } = useLoaderData<typeof loader>()
-  const data = useActionData<{ formError: string }>()
+  const data = useActionData<{ formError: string | null; remindersError?: string }>()
   const { t } = useTranslation("admin")
+  const { t: tm } = useTranslation("mail")
   const { cycle, k } = detail
   return (
     <section className="page">
@@ -55,7 +71,9 @@ export default function CyclePage() {
         <Link to="/admin/cycles">{t("cycle.back")}</Link>
       </p>
       <h1>{cycle.name}</h1>
-      <StatusMessage message={done ? t(`cycle.done.${done}`) : null} />
+      <StatusMessage
+        message={done === "reminders" ? tm("reminders.saved") : done ? t(`cycle.done.${done}`) : null}
+      />
       {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of cycles.errors.* */}
       <FormError message={data?.formError ? t(data.formError as any) : null} />
       <section aria-labelledby="cycle-details">
@@ -75,8 +93,29 @@ export default function CyclePage() {
           <dd>{cycle.status === "draft" ? t("cycle.kDraft", { k }) : k}</dd>
           <dt>{t("cycle.targets")}</dt>
           <dd>{detail.targets.map((u) => `${u.name} (${u.code})`).join(", ")}</dd>
+          <dt>{tm("reminders.title")}</dt>
+          <dd>{cycle.reminderDays.length > 0 ? cycle.reminderDays.join(", ") : tm("reminders.none")}</dd>
         </dl>
       </section>
+
+      {cycle.status !== "closed" ? (
+        <Form method="post" className="stack admin-section" noValidate>
+          <input type="hidden" name="intent" value="reminders" />
+          <Field
+            label={tm("reminders.label")}
+            name="reminderDays"
+            hint={tm("reminders.hint")}
+            defaultValue={cycle.reminderDays.join(", ")}
+            inputMode="numeric"
+            errors={data?.remindersError ? [`mail:${data.remindersError}`] : undefined}
+          />
+          <div>
+            <button type="submit" className="button">
+              {tm("reminders.save")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
 
       {cycle.status === "draft" ? (
         <Form method="post" className="stack admin-section">

@@ -10,6 +10,7 @@ import {
   addManagerScope,
   createPasswordReset,
   getPerson,
+  mailPasswordReset,
   type PersonOutcome,
   removeManagerScope,
   setPersonActive,
@@ -42,6 +43,7 @@ const DONE = [
   "erase",
   "anonymise",
   "removeTwoFactor",
+  "mailReset",
 ] as const
 const QuerySchema = z.object({ done: z.enum(DONE).optional() })
 
@@ -113,6 +115,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const erased = erasePerson(user.id, id, form.data.mode)
       if (!erased.ok) return fail(erased.reason, erased.reason === "not_found" ? 404 : 400)
       return redirect(`/admin/people/${id}?done=${form.data.mode}`)
+    }
+    case "mailReset": {
+      const mailed = mailPasswordReset(user.id, id)
+      if (!mailed.ok) return fail(mailed.reason, mailed.reason === "not_found" ? 404 : 400)
+      return redirect(`/admin/people/${id}?done=mailReset`)
     }
     default:
       throw new Response("Unknown intent", { status: 400 })
@@ -209,6 +216,7 @@ function PersonForms({
 }: Pick<ReturnType<typeof useLoaderData<typeof loader>>, "person" | "units">) {
   const { t } = useTranslation("admin")
   const { t: tc } = useTranslation()
+  const { t: tm } = useTranslation("mail")
   const scopeIds = new Set(person.scopes.map((s) => s.unitId))
   return (
     <>
@@ -307,6 +315,15 @@ function PersonForms({
               <p className="field__hint">{t("person.removeTwoFactorHint")}</p>
               <button type="submit" className="button">
                 {t("person.removeTwoFactor")}
+              </button>
+            </Form>
+          ) : null}
+          {person.isActive ? (
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="mailReset" />
+              <p className="field__hint">{tm("person.sendResetHint")}</p>
+              <button type="submit" className="button">
+                {tm("person.sendReset")}
               </button>
             </Form>
           ) : null}

@@ -19,6 +19,8 @@ const LINKS = [
   { to: "/admin/cycles", key: "cycles" },
   { to: "/admin/content", key: "content" },
   { to: "/admin/item-analysis", key: "itemAnalysis" },
+  { to: "/admin/mail", key: "mail" },
+  { to: "/admin/sign-in", key: "signIn" },
   { to: "/admin/audit", key: "audit" },
 ] as const
 

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react"
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { Field, FormError } from "~/components/field"
 import { languageCookie } from "~/i18n/i18n.server"
 import { clientAddress, getUser, login, requireSameOrigin } from "~/services/auth.server"
+import { isPasswordSignInAllowed, isPasswordSignInOn, ssoSettings } from "~/services/sso.server"
 import { parseForm } from "~/utils/forms"
 import { readForm } from "~/utils/request.server"
 
@@ -25,7 +26,7 @@ const LoginSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (getUser(request)) throw redirect("/")
-  return null
+  return { ssoName: ssoSettings()?.name ?? null, isPasswordOn: isPasswordSignInOn() }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,6 +35,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok)
     return Response.json({ errors: form.errors, formError: null, values: form.values }, { status: 400 })
   const { email, password, redirectTo } = form.data
+  if (!isPasswordSignInAllowed(email)) {
+    return Response.json(
+      { errors: {}, formError: "sso:login.passwordOff", values: { email } },
+      { status: 403 },
+    )
+  }
   const outcome = await login(request, {
     email,
     password,
@@ -63,25 +70,21 @@ type ActionData = {
 }
 
 export default function LoginPage() {
+  const { ssoName, isPasswordOn } = useLoaderData<typeof loader>()
   const { t } = useTranslation("auth")
+  const { t: ts } = useTranslation("sso")
   const data = useActionData<ActionData>()
   const [params] = useSearchParams()
   const isSubmitting = useNavigation().state === "submitting"
-  return (
-    <section className="page narrow">
-      <h1>{t("login.title")}</h1>
-      <p>{t("login.intro")}</p>
-      {params.get("expired") ? (
-        <p role="status" className="alert alert--info">
-          {t("login.expired")}
-        </p>
-      ) : null}
-      {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of login.invalid / login.rateLimited */}
-      <FormError message={data?.formError ? t(data.formError as any) : null} />
+  const redirectTo = params.get("redirectTo") ?? "/"
+  const passwordForm = (
+    <>
+      {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of login.invalid / login.rateLimited / sso:... */}
+      <FormError message={data?.formError ? t(data.formError as any, { name: ssoName ?? "" }) : null} />
       {/* A whole new document after logging in: the login sets the profile's language, and a page's language
           is fixed for the document's lifetime (entry.client.tsx). */}
       <Form method="post" className="stack" noValidate reloadDocument>
-        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field
           label={t("login.email")}
           name="email"
@@ -103,6 +106,37 @@ export default function LoginPage() {
           {t("login.submit")}
         </button>
       </Form>
+    </>
+  )
+  return (
+    <section className="page narrow">
+      <h1>{t("login.title")}</h1>
+      {params.get("expired") ? (
+        <p role="status" className="alert alert--info">
+          {t("login.expired")}
+        </p>
+      ) : null}
+      {ssoName ? (
+        <p>
+          {/* A plain link to the identity provider: a whole-page navigation that works without JavaScript. */}
+          <a className="button" href={`/auth/oidc?${new URLSearchParams({ redirectTo })}`}>
+            {ts("login.signInWith", { name: ssoName })}
+          </a>
+        </p>
+      ) : (
+        <p>{t("login.intro")}</p>
+      )}
+      {ssoName && !isPasswordOn ? (
+        <details open={Boolean(data?.formError)}>
+          <summary>{ts("login.breakGlass")}</summary>
+          {passwordForm}
+        </details>
+      ) : (
+        <>
+          {ssoName ? <h2 className="h3">{ts("login.orPassword")}</h2> : null}
+          {passwordForm}
+        </>
+      )}
     </section>
   )
 }

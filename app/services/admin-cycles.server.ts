@@ -11,6 +11,7 @@ import { cyclePhase } from "~/domain/survey"
 import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
+import { DEFAULT_REMINDER_DAYS, enqueueInvitations } from "./mail.server"
 import { publishCycle } from "./reports/publish.server"
 import { ensureCurrentInstrument } from "./survey.server"
 
@@ -105,6 +106,7 @@ export function createCycle(actorId: number, input: CycleInput, db: Db = getDb()
         closesAt: input.closesAt,
         status: "draft",
         minGroupSize: env.PARAT_MIN_GROUP_SIZE,
+        reminderDays: DEFAULT_REMINDER_DAYS,
       })
       .returning({ id: cycles.id })
       .get()
@@ -133,14 +135,16 @@ const targetedPeople = (cycleId: number) => sql`
   where p.is_active = 1 and substr(u.path, 1, length(t.path)) = t.path`
 
 /**
- * Opens a draft cycle: invites the active people in the targeted subtrees as they are now and fixes k
- * (PARAT_MIN_GROUP_SIZE) for the cycle, so a later change of the setting cannot open a closed view.
+ * Opens a draft cycle: invites the active people in the targeted subtrees as they are now (and queues their
+ * invitation e-mails) and fixes k (PARAT_MIN_GROUP_SIZE) for the cycle, so a later change of the setting cannot
+ * open a closed view.
  */
 export function openCycle(
   actorId: number,
   id: number,
   db: Db = getDb(),
   minGroupSize: number = env.PARAT_MIN_GROUP_SIZE,
+  now = new Date(),
 ): CycleOutcome {
   const cycle = db
     .select({ status: cycles.status, name: cycles.name })
@@ -150,9 +154,10 @@ export function openCycle(
   if (!cycle) return { ok: false, reason: "not_found" }
   if (cycle.status !== "draft") return { ok: false, reason: "not_draft" }
   db.transaction((tx) => {
-    tx.update(cycles).set({ status: "open", minGroupSize }).where(eq(cycles.id, id)).run()
+    tx.update(cycles).set({ status: "open", minGroupSize, openedAt: now }).where(eq(cycles.id, id)).run()
     tx.run(sql`insert or ignore into cycle_invitations (cycle_id, person_id, unit_id, job_family)
       select ${id}, person_id, unit_id, job_family from (${targetedPeople(id)})`)
+    enqueueInvitations(tx, id, now)
     const invited = tx
       .select({ n: count() })
       .from(cycleInvitations)
@@ -211,6 +216,7 @@ export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
       opensAt: cycles.opensAt,
       closesAt: cycles.closesAt,
       minGroupSize: cycles.minGroupSize,
+      reminderDays: cycles.reminderDays,
       instrumentHash: cycles.instrumentHash,
       instrumentKey: instrumentVersions.key,
       instrumentVersion: instrumentVersions.version,
@@ -282,4 +288,21 @@ export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
     totals: (root && counts.get(root.id)) ?? hiddenCounts,
     rows,
   }
+}
+
+/** The days after opening on which non-submitters are reminded; a closed cycle's schedule no longer matters. */
+export function setReminderDays(
+  actorId: number,
+  id: number,
+  reminderDays: number[],
+  db: Db = getDb(),
+): CycleOutcome {
+  const cycle = db.select({ status: cycles.status }).from(cycles).where(eq(cycles.id, id)).get()
+  if (!cycle) return { ok: false, reason: "not_found" }
+  if (cycle.status === "closed") return { ok: false, reason: "not_open" }
+  db.transaction((tx) => {
+    tx.update(cycles).set({ reminderDays }).where(eq(cycles.id, id)).run()
+    recordAudit(tx, actorId, "cycle.reminders", `cycle:${id}`, { reminderDays })
+  })
+  return { ok: true, id }
 }

@@ -4,6 +4,7 @@ import { recordAudit } from "./audit.server"
 import { revokeAllSessions } from "./auth.server"
 import { openCyclesForPerson } from "./cycle-eligibility.server"
 import { type Db, getDb, schema } from "./db.server"
+import { enqueuePasswordLink } from "./mail.server"
 import { hashPassword } from "./password.server"
 import { findPasswordWeakness, type PasswordWeakness } from "./password-strength.server"
 
@@ -242,6 +243,18 @@ export function createPasswordReset(actorId: number, id: number, db: Db = getDb(
     recordAudit(tx, actorId, "person.password_reset", `person:${id}`, { email: person.email, expiresAt })
   })
   return { ok: true as const, token, expiresAt }
+}
+
+/** The same one-time link, sent to the person by e-mail through the outbox instead of shown to the admin. */
+export function mailPasswordReset(actorId: number, id: number, db: Db = getDb()) {
+  const reset = createPasswordReset(actorId, id, db)
+  if (!reset.ok) return reset
+  const person = findPerson(id, db)
+  db.transaction((tx) => {
+    enqueuePasswordLink(tx, id, reset.token, reset.expiresAt)
+    recordAudit(tx, actorId, "person.password_link_mailed", `person:${id}`, { email: person?.email })
+  })
+  return { ok: true as const, email: person?.email ?? "" }
 }
 
 function findValidReset(token: string, db: Db) {

@@ -81,6 +81,7 @@ function actions({ cycleId, probeId, cookies }: SetUp) {
     { path: "/admin/units", cookie: admin },
     { path: "/admin/import", cookie: admin },
     { path: `/admin/people/${probeId}`, cookie: admin },
+    { path: "/admin/sign-in", cookie: admin },
   ]
 }
 

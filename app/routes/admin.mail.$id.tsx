@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { Link, useLoaderData } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { z } from "zod"
+import { formatTime } from "~/components/admin-ui"
+import { requireRole } from "~/services/auth.server"
+import { getOutboxMail } from "~/services/mail.server"
+import { invariantResponse } from "~/utils/forms"
+
+export const handle = { i18n: ["admin", "mail"] }
+
+const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireRole(request, "admin")
+  const parsed = ParamsSchema.safeParse(params)
+  invariantResponse(parsed.success, "Not found", { status: 404 })
+  const mail = getOutboxMail(parsed.data.id)
+  invariantResponse(mail, "Not found", { status: 404 })
+  return { mail }
+}
+
+/** One mail as the log-only transport kept it: what the recipient would have read. */
+export default function MailMessagePage() {
+  const { mail } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation("mail")
+  return (
+    <section className="page">
+      <p>
+        <Link to="/admin/mail">{t("outbox.back")}</Link>
+      </p>
+      <h1>{mail.subject ?? t(`outbox.kinds.${mail.kind}`)}</h1>
+      <dl className="facts">
+        <dt>{t("outbox.to")}</dt>
+        <dd>{mail.toAddress}</dd>
+        <dt>{t("outbox.status")}</dt>
+        <dd>{t(`outbox.statuses.${mail.status}`)}</dd>
+        {mail.sentAt ? (
+          <>
+            <dt>{t("outbox.sentAt")}</dt>
+            <dd>{formatTime(mail.sentAt, i18n.language)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {mail.body ? <pre className="mail-body">{mail.body}</pre> : <p>{t("outbox.notRendered")}</p>}
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: "Parat – E-mail" }]

@@ -1,0 +1,431 @@
+// The e-mail outbox: invitations, reminders and password links are queued here in the transaction that causes
+// them, and sent by processOutbox (started with the server by mail-worker.server.ts). See
+// docs/decisions/011-oidc-and-outbox.md.
+import { createHmac, timingSafeEqual } from "node:crypto"
+import { and, asc, count, desc, eq, lte, sql } from "drizzle-orm"
+import type { ShownCount } from "~/domain/admin-counts"
+import { showCount } from "~/domain/admin-counts"
+import {
+  dueReminderDay,
+  MAX_MAIL_ATTEMPTS,
+  type MailContent,
+  type MailTranslate,
+  renderMail,
+  retryDelayMs,
+} from "~/domain/mail"
+import { env, publicOrigin } from "~/env.server"
+import { createI18n } from "~/i18n/i18n.server"
+import type { Writer } from "./audit.server"
+import { type Db, getDb, schema } from "./db.server"
+import type { MailTransport } from "./mail-transport.server"
+import { signingSecret } from "./settings.server"
+
+const { mailOutbox, cycles, cycleInvitations, people, responses, reminderOptOuts, units, managerScopes } =
+  schema
+
+const DAY_MS = 86_400_000
+/** A claimed mail not finished within this time (a crash mid-send) is queued again. */
+const SENDING_LEASE_MS = 10 * 60_000
+export const DEFAULT_REMINDER_DAYS = [7, 12]
+
+type Runner = Pick<Db, "run">
+
+// ---------------------------------------------------------------- enqueueing
+
+/** Queues one invitation per invited person of the cycle; run inside openCycle's transaction. */
+export function enqueueInvitations(tx: Runner, cycleId: number, now = new Date()) {
+  tx.run(sql`insert or ignore into mail_outbox (kind, dedupe_key, person_id, cycle_id, next_attempt_at, created_at)
+    select 'invitation', 'invitation:' || cycle_id || ':' || person_id, person_id, cycle_id,
+      ${now.getTime()}, ${now.getTime()}
+    from cycle_invitations where cycle_id = ${cycleId}`)
+}
+
+/** Queues a one-time password link; the token is kept only until the mail is sent. */
+export function enqueuePasswordLink(
+  tx: Writer,
+  personId: number,
+  token: string,
+  expiresAt: Date,
+  now = new Date(),
+) {
+  tx.insert(mailOutbox)
+    .values({
+      kind: "password_link",
+      dedupeKey: `password_link:${personId}:${token.slice(0, 16)}`,
+      personId,
+      payload: { token, expiresAt: expiresAt.toISOString() },
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .run()
+}
+
+/**
+ * Queues the reminders due now: for each open cycle with a reminder day passed, one reminder per invited, active
+ * person who has not submitted, has not unsubscribed, and got no invitation or reminder in the last 24 hours.
+ * The stage is part of the dedupe key, so running this every minute queues each reminder once.
+ */
+export function scheduleReminders(db: Db = getDb(), now = new Date()) {
+  const open = db
+    .select({
+      id: cycles.id,
+      reminderDays: cycles.reminderDays,
+      opensAt: cycles.opensAt,
+      openedAt: cycles.openedAt,
+      closesAt: cycles.closesAt,
+    })
+    .from(cycles)
+    .where(eq(cycles.status, "open"))
+    .all()
+  let queued = 0
+  for (const cycle of open) {
+    const startedAt = new Date(Math.max(cycle.opensAt.getTime(), cycle.openedAt?.getTime() ?? 0))
+    const day = dueReminderDay(cycle.reminderDays, startedAt, cycle.closesAt, now)
+    if (day === null) continue
+    queued += db.run(sql`insert or ignore into mail_outbox
+        (kind, dedupe_key, person_id, cycle_id, next_attempt_at, created_at)
+      select 'reminder', 'reminder:' || ci.cycle_id || ':' || ci.person_id || ':' || ${day}, ci.person_id,
+        ci.cycle_id, ${now.getTime()}, ${now.getTime()}
+      from cycle_invitations ci
+      join people p on p.id = ci.person_id and p.is_active = 1
+      where ci.cycle_id = ${cycle.id}
+        and not exists (select 1 from responses r
+          where r.cycle_id = ci.cycle_id and r.person_id = ci.person_id and r.status = 'submitted')
+        and not exists (select 1 from reminder_opt_outs o
+          where o.cycle_id = ci.cycle_id and o.person_id = ci.person_id)
+        and not exists (select 1 from mail_outbox m
+          where m.person_id = ci.person_id and m.kind in ('invitation', 'reminder')
+            and m.created_at > ${now.getTime() - DAY_MS})`).changes
+  }
+  return queued
+}
+
+// ---------------------------------------------------------------- sending
+
+const translators = new Map<string, MailTranslate>()
+async function mailT(lang: "da" | "en"): Promise<MailTranslate> {
+  let t = translators.get(lang)
+  if (!t) {
+    const instance = await createI18n(lang)
+    t = instance.getFixedT(lang, "mail") as unknown as MailTranslate
+    translators.set(lang, t)
+  }
+  return t
+}
+
+type Claimed = NonNullable<ReturnType<typeof loadMail>>
+
+function loadMail(id: number, db: Db) {
+  return db
+    .select({
+      id: mailOutbox.id,
+      kind: mailOutbox.kind,
+      personId: mailOutbox.personId,
+      cycleId: mailOutbox.cycleId,
+      payload: mailOutbox.payload,
+      attempts: mailOutbox.attempts,
+      email: people.email,
+      name: people.name,
+      language: people.language,
+      isActive: people.isActive,
+      cycleName: cycles.name,
+      cycleStatus: cycles.status,
+      closesAt: cycles.closesAt,
+      k: cycles.minGroupSize,
+    })
+    .from(mailOutbox)
+    .innerJoin(people, eq(people.id, mailOutbox.personId))
+    .leftJoin(cycles, eq(cycles.id, mailOutbox.cycleId))
+    .where(eq(mailOutbox.id, id))
+    .get()
+}
+
+/** Whether the mail should no longer go out: the person left, the cycle closed, they answered or unsubscribed. */
+function isObsolete(mail: Claimed, db: Db, now: Date) {
+  if (!mail.isActive) return true
+  if (mail.kind === "password_link") return false
+  if (mail.cycleStatus !== "open" || !mail.closesAt || mail.closesAt.getTime() <= now.getTime()) return true
+  const submitted = db
+    .select({ n: count() })
+    .from(responses)
+    .where(
+      and(
+        eq(responses.cycleId, mail.cycleId ?? 0),
+        eq(responses.personId, mail.personId),
+        eq(responses.status, "submitted"),
+      ),
+    )
+    .get()?.n
+  if (submitted) return true
+  if (mail.kind !== "reminder") return false
+  const optedOut = db
+    .select({ n: count() })
+    .from(reminderOptOuts)
+    .where(and(eq(reminderOptOuts.cycleId, mail.cycleId ?? 0), eq(reminderOptOuts.personId, mail.personId)))
+    .get()?.n
+  return Boolean(optedOut)
+}
+
+function contentOf(mail: Claimed): MailContent {
+  const surveyLink = `${publicOrigin}/survey/${mail.cycleId}/page/1`
+  switch (mail.kind) {
+    case "invitation":
+      return {
+        kind: "invitation",
+        name: mail.name,
+        cycle: mail.cycleName ?? "",
+        closesAt: mail.closesAt ?? new Date(),
+        k: mail.k ?? env.PARAT_MIN_GROUP_SIZE,
+        link: surveyLink,
+      }
+    case "reminder":
+      return {
+        kind: "reminder",
+        name: mail.name,
+        cycle: mail.cycleName ?? "",
+        closesAt: mail.closesAt ?? new Date(),
+        link: surveyLink,
+        unsubscribeLink: unsubscribeLink(mail.cycleId ?? 0, mail.personId),
+      }
+    case "password_link":
+      return {
+        kind: "password_link",
+        name: mail.name,
+        link: `${publicOrigin}/reset-password/${mail.payload?.token ?? ""}`,
+        expiresAt: new Date(mail.payload?.expiresAt ?? Date.now()),
+      }
+  }
+}
+
+/** Queued mails whose lease ran out while "sending" (the process died mid-send) are queued again. */
+function releaseStaleClaims(db: Db, now: Date) {
+  db.update(mailOutbox)
+    .set({ status: "queued" })
+    .where(and(eq(mailOutbox.status, "sending"), lte(mailOutbox.nextAttemptAt, now)))
+    .run()
+}
+
+export type OutboxRun = { sent: number; failed: number; retried: number; cancelled: number }
+
+/**
+ * Sends the due mails. Each row is claimed (queued -> sending, one UPDATE) before it is sent, so two workers or
+ * two ticks never send the same mail; a failure puts it back with exponential backoff, up to MAX_MAIL_ATTEMPTS.
+ */
+export async function processOutbox(
+  transport: MailTransport,
+  { db = getDb(), now = new Date(), limit = 50 }: { db?: Db; now?: Date; limit?: number } = {},
+): Promise<OutboxRun> {
+  const run: OutboxRun = { sent: 0, failed: 0, retried: 0, cancelled: 0 }
+  releaseStaleClaims(db, now)
+  const due = db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.status, "queued"), lte(mailOutbox.nextAttemptAt, now)))
+    .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id))
+    .limit(limit)
+    .all()
+  for (const { id } of due) {
+    const claimed = db
+      .update(mailOutbox)
+      .set({
+        status: "sending",
+        attempts: sql`${mailOutbox.attempts} + 1`,
+        nextAttemptAt: new Date(now.getTime() + SENDING_LEASE_MS),
+      })
+      .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, "queued")))
+      .run()
+    if (claimed.changes !== 1) continue
+    const mail = loadMail(id, db)
+    if (!mail) continue
+    if (isObsolete(mail, db, now)) {
+      db.update(mailOutbox).set({ status: "cancelled", payload: null }).where(eq(mailOutbox.id, id)).run()
+      run.cancelled++
+      continue
+    }
+    const lang = mail.language
+    const rendered = renderMail(contentOf(mail), lang, await mailT(lang))
+    const headers: Record<string, string> = {}
+    if (mail.kind === "reminder") {
+      // RFC 8058: mail programs offer their own unsubscribe button, which POSTs to this address.
+      headers["List-Unsubscribe"] = `<${unsubscribeLink(mail.cycleId ?? 0, mail.personId)}>`
+      headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    }
+    try {
+      await transport.transporter.sendMail({
+        from: env.PARAT_MAIL_FROM,
+        to: { name: mail.name, address: mail.email },
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        // The same Message-ID on a resend after a crash lets the receiving side drop the copy.
+        messageId: `<outbox-${id}@${new URL(publicOrigin).hostname}>`,
+        headers: { ...headers, "Content-Language": lang, "Auto-Submitted": "auto-generated" },
+      })
+      db.update(mailOutbox)
+        .set({
+          status: "sent",
+          sentAt: now,
+          toAddress: mail.email,
+          subject: rendered.subject,
+          body: transport.kind === "log" ? rendered.text : null,
+          payload: null,
+          lastError: null,
+        })
+        .where(eq(mailOutbox.id, id))
+        .run()
+      if (transport.kind === "log") console.log(`[mail] ${mail.kind} to ${mail.email}: ${rendered.subject}`)
+      run.sent++
+    } catch (error) {
+      const attempts = mail.attempts // already counted by the claim
+      const isFinal = attempts >= MAX_MAIL_ATTEMPTS
+      db.update(mailOutbox)
+        .set({
+          status: isFinal ? "failed" : "queued",
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+          lastError: String((error as Error)?.message ?? error).slice(0, 500),
+          ...(isFinal ? { payload: null } : {}),
+        })
+        .where(eq(mailOutbox.id, id))
+        .run()
+      if (isFinal) run.failed++
+      else run.retried++
+    }
+  }
+  return run
+}
+
+// ---------------------------------------------------------------- unsubscribe
+
+function signature(cycleId: number, personId: number, db: Db) {
+  return createHmac("sha256", signingSecret(db))
+    .update(`unsubscribe:${cycleId}:${personId}`)
+    .digest("base64url")
+    .slice(0, 32)
+}
+
+export function unsubscribeLink(cycleId: number, personId: number, db: Db = getDb()) {
+  return `${publicOrigin}/unsubscribe/${cycleId}.${personId}.${signature(cycleId, personId, db)}`
+}
+
+/** The cycle and person a signed unsubscribe token names, or null when it is not one of ours. */
+export function readUnsubscribeToken(token: string, db: Db = getDb()) {
+  const match = /^(\d{1,10})\.(\d{1,10})\.([A-Za-z0-9_-]{32})$/.exec(token)
+  if (!match) return null
+  const cycleId = Number(match[1])
+  const personId = Number(match[2])
+  const expected = Buffer.from(signature(cycleId, personId, db))
+  const given = Buffer.from(match[3] ?? "")
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
+  const cycle = db.select({ name: cycles.name }).from(cycles).where(eq(cycles.id, cycleId)).get()
+  return cycle ? { cycleId, personId, cycleName: cycle.name } : null
+}
+
+export function optOutOfReminders(cycleId: number, personId: number, db: Db = getDb()) {
+  db.insert(reminderOptOuts).values({ cycleId, personId, at: new Date() }).onConflictDoNothing().run()
+}
+
+// ---------------------------------------------------------------- the admin's and the managers' views
+
+export function getOutbox(status: schema.MailStatus | undefined, db: Db = getDb()) {
+  const counts = db
+    .select({ status: mailOutbox.status, n: count() })
+    .from(mailOutbox)
+    .groupBy(mailOutbox.status)
+    .all()
+  const mails = db
+    .select({
+      id: mailOutbox.id,
+      kind: mailOutbox.kind,
+      status: mailOutbox.status,
+      attempts: mailOutbox.attempts,
+      toAddress: sql<string>`coalesce(${mailOutbox.toAddress}, ${people.email})`,
+      subject: mailOutbox.subject,
+      cycleName: cycles.name,
+      createdAt: mailOutbox.createdAt,
+      sentAt: mailOutbox.sentAt,
+      nextAttemptAt: mailOutbox.nextAttemptAt,
+      lastError: mailOutbox.lastError,
+      hasBody: sql<number>`${mailOutbox.body} is not null`,
+    })
+    .from(mailOutbox)
+    .innerJoin(people, eq(people.id, mailOutbox.personId))
+    .leftJoin(cycles, eq(cycles.id, mailOutbox.cycleId))
+    .where(status ? eq(mailOutbox.status, status) : undefined)
+    .orderBy(desc(mailOutbox.id))
+    .limit(100)
+    .all()
+  return { counts: Object.fromEntries(counts.map((c) => [c.status, c.n])), mails }
+}
+
+export function getOutboxMail(id: number, db: Db = getDb()) {
+  return (
+    db
+      .select({
+        id: mailOutbox.id,
+        kind: mailOutbox.kind,
+        status: mailOutbox.status,
+        toAddress: sql<string>`coalesce(${mailOutbox.toAddress}, ${people.email})`,
+        subject: mailOutbox.subject,
+        body: mailOutbox.body,
+        sentAt: mailOutbox.sentAt,
+      })
+      .from(mailOutbox)
+      .innerJoin(people, eq(people.id, mailOutbox.personId))
+      .where(eq(mailOutbox.id, id))
+      .get() ?? null
+  )
+}
+
+export type ManagerMailRow = {
+  unitId: number
+  name: string
+  invited: ShownCount
+  reminded: ShownCount | null
+}
+
+/**
+ * For each cycle and each of the manager's scope units (whole subtree): how many were invited and how many
+ * reminded by e-mail. Counts below k are withheld; so is the reminded count whenever the people not reminded
+ * (roughly those who answered) would be a group of 1 to k-1. Never who.
+ */
+export function getManagerMailCounts(managerId: number, db: Db = getDb()) {
+  const scopes = db
+    .select({ unitId: units.id, name: units.name, path: units.path })
+    .from(managerScopes)
+    .innerJoin(units, eq(units.id, managerScopes.unitId))
+    .where(eq(managerScopes.personId, managerId))
+    .orderBy(asc(units.path))
+    .all()
+  if (scopes.length === 0) return []
+  const cycleRows = db
+    .selectDistinct({ id: cycles.id, name: cycles.name, k: cycles.minGroupSize, opensAt: cycles.opensAt })
+    .from(cycles)
+    .innerJoin(mailOutbox, and(eq(mailOutbox.cycleId, cycles.id), eq(mailOutbox.status, "sent")))
+    .orderBy(desc(cycles.opensAt))
+    .all()
+  return cycleRows
+    .map((cycle) => {
+      const rows: ManagerMailRow[] = scopes.map((scope) => {
+        const counted = db.get<{ invited: number; reminded: number }>(sql`
+          select
+            count(distinct case when m.kind = 'invitation' then m.person_id end) as invited,
+            count(distinct case when m.kind = 'reminder' then m.person_id end) as reminded
+          from ${mailOutbox} m
+          join ${cycleInvitations} ci on ci.cycle_id = m.cycle_id and ci.person_id = m.person_id
+          join ${units} u on u.id = ci.unit_id
+          where m.cycle_id = ${cycle.id} and m.status = 'sent'
+            and substr(u.path, 1, length(${scope.path})) = ${scope.path}`) ?? { invited: 0, reminded: 0 }
+        const notReminded = counted.invited - counted.reminded
+        const mayShowReminded = counted.invited >= cycle.k && (notReminded === 0 || notReminded >= cycle.k)
+        return {
+          unitId: scope.unitId,
+          name: scope.name,
+          invited: showCount(counted.invited, cycle.k),
+          reminded: mayShowReminded ? showCount(counted.reminded, cycle.k) : null,
+        }
+      })
+      return { cycleId: cycle.id, name: cycle.name, k: cycle.k, rows }
+    })
+    .filter((cycle) => cycle.rows.length > 0)
+}

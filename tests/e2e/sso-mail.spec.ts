@@ -1,0 +1,150 @@
+// Single sign-on and e-mail in Chromium: Parat started by this file with a real OpenID provider and a real SMTP
+// server on loopback, password sign-in off except for the break-glass admin. Nothing leaves the machine: the
+// browser may only reach localhost and 127.0.0.1.
+import { type ChildProcess, spawn } from "node:child_process"
+import type { Page } from "@playwright/test"
+import { startOidcProvider, TEST_CLIENT } from "../support/oidc-provider"
+import { startSmtpServer } from "../support/smtp-server"
+import { DEMO_PASSWORD, expect, expectAccessible, login, test } from "./fixtures"
+
+const port = Number(process.env.PARAT_E2E_PORT ?? 3100) + 50
+const origin = `http://localhost:${port}`
+const accounts = new Map<string, Record<string, string>>()
+
+let server: ChildProcess
+let provider: Awaited<ReturnType<typeof startOidcProvider>>
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+
+test.describe.configure({ mode: "serial" })
+test.use({ baseURL: origin })
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  provider = await startOidcProvider(origin, accounts)
+  smtp = await startSmtpServer()
+  server = spawn(process.execPath, ["scripts/e2e-server.js"], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `.cache/e2e/parat-sso-${port}.db`,
+      PARAT_BUILD_DIR: process.env.PARAT_BUILD_DIR ?? "build",
+      NODE_ENV: "production",
+      PARAT_PUBLIC_ORIGIN: origin,
+      PARAT_OIDC_ISSUER: provider.issuer,
+      PARAT_OIDC_CLIENT_ID: TEST_CLIENT.id,
+      PARAT_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+      PARAT_OIDC_NAME: "Testregionen",
+      PARAT_PASSWORD_LOGIN: "false",
+      PARAT_BREAK_GLASS_EMAIL: "admin@parat.test",
+      PARAT_MAIL_TRANSPORT: "smtp",
+      PARAT_SMTP_URL: smtp.url,
+      PARAT_MAIL_INTERVAL_SECONDS: "1",
+    },
+  })
+  await expect
+    .poll(async () => (await fetch(`${origin}/healthz`).catch(() => null))?.status ?? 0, { timeout: 150_000 })
+    .toBe(200)
+})
+
+test.afterAll(async () => {
+  server?.kill("SIGTERM")
+  await provider?.close()
+  await smtp?.close()
+})
+
+test.beforeEach(async ({ context }) => {
+  await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => route.abort())
+})
+
+/** At the provider's own sign-in page: any login name, the claims come from `accounts`. */
+async function signInAtProvider(page: Page, account: string) {
+  await page.getByPlaceholder("Enter any login").fill(account)
+  await page.getByPlaceholder("and password").fill("anything")
+  await page.getByRole("button", { name: "Sign-in" }).click()
+}
+
+test("an invited person follows the e-mail link, signs in through the region and signs out of both", async ({
+  page,
+  errors,
+}) => {
+  // The break-glass admin opens a cycle for a small unit today.
+  await page.goto("/login")
+  await page.getByText("Nødadgang for administrator").click()
+  await login(page, "admin@parat.test", DEMO_PASSWORD, { navigate: false })
+  await page.goto("/admin/cycles")
+  const today = new Date().toISOString().slice(0, 10)
+  const closes = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+  await page.getByLabel("Navn").fill("Etisk enhed nu")
+  await page.getByLabel("Åbner").fill(today)
+  await page.getByLabel("Lukker").fill(closes)
+  await page
+    .getByRole("group", { name: "Enheder, der måles" })
+    .getByLabel("Klinisk Etisk Enhed (NOR-ETK)")
+    .check()
+  await page.getByRole("button", { name: "Opret målerunde" }).click()
+  await expect(page.getByRole("definition").filter({ hasText: "7, 12" })).toBeVisible()
+  await page.getByLabel("Påmindelse efter dage").fill("5, 10")
+  await page.getByRole("button", { name: "Gem påmindelser" }).click()
+  await expect(page.getByRole("status")).toHaveText("Påmindelserne er gemt.")
+  await page.getByRole("button", { name: "Åbn målerunden" }).click()
+  await expect(page.getByRole("status")).toHaveText("Målerunden er åbnet.")
+  const cycleId = /\/admin\/cycles\/(\d+)/.exec(page.url())?.[1]
+
+  // The worker sends one invitation to each of the unit's three people.
+  await expect.poll(() => smtp.received.length, { timeout: 20_000 }).toBe(3)
+  const invitation = smtp.received[0]!
+  const link = `${origin}/survey/${cycleId}/page/1`
+  expect(invitation.text).toContain(link)
+  expect(invitation.text).toContain("Kære ")
+
+  // The admin sees them as sent.
+  await page
+    .getByRole("navigation", { name: "Administration" })
+    .getByRole("link", { name: "E-mails" })
+    .click()
+  await expect(page.getByRole("definition").first()).toHaveText("0") // none queued
+  await expect(page.getByRole("table", { name: /De seneste 3 mails/ })).toContainText("Etisk enhed nu")
+  await expectAccessible(page)
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Adgang" }).click()
+  await expect(page.getByText(`${origin}/auth/oidc/callback`)).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole("button", { name: /Log ud|Log out/ }).click()
+
+  // The invited person opens the link from the mail and signs in with the region's account.
+  accounts.set("invited", { email: invitation.to[0]!, name: "Invited" })
+  await page.goto(link)
+  await expect(page).toHaveURL(/\/login\?redirectTo=/)
+  await expectAccessible(page)
+  await page.getByRole("link", { name: "Log ind med Testregionen" }).click()
+  await signInAtProvider(page, "invited")
+  await expect(page).toHaveURL(link)
+
+  // Signing out ends Parat's session and the provider's.
+  await page.getByRole("button", { name: /Log ud|Log out/ }).click()
+  await page.getByRole("button", { name: "Yes, sign me out" }).click()
+  await expect(page).toHaveURL(`${origin}/login`)
+  await page.goto(link)
+  await expect(page).toHaveURL(/\/login\?redirectTo=/)
+  expect(errors).toEqual([])
+})
+
+test("someone the region knows but Parat does not is refused with a page that says why", async ({ page }) => {
+  accounts.set("stranger", { email: "stranger@region.test", name: "Stranger" })
+  await page.goto("/login")
+  await page.getByRole("link", { name: "Log ind med Testregionen" }).click()
+  await signInAtProvider(page, "stranger")
+  await expect(page.getByRole("heading", { level: 1, name: "Du blev ikke logget ind" })).toBeVisible()
+  await expect(page.getByRole("alert")).toContainText("Du er ikke oprettet i Parat")
+  await expectAccessible(page)
+})
+
+test("password sign-in is off for everyone but the break-glass admin", async ({ page }) => {
+  await page.goto("/login")
+  await page.getByText("Nødadgang for administrator").click()
+  await login(page, "employee@parat.test", DEMO_PASSWORD, { navigate: false })
+  await expect(page.getByRole("alert")).toContainText(
+    "Log ind med adgangskode er slået fra. Brug Testregionen.",
+  )
+  await expectAccessible(page)
+})
