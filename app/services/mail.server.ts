@@ -1,6 +1,6 @@
 // The e-mail outbox: invitations, reminders and password links are queued here in the transaction that causes
 // them, and sent by processOutbox (started with the server by mail-worker.server.ts). See
-// docs/decisions/011-oidc-and-outbox.md.
+// docs/decisions/014-oidc-and-outbox.md.
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { and, asc, count, desc, eq, lte, sql } from "drizzle-orm"
 import type { ShownCount } from "~/domain/admin-counts"

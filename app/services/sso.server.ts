@@ -1,7 +1,7 @@
 // Sign-in through the region's identity provider with OpenID Connect (openid-client): authorization code flow
 // with PKCE, state and nonce; the ID token is validated by the library (signature against the issuer's keys,
 // issuer, audience, expiry, nonce). People are matched to imported people; roles stay Parat's.
-// See docs/decisions/011-oidc-and-outbox.md.
+// See docs/decisions/014-oidc-and-outbox.md.
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { eq } from "drizzle-orm"
 import * as client from "openid-client"
