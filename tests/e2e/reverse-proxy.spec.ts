@@ -144,18 +144,18 @@ test("through nginx with TLS, a person logs in, answers a survey page and logs o
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Måling" }).click()
   await expect(page.getByRole("heading", { level: 1, name: "AI-parathed på hospitalet" })).toBeVisible()
   await page.getByRole("link", { name: "Start målingen" }).click()
-  await expect(page.getByText("Side 1 af 6")).toBeVisible()
+  await expect(page.getByText(/^Side 1 af \d+$/)).toBeVisible()
   const groups = page.locator("fieldset.survey-item")
   const n = await groups.count()
   expect(n).toBeGreaterThanOrEqual(5)
   for (let i = 0; i < n; i++) await groups.nth(i).getByRole("radio").last().check()
   await page.getByRole("button", { name: "Gem og gå videre" }).click()
-  await expect(page.getByText("Side 2 af 6")).toBeVisible()
+  await expect(page.getByText(/^Side 2 af \d+$/)).toBeVisible()
   expect(new URL(page.url()).origin).toBe(proxyOrigin)
 
   // The answers were saved: back on page 1 they are still checked.
   await page.getByRole("button", { name: "Gem og gå tilbage" }).click()
-  await expect(page.getByText("Side 1 af 6")).toBeVisible()
+  await expect(page.getByText(/^Side 1 af \d+$/)).toBeVisible()
   await expect(groups.first().getByRole("radio").last()).toBeChecked()
 
   await page.getByRole("button", { name: "Log ud" }).click()
