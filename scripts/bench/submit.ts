@@ -70,7 +70,8 @@ function pageBody(form: SurveyForm, page: number, random: () => number) {
   const answers: Record<string, string> = {}
   for (const item of dimension.items) {
     if (item.kind === "tool") {
-      if (random() < 0.5) answers[item.id] = "1"
+      // "" stands for an unticked box: it is not sent, and the stored answer must then be absent too
+      answers[item.id] = random() < 0.5 ? "1" : ""
       continue
     }
     answers[item.id] =
@@ -128,7 +129,10 @@ async function runLoad(options: {
             Origin: options.url,
             "Content-Type": "application/x-www-form-urlencoded",
           },
-          body: new URLSearchParams({ ...answers, intent: "next" }),
+          body: new URLSearchParams({
+            ...Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== "")),
+            intent: "next",
+          }),
           signal: AbortSignal.timeout(5000),
         })
         await response.arrayBuffer()
