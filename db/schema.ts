@@ -458,12 +458,35 @@ export const quizAttempts = sqliteTable(
       .notNull()
       .references(() => modules.slug),
     answers: text("answers", { mode: "json" }).$type<Record<string, string[]>>().notNull(),
+    /** the questions and option order this attempt was shown; null for attempts made before quizzes drew */
+    draw: text("draw", { mode: "json" }).$type<{ id: string; options: string[] }[]>(),
     score: real("score").notNull(),
     isPassed: integer("is_passed", { mode: "boolean" }).notNull(),
     createdAt: createdAt(),
   },
   // latest attempt of a person on a module
   (t) => [index("quiz_attempts_person_module_idx").on(t.personId, t.moduleSlug)],
+)
+
+/**
+ * The draw of a person's next quiz attempt on a module, made when the form is first shown and kept until it is
+ * submitted, so reloading shows the same questions in the same order and scoring uses exactly them.
+ */
+export const quizDraws = sqliteTable(
+  "quiz_draws",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    moduleSlug: text("module_slug")
+      .notNull()
+      .references(() => modules.slug),
+    /** the number of attempts submitted before this draw: a draw serves exactly one attempt */
+    attemptNumber: integer("attempt_number").notNull(),
+    draw: text("draw", { mode: "json" }).$type<{ id: string; options: string[] }[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.moduleSlug] })],
 )
 
 // ---------------------------------------------------------------- handbook and administration

@@ -1,6 +1,7 @@
 // The shape of everything under courses/ (docs/content-format.md), as zod schemas. Pure: no file access here.
 import { z } from "zod"
 
+import { MIN_PASS_MARK } from "./quiz"
 import { DIMENSIONS, type Dimension, JOB_FAMILIES, type JobFamily } from "./vocabulary"
 
 export { DIMENSIONS, type Dimension, JOB_FAMILIES, type JobFamily, LEVELS, type Level } from "./vocabulary"
@@ -259,6 +260,9 @@ const QuizQuestion = z
       .max(6),
     correct: z.array(slug).min(1),
     explanation: Bilingual,
+    /** the lesson (and optionally its section heading) to reread after a wrong answer */
+    lesson: slug,
+    section: Bilingual.optional(),
   })
   .superRefine((q, ctx) => {
     const ids = new Set(q.options.map((o) => o.id))
@@ -293,8 +297,12 @@ export const ModuleMeta = z
       .array(z.strictObject({ title: nonEmpty, url: z.url().optional() }))
       .min(1, "name at least one source"),
     lessons: z.array(z.strictObject({ slug, title: Bilingual })).min(1),
+    /** the date on which the law this module teaches was last checked */
+    lawAsOf: z.iso.date().optional(),
     quiz: z.strictObject({
       passMark: z.number().gt(0).max(1),
+      /** questions drawn for one attempt; the pool holds at least twice as many */
+      draw: z.number().int().positive(),
       questions: z.array(QuizQuestion).min(1),
     }),
   })
@@ -318,6 +326,20 @@ export const ModuleMeta = z
           path: ["quiz", "questions", i, "id"],
         })
       questions.add(q.id)
+    })
+    if (m.quiz.passMark < MIN_PASS_MARK[m.level])
+      ctx.addIssue({
+        code: "custom",
+        message: `the pass mark at level ${m.level} is at least ${MIN_PASS_MARK[m.level]}`,
+        path: ["quiz", "passMark"],
+      })
+    m.quiz.questions.forEach((q, i) => {
+      if (!lessons.has(q.lesson))
+        ctx.addIssue({
+          code: "custom",
+          message: `question ${q.id} points to lesson "${q.lesson}", which the module does not have`,
+          path: ["quiz", "questions", i, "lesson"],
+        })
     })
     if (m.prerequisites.includes(m.slug)) {
       ctx.addIssue({

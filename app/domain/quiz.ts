@@ -54,3 +54,58 @@ export function quizAnswersFromForm(entries: Iterable<[string, FormDataEntryValu
   }
   return Object.fromEntries(answers)
 }
+
+// ---------------------------------------------------------------- pools, draws and pass marks
+
+/** The lowest pass mark a quiz may set at each level: the expert quiz asks more than the foundation one. */
+export const MIN_PASS_MARK: Record<1 | 2 | 3 | 4, number> = { 1: 0.6, 2: 0.7, 3: 0.75, 4: 0.8 }
+
+/** One attempt's questions in the order shown, each with its option ids in the order shown. */
+export type QuizDraw = { id: string; options: string[] }[]
+
+/** Fisher-Yates shuffle of a copy, with `random` returning numbers in [0, 1). */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items]
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[copy[i], copy[j]] = [copy[j]!, copy[i]!]
+  }
+  return copy
+}
+
+/**
+ * Draws `count` questions from the pool for one attempt and shuffles each question's options. Questions the
+ * learner did not see in the previous attempt come first, so a retry after a fail is a different quiz whenever
+ * the pool holds at least twice as many questions as an attempt draws.
+ */
+export function drawQuiz(
+  pool: readonly { id: string; options: readonly { id: string }[] }[],
+  count: number,
+  previous: readonly string[],
+  random: () => number,
+): QuizDraw {
+  const seen = new Set(previous)
+  const fresh = shuffled(
+    pool.filter((q) => !seen.has(q.id)),
+    random,
+  )
+  const again = shuffled(
+    pool.filter((q) => seen.has(q.id)),
+    random,
+  )
+  return [...fresh, ...again].slice(0, count).map((q) => ({
+    id: q.id,
+    options: shuffled(
+      q.options.map((o) => o.id),
+      random,
+    ),
+  }))
+}
+
+/** Scores an attempt on exactly the questions it drew; a question no longer in the quiz rejects the attempt. */
+export function scoreDrawnQuiz(quiz: QuizForScoring, draw: QuizDraw, answers: QuizAnswers): QuizOutcome {
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]))
+  const questions = draw.map((d) => byId.get(d.id))
+  if (questions.some((q) => q === undefined)) return { ok: false, reason: "unknown_question" }
+  return scoreQuiz({ passMark: quiz.passMark, questions: questions as QuizForScoring["questions"] }, answers)
+}

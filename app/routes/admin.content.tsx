@@ -111,6 +111,7 @@ export default function ContentPage() {
                   <th scope="col">{t("content.minutes")}</th>
                   <th scope="col">{t("content.syncedAt")}</th>
                   <th scope="col">{t("content.status")}</th>
+                  <th scope="col">{t("content.lawAsOf")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -131,6 +132,14 @@ export default function ContentPage() {
                     <td>{row.minutes}</td>
                     <td>{formatTime(row.syncedAt, lang)}</td>
                     <td>{row.removedAt ? t("content.removed") : t("content.current")}</td>
+                    <td>
+                      {row.lawAsOf ?? ""}
+                      {row.lawReview === "outdated" ? (
+                        <strong className="badge badge--warning"> {t("content.lawOutdated")}</strong>
+                      ) : row.lawReview === "unstated" ? (
+                        <strong className="badge badge--warning">{t("content.lawUnstated")}</strong>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -116,27 +116,55 @@ export default function QuizPage() {
                             : t("quiz.wrong")}
                       </span>
                     </h3>
-                    <ul>
-                      {question.options.map((option) => {
-                        const isChosen = outcome.chosen.includes(option.id)
-                        const isCorrect = outcome.correct.includes(option.id)
-                        const marks = [
-                          isChosen ? t("quiz.yourAnswer") : null,
-                          isCorrect ? t("quiz.correctAnswer") : null,
-                        ]
-                          .filter(Boolean)
-                          .join(", ")
-                        return (
-                          <li key={option.id} className={isCorrect ? "option option--correct" : "option"}>
-                            {option.text}
-                            {marks ? <strong> ({marks})</strong> : null}
-                          </li>
-                        )
-                      })}
-                    </ul>
-                    <p>
-                      <strong>{t("quiz.explanation")}:</strong> {outcome.explanation}
-                    </p>
+                    {review.isPassed ? (
+                      <ul>
+                        {question.options.map((option) => {
+                          const isChosen = outcome.chosen.includes(option.id)
+                          const isCorrect = outcome.correct.includes(option.id)
+                          const marks = [
+                            isChosen ? t("quiz.yourAnswer") : null,
+                            isCorrect ? t("quiz.correctAnswer") : null,
+                          ]
+                            .filter(Boolean)
+                            .join(", ")
+                          return (
+                            <li key={option.id} className={isCorrect ? "option option--correct" : "option"}>
+                              {option.text}
+                              {marks ? <strong> ({marks})</strong> : null}
+                            </li>
+                          )
+                        })}
+                      </ul>
+                    ) : (
+                      // After a fail only the learner's own choice is repeated: the other options stay unmarked.
+                      <ul>
+                        {question.options
+                          .filter((option) => outcome.chosen.includes(option.id))
+                          .map((option) => (
+                            <li key={option.id} className="option">
+                              {option.text} <strong>({t("quiz.yourAnswer")})</strong>
+                            </li>
+                          ))}
+                      </ul>
+                    )}
+                    {outcome.explanation ? (
+                      <p>
+                        <strong>{t("quiz.explanation")}:</strong> {outcome.explanation}
+                      </p>
+                    ) : null}
+                    {!outcome.isCorrect ? (
+                      <p>
+                        {t("quiz.reread")}{" "}
+                        <Link to={`${base}/lessons/${outcome.reread.lessonSlug}`}>
+                          {outcome.reread.section
+                            ? t("quiz.rereadSection", {
+                                section: outcome.reread.section,
+                                lesson: outcome.reread.lessonTitle,
+                              })
+                            : outcome.reread.lessonTitle}
+                        </Link>
+                      </p>
+                    ) : null}
                   </li>
                 )
               })}
@@ -144,8 +172,9 @@ export default function QuizPage() {
           ) : (
             <p>{t("quiz.changedSince")}</p>
           )}
+          {!review.isPassed && review.questions ? <p>{t("quiz.failedHint")}</p> : null}
           <div className="button-row">
-            {/* A plain link to the empty form: retrying starts from scratch. */}
+            {/* A plain link to the empty form: retrying starts from scratch with a new draw. */}
             <Link className="button" to={`${base}/quiz`}>
               {t("quiz.retry")}
             </Link>

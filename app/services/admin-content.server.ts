@@ -1,6 +1,7 @@
 import { asc, count, desc } from "drizzle-orm"
+import { lawReview } from "~/domain/law-date"
 import { checkContent } from "./content-check.server"
-import { coursesDir, formatContentError } from "./content-loader.server"
+import { coursesDir, formatContentError, getContent } from "./content-loader.server"
 import { type Db, getDb, schema } from "./db.server"
 
 const { instrumentVersions, modules, cycles } = schema
@@ -9,7 +10,7 @@ const { instrumentVersions, modules, cycles } = schema
  * What content the database holds (every instrument version, every synced module) and what the files under
  * courses/ look like now: the content check's problems, each with file and line.
  */
-export function getContentStatus(db: Db = getDb(), root = coursesDir()) {
+export function getContentStatus(db: Db = getDb(), root = coursesDir(), now = new Date()) {
   const usage = new Map(
     db
       .select({ hash: cycles.instrumentHash, n: count() })
@@ -43,9 +44,14 @@ export function getContentStatus(db: Db = getDb(), root = coursesDir()) {
     .orderBy(asc(modules.dimension), asc(modules.level), asc(modules.slug))
     .all()
   const check = checkContent(root)
+  // The law each live module teaches was checked on its lawAsOf date; a year later it is due for review.
+  const lawAsOf = new Map(getContent().modules.map((m) => [m.slug, m.lawAsOf ?? null]))
   return {
     instruments,
-    modules: moduleRows,
+    modules: moduleRows.map((row) => {
+      const asOf = lawAsOf.get(row.slug) ?? null
+      return { ...row, lawAsOf: asOf, lawReview: row.removedAt ? null : lawReview(asOf, now) }
+    }),
     errors: check.errors.map((e) => ({ ...e, text: formatContentError(e) })),
     summary: check.summary,
   }

@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { extractContentLinks } from "~/domain/content-links"
 import { DIMENSIONS, JOB_FAMILIES, LEVELS } from "~/domain/content-schema"
 import { checkBank } from "~/domain/instrument-check"
+import { findQuizCues } from "~/domain/quiz-cues"
 import {
   type Content,
   type ContentError,
@@ -14,7 +15,8 @@ import {
 } from "./content-loader.server"
 
 export const MIN_WIKI_TERMS = 60
-export const MIN_QUIZ_QUESTIONS = 5
+/** questions an attempt draws at least; the pool holds at least twice the draw */
+export const MIN_QUIZ_DRAW = 5
 export const MIN_LESSONS = 2
 
 export type ContentCheckOptions = { minWikiTerms?: number }
@@ -64,13 +66,28 @@ export function checkCatalogue(root: string, content: Content, options: ContentC
         path: "lessons",
         message: `a module needs at least ${MIN_LESSONS} lessons (has ${m.lessons.length})`,
       })
-    if (m.quiz.questions.length < MIN_QUIZ_QUESTIONS)
+    if (m.quiz.draw < MIN_QUIZ_DRAW)
+      errors.push({
+        file,
+        line: lineFinder(file, "draw:"),
+        path: "quiz.draw",
+        message: `an attempt draws at least ${MIN_QUIZ_DRAW} questions (draws ${m.quiz.draw})`,
+      })
+    if (m.quiz.questions.length < 2 * m.quiz.draw)
       errors.push({
         file,
         line: lineFinder(file, "questions:"),
         path: "quiz.questions",
-        message: `the quiz needs at least ${MIN_QUIZ_QUESTIONS} questions (has ${m.quiz.questions.length})`,
+        message: `the pool needs at least twice the questions an attempt draws (${2 * m.quiz.draw}, has ${m.quiz.questions.length})`,
       })
+    for (const cue of findQuizCues(m.quiz.questions)) {
+      errors.push({
+        file,
+        line: cue.questionId ? lineFinder(file, `- id: ${cue.questionId}`) : lineFinder(file, "questions:"),
+        path: cue.questionId ? `quiz.questions.${cue.questionId}` : "quiz.questions",
+        message: `the quiz gives its key away: ${cue.message}`,
+      })
+    }
     if (m.citizen && m.level !== 1)
       errors.push({
         file,

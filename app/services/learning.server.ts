@@ -4,14 +4,14 @@ import { and, count, desc, eq, isNotNull, isNull } from "drizzle-orm"
 import type { Bilingual, CourseModule, Dimension, Level } from "~/domain/content-schema"
 import { renderMarkdown } from "~/domain/markdown"
 import { buildLearningPath, groupPathByLevel, type PathModule, type PathStep } from "~/domain/path-builder"
-import { type QuizAnswers, scoreQuiz } from "~/domain/quiz"
+import { drawQuiz, type QuizAnswers, type QuizDraw, scoreDrawnQuiz } from "~/domain/quiz"
 import type { Lang } from "~/i18n/config"
 import type { SessionUser } from "./auth.server"
 import { getContent } from "./content-loader.server"
 import { type Db, getDb, schema } from "./db.server"
 import { ensureModulesSynced } from "./learning-sync.server"
 
-const { enrolments, lessonProgress, quizAttempts, results, resultScores, cycles, modules } = schema
+const { enrolments, lessonProgress, quizAttempts, quizDraws, results, resultScores, cycles, modules } = schema
 
 type Learner = Pick<SessionUser, "id" | "jobFamily">
 
@@ -263,7 +263,7 @@ export function getModulePage(user: Learner, slug: string, lang: Lang, db: Db = 
       title: pick(l.title, lang),
       isRead: read.has(l.slug),
     })),
-    questionCount: module.quiz.questions.length,
+    questionCount: module.quiz.draw,
     passMark: module.quiz.passMark,
     isOnPath: path.steps.some((s) => s.slug === slug),
     isStarted: enrolment !== null,
@@ -342,28 +342,87 @@ function attemptCount(personId: number, slug: string, db: Db) {
   )
 }
 
+/**
+ * The draw for the person's next attempt: the stored one if it serves this attempt, otherwise a new one (questions
+ * not seen in the previous attempt first, options shuffled), stored before it is shown.
+ */
+function currentDraw(
+  personId: number,
+  module: CourseModule,
+  attemptNumber: number,
+  db: Db,
+  random: () => number,
+): QuizDraw {
+  const stored = db
+    .select({ attemptNumber: quizDraws.attemptNumber, draw: quizDraws.draw })
+    .from(quizDraws)
+    .where(and(eq(quizDraws.personId, personId), eq(quizDraws.moduleSlug, module.slug)))
+    .get()
+  const inPool = new Set(module.quiz.questions.map((q) => q.id))
+  if (stored?.attemptNumber === attemptNumber && stored.draw.every((d) => inPool.has(d.id)))
+    return stored.draw
+  const previous =
+    db
+      .select({ draw: quizAttempts.draw })
+      .from(quizAttempts)
+      .where(and(eq(quizAttempts.personId, personId), eq(quizAttempts.moduleSlug, module.slug)))
+      .orderBy(desc(quizAttempts.id))
+      .limit(1)
+      .get()?.draw ?? []
+  const draw = drawQuiz(
+    module.quiz.questions,
+    module.quiz.draw,
+    previous.map((d) => d.id),
+    random,
+  )
+  db.insert(quizDraws)
+    .values({ personId, moduleSlug: module.slug, attemptNumber, draw })
+    .onConflictDoUpdate({ target: [quizDraws.personId, quizDraws.moduleSlug], set: { attemptNumber, draw } })
+    .run()
+  return draw
+}
+
+/** The drawn questions in the drawn order, options in the drawn order, in one language; never the key. */
+function showDraw(module: CourseModule, draw: QuizDraw, lang: Lang) {
+  return draw.flatMap((d) => {
+    const q = module.quiz.questions.find((x) => x.id === d.id)
+    if (!q) return []
+    return [
+      {
+        id: q.id,
+        kind: q.kind,
+        text: pick(q.text, lang),
+        options: d.options.flatMap((id) => {
+          const o = q.options.find((x) => x.id === id)
+          return o ? [{ id: o.id, text: pick(o.text, lang) }] : []
+        }),
+      },
+    ]
+  })
+}
+
 export function getQuizPage(
   user: Learner,
   slug: string,
   lang: Lang,
   attemptId: number | null,
   db: Db = getDb(),
+  random: () => number = Math.random,
 ) {
   const module = findModule(db, slug)
   if (!module) return null
   const enrolment = enrolmentOf(user.id, slug, db)
-  const questions = module.quiz.questions.map((q) => ({
-    id: q.id,
-    kind: q.kind,
-    text: pick(q.text, lang),
-    options: q.options.map((o) => ({ id: o.id, text: pick(o.text, lang) })),
-  }))
+  const attemptNumber = attemptCount(user.id, slug, db)
+  const lessonTitle = (lessonSlug: string) =>
+    pick(module.lessons.find((l) => l.slug === lessonSlug)?.title ?? module.title, lang)
   let review = null
+  let questions: ReturnType<typeof showDraw> = []
   if (attemptId !== null) {
     const attempt = db
       .select({
         id: quizAttempts.id,
         answers: quizAttempts.answers,
+        draw: quizAttempts.draw,
         score: quizAttempts.score,
         isPassed: quizAttempts.isPassed,
       })
@@ -378,19 +437,40 @@ export function getQuizPage(
       .get()
     // Someone else's attempt, or none: the same answer as a missing page.
     if (!attempt) return null
-    const outcome = scoreQuiz(module.quiz, attempt.answers)
+    const draw =
+      attempt.draw ?? module.quiz.questions.map((q) => ({ id: q.id, options: q.options.map((o) => o.id) }))
+    questions = showDraw(module, draw, lang)
+    const outcome = scoreDrawnQuiz(module.quiz, draw, attempt.answers)
     review = {
       id: attempt.id,
       score: attempt.score,
       isPassed: attempt.isPassed,
       // After a content edit an old attempt may no longer match the questions: the score stays, feedback goes.
+      // After a fail the feedback names what to reread, never the right option: the key stays secret for the
+      // retry. After a pass the right options and the explanations are shown.
       questions: outcome.ok
         ? outcome.questions.map((o) => {
             const q = module.quiz.questions.find((x) => x.id === o.id)!
-            return { ...o, explanation: pick(q.explanation, lang) }
+            const reread = {
+              lessonSlug: q.lesson,
+              lessonTitle: lessonTitle(q.lesson),
+              section: q.section ? pick(q.section, lang) : null,
+            }
+            return attempt.isPassed
+              ? { ...o, explanation: pick(q.explanation, lang), reread }
+              : {
+                  id: o.id,
+                  chosen: o.chosen,
+                  correct: [] as string[],
+                  isCorrect: o.isCorrect,
+                  explanation: null as string | null,
+                  reread,
+                }
           })
         : null,
     }
+  } else if (enrolment !== null) {
+    questions = showDraw(module, currentDraw(user.id, module, attemptNumber, db, random), lang)
   }
   return {
     module: { slug: module.slug, title: pick(module.title, lang) },
@@ -398,7 +478,7 @@ export function getQuizPage(
     questions,
     isStarted: enrolment !== null,
     isCompleted: enrolment?.completedAt != null,
-    attemptNumber: attemptCount(user.id, slug, db),
+    attemptNumber,
     review,
   }
 }
@@ -422,8 +502,6 @@ export function submitQuiz(
 ): QuizSubmission {
   const module = findModule(db, slug)
   if (!module) return { ok: false, reason: "not_found" }
-  const outcome = scoreQuiz(module.quiz, answers)
-  if (!outcome.ok) return { ok: false, reason: "forged" }
   return db.transaction((tx): QuizSubmission => {
     const t = tx as unknown as Db
     const enrolment = enrolmentOf(user.id, slug, t)
@@ -433,12 +511,25 @@ export function submitQuiz(
       if (latest) return { ok: false, reason: "already_submitted", attemptId: latest.id }
       return { ok: false, reason: "forged" }
     }
+    // Scored on the questions this attempt was shown, stored on the server; answers to others are forged.
+    const stored = tx
+      .select({ attemptNumber: quizDraws.attemptNumber, draw: quizDraws.draw })
+      .from(quizDraws)
+      .where(and(eq(quizDraws.personId, user.id), eq(quizDraws.moduleSlug, slug)))
+      .get()
+    if (stored?.attemptNumber !== attemptNumber) return { ok: false, reason: "forged" }
+    const draw = stored.draw
+    const drawn = new Set(draw.map((d) => d.id))
+    if (Object.keys(answers).some((id) => !drawn.has(id))) return { ok: false, reason: "forged" }
+    const outcome = scoreDrawnQuiz(module.quiz, draw, answers)
+    if (!outcome.ok) return { ok: false, reason: "forged" }
     const { id } = tx
       .insert(quizAttempts)
       .values({
         personId: user.id,
         moduleSlug: slug,
         answers,
+        draw,
         score: outcome.score,
         isPassed: outcome.isPassed,
         createdAt: now,

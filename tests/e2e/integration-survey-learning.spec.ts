@@ -3,6 +3,7 @@ import { join, resolve } from "node:path"
 import type { Page } from "@playwright/test"
 import { parse } from "yaml"
 import { expect, expectAccessible, login, test } from "./fixtures"
+import { answerDrawnQuiz } from "./quiz"
 
 // Issue 4: a fresh employee answers the whole survey in the browser, and the learning path that follows shows the
 // very levels of their result page; then they learn: a lesson, a failed quiz, a passed retry, progress moved.
@@ -89,20 +90,9 @@ async function levelsIn(page: Page, table: string, column: number) {
   return levels
 }
 
-/** Answers every question of a module's quiz, all right or one wrong option each. */
-async function answerQuiz(page: Page, slug: string, lang: Lang, allRight: boolean) {
-  const module = readModule(slug)
-  for (const [i, q] of module.quiz.questions.entries()) {
-    const group = page.getByRole("group", {
-      name: `${words[lang].question} ${i + 1}: ${q.text[lang]}`,
-      exact: true,
-    })
-    const chosen = allRight ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id]
-    for (const id of chosen)
-      await group.getByLabel(q.options.find((o) => o.id === id)!.text[lang], { exact: true }).check()
-  }
-  await page.getByRole("button", { name: words[lang].submit }).click()
-}
+/** Answers the questions the attempt drew, all right or all wrong; returns their ids in shown order. */
+const answerQuiz = (page: Page, slug: string, lang: Lang, allRight: boolean) =>
+  answerDrawnQuiz(page, readModule(slug).quiz.questions, lang, words[lang], allRight)
 
 /** From the home page through every survey page to the result; returns the result table's levels. */
 async function takeSurvey(page: Page, lang: Lang) {

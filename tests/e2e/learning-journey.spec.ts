@@ -3,6 +3,7 @@ import { join, resolve } from "node:path"
 import type { Page } from "@playwright/test"
 import { parse } from "yaml"
 import { expect, expectAccessible, login, test } from "./fixtures"
+import { answerDrawnQuiz } from "./quiz"
 
 // The texts come from the same module files the server reads, so the journey follows the content as written.
 type Text = { da: string; en: string }
@@ -44,6 +45,8 @@ const words = {
     add: "Læg på min sti",
     added: "Modulet er lagt på din sti.",
     explanation: "Forklaring:",
+    reread: "Læs igen:",
+    correctAnswer: "rigtigt svar",
   },
   en: {
     path: "My learning path",
@@ -64,6 +67,8 @@ const words = {
     add: "Add to my path",
     added: "The module is on your path now.",
     explanation: "Explanation:",
+    reread: "Reread:",
+    correctAnswer: "correct answer",
   },
 }
 
@@ -75,22 +80,9 @@ async function logIn(page: Page, email: string) {
   await page.waitForURL((url) => url.pathname === "/")
 }
 
-/** Answers every question of a module's quiz, all right or all wrong. */
-async function answerQuiz(page: Page, slug: string, lang: Lang, allRight: boolean) {
-  const module = readModule(slug)
-  for (const [i, q] of module.quiz.questions.entries()) {
-    const group = page.getByRole("group", {
-      name: `${words[lang].question} ${i + 1}: ${q.text[lang]}`,
-      exact: true,
-    })
-    const chosen = allRight ? q.correct : [q.options.find((o) => !q.correct.includes(o.id))!.id]
-    for (const id of chosen) {
-      const option = q.options.find((o) => o.id === id)!
-      await group.getByLabel(option.text[lang], { exact: true }).check()
-    }
-  }
-  await page.getByRole("button", { name: words[lang].submit }).click()
-}
+/** Answers the questions the attempt drew, all right or all wrong; returns their ids in shown order. */
+const answerQuiz = (page: Page, slug: string, lang: Lang, allRight: boolean) =>
+  answerDrawnQuiz(page, readModule(slug).quiz.questions, lang, words[lang], allRight)
 
 /** The module links under one level heading of the path, in order. */
 async function modulesAtLevel(page: Page, heading: string) {
@@ -147,12 +139,23 @@ async function journey(
   await page.goto(`/learn/modules/${slug}`)
   await page.getByRole("link", { name: w.takeQuiz }).click()
   await expectAccessibleHere(page)
-  await answerQuiz(page, slug, lang, false)
+  const first = await answerQuiz(page, slug, lang, false)
+  expect(first).toHaveLength(5)
   await expect(page.getByRole("status").filter({ hasText: w.failed })).toBeVisible()
-  await expect(page.getByText(w.explanation).first()).toBeVisible()
+  // after a fail: what to reread, and neither the right option nor the explanation
+  await expect(page.getByText(w.reread).first()).toBeVisible()
+  await expect(page.getByText(w.explanation)).toHaveCount(0)
+  await expect(page.getByText(w.correctAnswer)).toHaveCount(0)
+  for (const q of module.quiz.questions.filter((x) => first.includes(x.id)))
+    for (const key of q.correct)
+      await expect(
+        page.getByText(q.options.find((o) => o.id === key)!.text[lang], { exact: true }),
+      ).toHaveCount(0)
   await expectAccessibleHere(page)
   await page.getByRole("link", { name: w.retry }).click()
-  await answerQuiz(page, slug, lang, true)
+  // the retry is another draw: none of the questions just answered
+  const second = await answerQuiz(page, slug, lang, true)
+  expect(second.filter((id) => first.includes(id))).toEqual([])
   await expect(page.getByRole("status").filter({ hasText: w.passed })).toBeVisible()
   await expectAccessibleHere(page)
 

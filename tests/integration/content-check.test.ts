@@ -34,15 +34,15 @@ test("a lesson without its English text is reported", () => {
 test("a quiz explanation without English is reported at its line", () => {
   expect(brokenErrors()).toContainEqual(
     expect.stringMatching(
-      /^modules\/use-foundation\/module\.yaml:43 at quiz\.questions\.2\.explanation\.en: /,
+      /^modules\/use-foundation\/module\.yaml:47 at quiz\.questions\.2\.explanation\.en: /,
     ),
   )
 })
 
-test("a quiz with fewer than five questions and a module with one lesson are reported", () => {
+test("a pool smaller than twice the draw and a module with one lesson are reported", () => {
   const errors = brokenErrors()
   expect(errors).toContain(
-    "modules/evaluation-foundation/module.yaml:17 at quiz.questions: the quiz needs at least 5 questions (has 3)",
+    "modules/evaluation-foundation/module.yaml:18 at quiz.questions: the pool needs at least twice the questions an attempt draws (10, has 3)",
   )
   expect(errors).toContain(
     "modules/evaluation-foundation/module.yaml:12 at lessons: a module needs at least 2 lessons (has 1)",
@@ -87,8 +87,14 @@ test("a module no path reaches and missing levels of a dimension are reported", 
   expect(errors).toContain('modules/: dimension "data" has no module at level 1, 2, 4')
 })
 
+test("a quiz whose key always sits in the same position is reported with its questions", () => {
+  expect(brokenErrors()).toContain(
+    "modules/data-advanced/module.yaml:20 at quiz.questions: the quiz gives its key away: the correct option is option 1 in 5 of 5 single-choice questions (chance allows 4): q1, q2, q3, q4, q5",
+  )
+})
+
 test("the broken fixture fails as a whole and nothing else is reported", () => {
-  expect(brokenErrors()).toHaveLength(19)
+  expect(brokenErrors()).toHaveLength(24)
 })
 
 const ones = { understanding: 1, use: 1, evaluation: 1, ethics_law: 1, data: 1, implementation: 1 }
@@ -121,7 +127,7 @@ function runContentCheck(dir: string) {
 test("npm run content:check exits 1 on the broken fixture and lists each problem", () => {
   const run = runContentCheck(BROKEN)
   expect(run.status).toBe(1)
-  expect(run.stderr).toContain("Content check failed with 19 problem(s):")
+  expect(run.stderr).toContain("Content check failed with 24 problem(s):")
   expect(run.stderr).toContain(
     "modules/understanding-foundation/lessons/what-is-ai.da.md:5: broken wiki link",
   )

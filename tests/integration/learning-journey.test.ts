@@ -9,12 +9,18 @@ import { action as lessonAction, loader as lessonLoader } from "~/routes/learn.m
 import { action as quizAction, loader as quizLoader } from "~/routes/learn.modules.$slug.quiz"
 import { getContent } from "~/services/content-loader.server"
 import { ensureInstrumentVersion } from "~/services/instrument.server"
-import { markLessonRead, startModule, submitQuiz } from "~/services/learning.server"
+import { getQuizPage, markLessonRead, startModule, submitQuiz } from "~/services/learning.server"
 import { recordResult } from "~/services/results.server"
 import type { Db } from "../../db/client"
 import { cycles, enrolments, lessonProgress, people, quizAttempts, responses } from "../../db/schema"
 import { answersForLevels } from "../../db/seed-learning"
-import { makeFullCoursesDir, TWO_DIMENSION_MODULES, useCoursesDir } from "../fixtures/learning-content"
+import {
+  fixtureAnswers,
+  fixtureKey,
+  makeFullCoursesDir,
+  TWO_DIMENSION_MODULES,
+  useCoursesDir,
+} from "../fixtures/learning-content"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
@@ -104,17 +110,19 @@ const startFoundation = () => {
   startModule(learner(), "use-foundation", db)
   markLessonRead(learner(), "use-foundation", "first", db)
 }
+/** The question ids drawn for the learner's next attempt at use-foundation (drawing them if needed). */
+const drawnIds = () => getQuizPage(learner(), "use-foundation", "en", null, db)!.questions.map((q) => q.id)
 /** The learner fails use-foundation's quiz once (attempt 0). */
 const failFoundation = () => {
   startFoundation()
-  expect(submitQuiz(learner(), "use-foundation", { q1: ["a"] }, 0, db)).toMatchObject({ isPassed: false })
+  const answers = fixtureAnswers(drawnIds(), false)
+  expect(submitQuiz(learner(), "use-foundation", answers, 0, db)).toMatchObject({ isPassed: false })
 }
 /** The learner passes use-foundation's quiz at the first attempt. */
 const passFoundation = () => {
   startFoundation()
-  expect(submitQuiz(learner(), "use-foundation", { q1: ["b"], q2: ["a", "c"] }, 0, db)).toMatchObject({
-    isPassed: true,
-  })
+  const answers = fixtureAnswers(drawnIds(), true)
+  expect(submitQuiz(learner(), "use-foundation", answers, 0, db)).toMatchObject({ isPassed: true })
 }
 type PathData = Awaited<ReturnType<typeof pathLoader>>
 const pathSlugs = (data: PathData) => data.path.groups.flatMap((g) => g.steps.map((s) => s.slug))
@@ -240,13 +248,17 @@ test("marking a lesson read starts the module and shows on the module page and t
   })
 })
 
-test("forged question or option ids and an unknown intent are refused; nothing is stored", async () => {
+test("forged question or option ids, answers to questions not drawn and an unknown intent are refused; nothing is stored", async () => {
   startFoundation()
   const params = { slug: "use-foundation" }
+  const drawn = drawnIds()
+  const single = drawn.find((id) => id !== "q2")!
+  const notDrawn = ["q1", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10"].find((id) => !drawn.includes(id))!
   const forms: Record<string, string>[] = [
-    { intent: "submit", attemptNumber: "0", "q.q1": "b", "q.q9": "a" },
-    { intent: "submit", attemptNumber: "0", "q.q1": "z" },
-    { intent: "submit", attemptNumber: "0", "q.q1": "a", "q.q1 ": "b" },
+    { intent: "submit", attemptNumber: "0", [`q.${single}`]: fixtureKey(single)[0]!, [`q.${notDrawn}`]: "a" },
+    { intent: "submit", attemptNumber: "0", [`q.${single}`]: "z" },
+    { intent: "submit", attemptNumber: "0", [`q.${single}`]: "a", [`q.${single} `]: "b" },
+    { intent: "submit", attemptNumber: "0", "q.q99": "a" },
     { intent: "delete", attemptNumber: "0" },
     { intent: "submit", attemptNumber: "-1" },
   ]
@@ -261,8 +273,8 @@ test("forged question or option ids and an unknown intent are refused; nothing i
   const twoOnSingle = new URLSearchParams([
     ["intent", "submit"],
     ["attemptNumber", "0"],
-    ["q.q1", "a"],
-    ["q.q1", "b"],
+    [`q.${single}`, "a"],
+    [`q.${single}`, "b"],
   ])
   const response = (await quizAction({
     request: makeRequest("/learn/modules/use-foundation/quiz", {
@@ -279,21 +291,28 @@ test("forged question or option ids and an unknown intent are refused; nothing i
   expect(attempts()).toBe(0)
 })
 
-test("a failed quiz gives per-question feedback with explanations and leaves the module open", async () => {
+test("a failed quiz points to the lesson to reread, never to the right option; the retry draws other questions", async () => {
   startFoundation()
   const params = { slug: "use-foundation" }
   const form = await quizLoader({ request: get("/learn/modules/use-foundation/quiz"), params, ...ctx })
   expect(form.quiz.attemptNumber).toBe(0)
-  expect(form.quiz.questions.map((q) => q.id)).toEqual(["q1", "q2"])
+  const first = form.quiz.questions.map((q) => q.id)
+  expect(first).toHaveLength(5)
+  expect(new Set(first).size).toBe(5)
   // the form never carries the right answers
   expect(JSON.stringify(form)).not.toContain("correct")
+  expect(JSON.stringify(form)).not.toContain("is right")
+  // reloading shows the same questions with the options in the same order
+  const again = await quizLoader({ request: get("/learn/modules/use-foundation/quiz"), params, ...ctx })
+  expect(again.quiz.questions).toEqual(form.quiz.questions)
 
+  const wrong = fixtureAnswers(first, false)
   const response = (await run(() =>
     quizAction({
       request: post("/learn/modules/use-foundation/quiz", {
         intent: "submit",
         attemptNumber: "0",
-        "q.q1": "a",
+        ...Object.fromEntries(Object.entries(wrong).map(([id, [option]]) => [`q.${id}`, option!])),
       }),
       params,
       ...ctx,
@@ -305,16 +324,42 @@ test("a failed quiz gives per-question feedback with explanations and leaves the
 
   const review = await quizLoader({ request: get(location), params, ...ctx })
   expect(review.quiz.review).toMatchObject({ score: 0, isPassed: false })
-  expect(review.quiz.review?.questions).toEqual([
-    { id: "q1", chosen: ["a"], correct: ["b"], isCorrect: false, explanation: "B is right (en)" },
-    { id: "q2", chosen: [], correct: ["a", "c"], isCorrect: false, explanation: "A and C are right (en)" },
-  ])
+  expect(review.quiz.review?.questions).toEqual(
+    first.map((id) => ({
+      id,
+      chosen: wrong[id],
+      correct: [],
+      isCorrect: false,
+      explanation: null,
+      reread: { lessonSlug: "first", lessonTitle: "Lesson first (en)", section: "First section" },
+    })),
+  )
+  // neither the key nor the explanations (which name it) reach the page after a fail
+  expect(JSON.stringify(review)).not.toContain("is right")
   const enrolment = db
     .select()
     .from(enrolments)
     .where(and(eq(enrolments.personId, personId), eq(enrolments.moduleSlug, "use-foundation")))
     .get()
   expect(enrolment?.completedAt).toBeNull()
+
+  // the retry: five other questions from the pool of ten
+  const retry = await quizLoader({ request: get("/learn/modules/use-foundation/quiz"), params, ...ctx })
+  expect(retry.quiz.attemptNumber).toBe(1)
+  const second = retry.quiz.questions.map((q) => q.id)
+  expect(second).toHaveLength(5)
+  expect(second.filter((id) => first.includes(id))).toEqual([])
+  // an answer to a question of the first draw is refused for the retry
+  const stale = (await quizAction({
+    request: post("/learn/modules/use-foundation/quiz", {
+      intent: "submit",
+      attemptNumber: "1",
+      [`q.${first[0]}`]: fixtureKey(first[0]!)[0]!,
+    }),
+    params,
+    ...ctx,
+  })) as Response
+  expect(stale.status).toBe(400)
 })
 
 test("a double submit of the same form shows the first result and stores nothing more", async () => {
@@ -363,12 +408,14 @@ test("a retry that passes completes the module and the path's progress moves", a
   const params = { slug: "use-foundation" }
   const form = await quizLoader({ request: get("/learn/modules/use-foundation/quiz"), params, ...ctx })
   expect(form.quiz.attemptNumber).toBe(1)
+  const right = fixtureAnswers(
+    form.quiz.questions.map((q) => q.id),
+    true,
+  )
   const body = new URLSearchParams([
     ["intent", "submit"],
     ["attemptNumber", "1"],
-    ["q.q1", "b"],
-    ["q.q2", "a"],
-    ["q.q2", "c"],
+    ...Object.entries(right).flatMap(([id, options]) => options.map((o) => [`q.${id}`, o])),
   ])
   const response = (await run(() =>
     quizAction({
@@ -384,6 +431,11 @@ test("a retry that passes completes the module and the path's progress moves", a
   )) as Response
   const review = await quizLoader({ request: get(response.headers.get("Location")!), params, ...ctx })
   expect(review.quiz.review).toMatchObject({ score: 1, isPassed: true })
+  // after a pass the right options and the explanations are shown
+  expect(review.quiz.review?.questions?.[0]).toMatchObject({
+    isCorrect: true,
+    explanation: expect.stringContaining("is right"),
+  })
   const path = (await pathLoader({ request: get("/learn"), params: {}, ...ctx })) as PathData
   expect(path.path.groups[0]!.steps[0]).toMatchObject({ slug: "use-foundation", status: "completed" })
   expect(path.path.totals).toMatchObject({ modules: 3, completed: 1, remaining: 2 })

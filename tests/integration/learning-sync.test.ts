@@ -1,11 +1,16 @@
 import { eq } from "drizzle-orm"
 import { afterEach, beforeEach, expect, test } from "vitest"
 import { getContent } from "~/services/content-loader.server"
-import { getMyPath, markLessonRead, startModule, submitQuiz } from "~/services/learning.server"
+import { getMyPath, getQuizPage, markLessonRead, startModule, submitQuiz } from "~/services/learning.server"
 import { syncContentModules } from "~/services/learning-sync.server"
 import type { Db } from "../../db/client"
 import { enrolments, lessonProgress, modules, people, quizAttempts } from "../../db/schema"
-import { makeFullCoursesDir, TWO_DIMENSION_MODULES, useCoursesDir } from "../fixtures/learning-content"
+import {
+  fixtureAnswers,
+  makeFullCoursesDir,
+  TWO_DIMENSION_MODULES,
+  useCoursesDir,
+} from "../fixtures/learning-content"
 import { testDb } from "./db"
 
 let db: Db
@@ -30,7 +35,8 @@ const learner = () => {
 const completeFoundation = (user: ReturnType<typeof learner>) => {
   startModule(user, "use-foundation", db)
   markLessonRead(user, "use-foundation", "first", db)
-  expect(submitQuiz(user, "use-foundation", { q1: ["b"], q2: ["a", "c"] }, 0, db)).toMatchObject({
+  const drawn = getQuizPage(user, "use-foundation", "en", null, db)!.questions.map((q) => q.id)
+  expect(submitQuiz(user, "use-foundation", fixtureAnswers(drawn, true), 0, db)).toMatchObject({
     ok: true,
     isPassed: true,
   })
