@@ -75,6 +75,11 @@ const EnvSchema = z.object({
   PARAT_PASSWORD_LOGIN: z.enum(["true", "false"]).default("true"),
   /** The one admin who may still sign in with a password when PARAT_PASSWORD_LOGIN=false */
   PARAT_BREAK_GLASS_EMAIL: z.email().optional(),
+  /**
+   * The hospital's Ed25519 private key (PKCS#8 PEM) that signs training records. Unset, a key is generated on
+   * first use and kept in the database (fine for a demo; a hospital sets its own so the key lives outside backups).
+   */
+  PARAT_SIGNING_KEY: z.string().startsWith("-----BEGIN PRIVATE KEY-----").optional(),
 })
 
 export type Env = z.output<typeof EnvSchema>

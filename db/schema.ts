@@ -660,3 +660,128 @@ export const settings = sqliteTable("settings", {
   value: text("value", { mode: "json" }).$type<unknown>().notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 })
+
+// ---------------------------------------------------------------- AI-system register and training records
+
+import { DUE_AGAIN_REASONS, MDR_CLASSES, RISK_CLASSES, SYSTEM_STATUSES } from "../app/domain/ai-register"
+
+/** An AI system the hospital deploys or plans to, as it stands now; every change is kept in ai_system_versions. */
+export const aiSystems = sqliteTable("ai_systems", {
+  id: id(),
+  name: text("name").notNull(),
+  supplier: text("supplier").notNull(),
+  intendedPurpose: text("intended_purpose").notNull(),
+  status: text("status", { enum: SYSTEM_STATUSES }).notNull(),
+  riskClass: text("risk_class", { enum: RISK_CLASSES }).notNull(),
+  mdrClass: text("mdr_class", { enum: MDR_CLASSES }).notNull().default("none"),
+  isGenerative: integer("is_generative", { mode: "boolean" }).notNull().default(false),
+  contactName: text("contact_name").notNull(),
+  /** the handbook phase key (courses/handbook) the system is in */
+  handbookPhase: text("handbook_phase"),
+  version: integer("version").notNull().default(1),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedBy: integer("updated_by").references(() => people.id),
+  createdAt: createdAt(),
+})
+
+/** The units that use a system; a unit includes its subtree. */
+export const aiSystemUnits = sqliteTable(
+  "ai_system_units",
+  {
+    systemId: integer("system_id")
+      .notNull()
+      .references(() => aiSystems.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.systemId, t.unitId] }), index("ai_system_units_unit_idx").on(t.unitId)],
+)
+
+/** Every version of a register entry, whole, with who made it and when: the register's history. */
+export const aiSystemVersions = sqliteTable(
+  "ai_system_versions",
+  {
+    systemId: integer("system_id")
+      .notNull()
+      .references(() => aiSystems.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    changedBy: integer("changed_by").references(() => people.id),
+    changedAt: integer("changed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.systemId, t.version] })],
+)
+
+/** Who must complete which course module for a system: per job family, with a refresh period and grace days. */
+export const aiRequirements = sqliteTable(
+  "ai_requirements",
+  {
+    id: id(),
+    systemId: integer("system_id")
+      .notNull()
+      .references(() => aiSystems.id, { onDelete: "cascade" }),
+    moduleSlug: text("module_slug")
+      .notNull()
+      .references(() => modules.slug),
+    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+    refreshMonths: integer("refresh_months"),
+    graceDays: integer("grace_days").notNull().default(30),
+    createdAt: createdAt(),
+    createdBy: integer("created_by").references(() => people.id),
+  },
+  (t) => [uniqueIndex("ai_requirements_unique").on(t.systemId, t.moduleSlug, t.jobFamily)],
+)
+
+/** Events that make requirements due again: a module changed in substance, or a register change of a system. */
+export const dueAgainEvents = sqliteTable("due_again_events", {
+  id: id(),
+  reason: text("reason", { enum: DUE_AGAIN_REASONS }).notNull(),
+  systemId: integer("system_id").references(() => aiSystems.id, { onDelete: "cascade" }),
+  moduleSlug: text("module_slug").references(() => modules.slug),
+  at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  actorId: integer("actor_id").references(() => people.id),
+})
+
+/** Public keys that have signed training records (the private key is kept only when generated here). */
+export const signingKeys = sqliteTable("signing_keys", {
+  keyId: text("key_id").primaryKey(),
+  publicKeyPem: text("public_key_pem").notNull(),
+  privateKeyPem: text("private_key_pem"),
+  createdAt: createdAt(),
+})
+
+/**
+ * Append-only training records, each signed by the hospital's key. Never updated or deleted: a correction is a
+ * new record pointing at the one it corrects (correctsId), void when it withdraws it.
+ */
+export const trainingRecords = sqliteTable(
+  "training_records",
+  {
+    id: id(),
+    code: text("code").notNull(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    /** the name as signed, so the record stays verifiable if the person's row changes */
+    personName: text("person_name").notNull(),
+    moduleSlug: text("module_slug")
+      .notNull()
+      .references(() => modules.slug),
+    /** "<substantive version>.<content hash prefix>" of the module when completed */
+    contentVersion: text("content_version").notNull(),
+    score: real("score").notNull(),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }).notNull(),
+    correctsId: integer("corrects_id").references((): AnySQLiteColumn => trainingRecords.id),
+    isVoid: integer("is_void", { mode: "boolean" }).notNull().default(false),
+    keyId: text("key_id")
+      .notNull()
+      .references(() => signingKeys.keyId),
+    signature: text("signature").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("training_records_code_unique").on(t.code),
+    index("training_records_person_idx").on(t.personId, t.moduleSlug),
+  ],
+)

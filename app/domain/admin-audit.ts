@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = [
   "auth.sso_login",
   "auth.sso_refused",
   "sso.settings",
+  "register.create",
+  "register.update",
+  "register.requirement",
+  "register.module_changed",
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -8,6 +8,7 @@ import itemAnalysisDa from "./locales/da/item-analysis.json"
 import learningDa from "./locales/da/learning.json"
 import mailDa from "./locales/da/mail.json"
 import privacyDa from "./locales/da/privacy.json"
+import registerDa from "./locales/da/register.json"
 import reportsDa from "./locales/da/reports.json"
 import ssoDa from "./locales/da/sso.json"
 import surveyDa from "./locales/da/survey.json"
@@ -20,6 +21,7 @@ import itemAnalysisEn from "./locales/en/item-analysis.json"
 import learningEn from "./locales/en/learning.json"
 import mailEn from "./locales/en/mail.json"
 import privacyEn from "./locales/en/privacy.json"
+import registerEn from "./locales/en/register.json"
 import reportsEn from "./locales/en/reports.json"
 import ssoEn from "./locales/en/sso.json"
 import surveyEn from "./locales/en/survey.json"
@@ -33,6 +35,7 @@ export const resources = {
     survey: surveyDa,
     learning: learningDa,
     reports: reportsDa,
+    register: registerDa,
     admin: adminDa,
     wiki: wikiDa,
     itemAnalysis: itemAnalysisDa,
@@ -47,6 +50,7 @@ export const resources = {
     survey: surveyEn,
     learning: learningEn,
     reports: reportsEn,
+    register: registerEn,
     admin: adminEn,
     wiki: wikiEn,
     itemAnalysis: itemAnalysisEn,

@@ -3,25 +3,62 @@ import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { ProgressBar } from "~/components/learning"
 import { detectLanguage } from "~/i18n/i18n.server"
+import { requiredForPerson } from "~/services/ai-register.server"
 import { requireUser } from "~/services/auth.server"
 import { getMyPath } from "~/services/learning.server"
 
-export const handle = { i18n: ["learning"] }
+export const handle = { i18n: ["learning", "register"] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
-  return { path: getMyPath(user, detectLanguage(request)), jobFamily: user.jobFamily }
+  return {
+    path: getMyPath(user, detectLanguage(request)),
+    jobFamily: user.jobFamily,
+    required: requiredForPerson(user.id),
+  }
 }
 
 export default function MyPathPage() {
-  const { path, jobFamily } = useLoaderData<typeof loader>()
+  const { path, jobFamily, required } = useLoaderData<typeof loader>()
+  const { t: tr } = useTranslation("register")
   const { t, i18n } = useTranslation("learning")
   const { t: tc } = useTranslation()
+  const lang = i18n.language === "en" ? "en" : "da"
   const date = (value: string | Date) =>
     new Date(value).toLocaleDateString(i18n.language === "en" ? "en-GB" : "da-DK")
   return (
     <section className="page">
       <h1>{t("path.title")}</h1>
+      {required.length > 0 ? (
+        <section aria-labelledby="required-title" className="required-work">
+          <h2 id="required-title">{tr("learner.title")}</h2>
+          <p>{tr("learner.lead")}</p>
+          <ul>
+            {required.map((r) => (
+              <li key={`${r.systemName}-${r.moduleSlug}`}>
+                <Link to={`/learn/modules/${r.moduleSlug}`}>{r.title[lang]}</Link> ({r.systemName}):{" "}
+                <strong>
+                  {r.state === "done"
+                    ? tr("learner.done")
+                    : r.state === "overdue"
+                      ? tr("learner.overdue", { date: date(r.dueAt!) })
+                      : tr("learner.due", { date: date(r.dueAt!) })}
+                </strong>
+                {r.state === "done" && r.dueAt ? `, ${tr("learner.nextDue", { date: date(r.dueAt) })}` : ""}
+                {r.state !== "done" && r.cause && r.cause !== "never"
+                  ? ` · ${tr(`learner.causes.${r.cause}`)}`
+                  : ""}
+                {r.code ? (
+                  <>
+                    {" · "}
+                    <Link to={`/verify/${r.code}`}>{tr("learner.verify", { code: r.code })}</Link>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {path.basis === "foundation" ? (
         <p className="lead">{t("path.basisFoundation")}</p>
       ) : (

@@ -6,6 +6,7 @@ import { renderMarkdown } from "~/domain/markdown"
 import { buildLearningPath, groupPathByLevel, type PathModule, type PathStep } from "~/domain/path-builder"
 import { drawQuiz, type QuizAnswers, type QuizDraw, scoreDrawnQuiz } from "~/domain/quiz"
 import type { Lang } from "~/i18n/config"
+import { recordIfRequired } from "./ai-register.server"
 import type { SessionUser } from "./auth.server"
 import { getContent } from "./content-loader.server"
 import { type Db, getDb, schema } from "./db.server"
@@ -547,6 +548,8 @@ export function submitQuiz(
           ),
         )
         .run()
+    // A pass of a module required for the person's work is also a signed training record (ai-register).
+    if (outcome.isPassed) recordIfRequired(user.id, slug, outcome.score, t, now)
     return { ok: true, attemptId: id, isPassed: outcome.isPassed }
   })
 }

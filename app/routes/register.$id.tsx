@@ -1,0 +1,166 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { Form, useActionData, useLoaderData } from "@remix-run/react"
+import { useTranslation } from "react-i18next"
+import { z } from "zod"
+import { SystemForm } from "~/components/register-form"
+import { JOB_FAMILIES } from "~/domain/vocabulary"
+import { detectLanguage } from "~/i18n/i18n.server"
+import {
+  addRequirement,
+  assignableUnits,
+  getSystem,
+  moduleOptions,
+  updateSystem,
+} from "~/services/ai-register.server"
+import { requireRole } from "~/services/auth.server"
+import { getHandbook } from "~/services/handbook.server"
+import { RequirementSchema, systemFields } from "~/utils/register-forms"
+import { readForm } from "~/utils/request.server"
+import { parseParams } from "~/utils/route-params"
+
+export const handle = { i18n: ["register"] }
+
+const Params = z.object({ id: z.coerce.number().int().positive() })
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireRole(request, ["manager", "admin"])
+  const { id } = parseParams(params, Params)
+  const found = getSystem(user, id)
+  if (!found) throw new Response("Not found", { status: 404 })
+  const phases =
+    getHandbook(null, detectLanguage(request))?.phases.map((p) => ({ key: p.key, title: p.title })) ?? []
+  return { ...found, units: assignableUnits(user), phases, modules: moduleOptions() }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireRole(request, ["manager", "admin"])
+  const { id } = parseParams(params, Params)
+  const form = await readForm(request)
+  if (form.get("intent") === "requirement") {
+    const parsed = RequirementSchema.safeParse(Object.fromEntries(form))
+    if (!parsed.success)
+      return Response.json({ errors: {}, formError: "errors.unknown_module" }, { status: 400 })
+    const outcome = addRequirement(user, id, parsed.data)
+    if (!outcome.ok)
+      return Response.json(
+        { errors: {}, formError: `errors.${outcome.reason}` },
+        { status: outcome.reason === "forbidden" ? 403 : outcome.reason === "not_found" ? 404 : 400 },
+      )
+    return { errors: {}, formError: null, saved: true }
+  }
+  const parsed = systemFields(form)
+  if (!parsed.success)
+    return Response.json({ errors: parsed.error.flatten().fieldErrors, formError: null }, { status: 400 })
+  const outcome = updateSystem(user, id, parsed.data)
+  if (!outcome.ok)
+    return Response.json(
+      { errors: {}, formError: `errors.${outcome.reason}` },
+      { status: outcome.reason === "forbidden" ? 403 : 404 },
+    )
+  return { errors: {}, formError: null, saved: true }
+}
+
+export default function SystemPage() {
+  const { system, versions, requirements, units, phases, modules } = useLoaderData<typeof loader>()
+  const actionData = useActionData<{
+    errors: Record<string, string[]>
+    formError: string | null
+    saved?: boolean
+  }>()
+  const { t: typed, i18n } = useTranslation("register")
+  const { t: tc } = useTranslation()
+  const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string
+  const lang = i18n.language === "en" ? "en" : "da"
+  return (
+    <section className="page">
+      <h1>{system.name}</h1>
+      {actionData?.saved ? (
+        <p className="alert alert--success" role="status">
+          {t("saved")}
+        </p>
+      ) : null}
+      <h2>{t("requirements.title")}</h2>
+      {requirements.length === 0 ? (
+        <p>{t("requirements.none")}</p>
+      ) : (
+        <ul>
+          {requirements.map((r) => (
+            <li key={r.id}>
+              {tc(`jobFamilies.${r.jobFamily}`)}: {r.title[lang]} (
+              {r.refreshMonths
+                ? t("requirements.refreshEvery", { count: r.refreshMonths })
+                : t("requirements.once")}
+              )
+            </li>
+          ))}
+        </ul>
+      )}
+      {system.canEdit ? (
+        <Form method="post">
+          <div className="field">
+            <label htmlFor="req-module">{t("requirements.module")}</label>
+            <select id="req-module" name="moduleSlug">
+              {modules.map((m) => (
+                <option key={m.slug} value={m.slug}>
+                  {m.title[lang]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="req-family">{t("requirements.jobFamily")}</label>
+            <select id="req-family" name="jobFamily">
+              {JOB_FAMILIES.map((f) => (
+                <option key={f} value={f}>
+                  {tc(`jobFamilies.${f}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="req-refresh">{t("requirements.refreshMonths")}</label>
+            <input id="req-refresh" name="refreshMonths" inputMode="numeric" defaultValue="12" />
+          </div>
+          <div className="field">
+            <label htmlFor="req-grace">{t("requirements.graceDays")}</label>
+            <input id="req-grace" name="graceDays" inputMode="numeric" defaultValue="30" />
+          </div>
+          <button type="submit" name="intent" value="requirement">
+            {t("requirements.add")}
+          </button>
+        </Form>
+      ) : null}
+      {system.canEdit ? (
+        <>
+          <h2>{t("edit")}</h2>
+          <p>{t("dueAgainNote")}</p>
+          <SystemForm
+            key={system.version}
+            values={system}
+            units={units}
+            phases={phases}
+            errors={actionData?.errors}
+            formError={actionData?.formError}
+          />
+        </>
+      ) : null}
+      <h2>{t("history")}</h2>
+      <ol>
+        {versions.map((v) => (
+          <li key={v.version}>
+            {t("changedBy", {
+              version: v.version,
+              date: new Date(v.changedAt).toISOString().slice(0, 16).replace("T", " "),
+              name: v.changedBy ?? "",
+            })}
+            : {String((v.snapshot as { name?: string }).name ?? "")},{" "}
+            {t(`risk.${(v.snapshot as { riskClass?: string }).riskClass ?? "minimal"}`)},{" "}
+            {String((v.snapshot as { intendedPurpose?: string }).intendedPurpose ?? "")}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: "Parat" }]
