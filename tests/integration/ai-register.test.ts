@@ -10,11 +10,16 @@ import {
   type SystemInput,
   updateSystem,
 } from "~/services/ai-register.server"
-import { markLessonRead, startModule, submitQuiz } from "~/services/learning.server"
+import { getQuizPage, markLessonRead, startModule, submitQuiz } from "~/services/learning.server"
 import { verifyRecord } from "~/services/training-records.server"
 import type { Db } from "../../db/client"
 import { people, trainingRecords, units } from "../../db/schema"
-import { makeFullCoursesDir, TWO_DIMENSION_MODULES, useCoursesDir } from "../fixtures/learning-content"
+import {
+  fixtureAnswers,
+  makeFullCoursesDir,
+  TWO_DIMENSION_MODULES,
+  useCoursesDir,
+} from "../fixtures/learning-content"
 import { testDb } from "./db"
 
 let db: Db
@@ -63,7 +68,7 @@ function registerAndPass(now = new Date("2026-05-01T10:00:00Z")) {
   const learner = { id: nurse.id, jobFamily: nurse.jobFamily }
   startModule(learner, "use-foundation", db, now)
   markLessonRead(learner, "use-foundation", "first", db, now)
-  expect(submitQuiz(learner, "use-foundation", { q1: ["b"], q2: ["a", "c"] }, 0, db, now)).toMatchObject({
+  expect(submitQuiz(learner, "use-foundation", passingAnswers(learner), 0, db, now)).toMatchObject({
     isPassed: true,
   })
   return { systemId: created.id, nurse }
@@ -107,7 +112,7 @@ test("a failed quiz or a module nobody requires leaves no record", () => {
   const nurse = person("employee@parat.test")
   const learner = { id: nurse.id, jobFamily: nurse.jobFamily }
   startModule(learner, "use-foundation", db)
-  expect(submitQuiz(learner, "use-foundation", { q1: ["b"], q2: ["a", "c"] }, 0, db)).toMatchObject({
+  expect(submitQuiz(learner, "use-foundation", passingAnswers(learner), 0, db)).toMatchObject({
     isPassed: true,
   })
   expect(db.select().from(trainingRecords).all()).toHaveLength(0)
@@ -146,14 +151,7 @@ test("a substantive module change and a change of risk class make a completed re
 
   // Re-certified after the change, then the register entry changes its risk class.
   const learner = { id: nurse.id, jobFamily: nurse.jobFamily }
-  submitQuiz(
-    learner,
-    "use-foundation",
-    { q1: ["b"], q2: ["a", "c"] },
-    1,
-    db,
-    new Date("2026-06-10T10:00:00Z"),
-  )
+  submitQuiz(learner, "use-foundation", passingAnswers(learner), 1, db, new Date("2026-06-10T10:00:00Z"))
   expect(requiredForPerson(nurse.id, db, new Date("2026-06-11"))).toMatchObject([{ state: "done" }])
   const records = db.select().from(trainingRecords).where(eq(trainingRecords.personId, nurse.id)).all()
   expect(records.map((r) => r.contentVersion.split(".")[0])).toEqual(["1", "2"])
@@ -198,3 +196,9 @@ test("the evidence CSV holds the same rows and figures as the evidence page, in 
   }).catch((r: Response) => r)
   expect((refused as Response).status).toBe(403)
 })
+
+/** All right answers to the questions drawn for the learner's next attempt at use-foundation. */
+function passingAnswers(learner: Parameters<typeof getQuizPage>[0]) {
+  const drawn = getQuizPage(learner, "use-foundation", "en", null, db)!.questions.map((q) => q.id)
+  return fixtureAnswers(drawn, true)
+}
