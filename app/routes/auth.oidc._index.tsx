@@ -8,7 +8,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!settings) throw new Response("Not found", { status: 404 })
   const redirectTo = new URL(request.url).searchParams.get("redirectTo")
   try {
-    const { url, cookie } = await beginSsoSignIn(redirectTo, settings)
+    const { url, cookie } = await beginSsoSignIn(request, redirectTo, settings)
     return redirect(url, { headers: { "Set-Cookie": cookie } })
   } catch {
     return redirect("/auth/oidc/callback?error=unavailable")

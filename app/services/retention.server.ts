@@ -1,16 +1,14 @@
 // Retention: what Parat deletes on a schedule, in one place (docs/privacy.md lists the periods). Run by the server
 // every PARAT_PURGE_INTERVAL_MINUTES (scripts/start.js) and by `npm run db:purge`.
-import { and, eq, inArray, isNotNull, lt, or } from "drizzle-orm"
+import { and, eq, inArray, lt } from "drizzle-orm"
 import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
 import { purgeExpiredSessions } from "./auth.server"
 import { type Db, getDb, schema } from "./db.server"
 
-const { auditLog, cycles, loginFailures, passwordResets, responses, sessions } = schema
+const { auditLog, cycles, responses } = schema
 
 const DAY_MS = 86_400_000
-/** Failed logins only count for the throttle's window; kept a day for looking into an attack, then deleted. */
-const LOGIN_FAILURE_DAYS = 1
 
 export type RetentionPolicy = { auditRetentionDays: number }
 export type PurgeCounts = {
@@ -26,9 +24,10 @@ export function retentionPolicy(): RetentionPolicy {
 }
 
 /**
- * Deletes, in one transaction: unsubmitted drafts of closed cycles (they can never be submitted or reported),
- * expired sessions, used or expired password reset tokens, old failed-login records, and audit entries older
- * than the retention period. Submitted answers and results are kept: they are the cycle's record.
+ * Deletes expired sessions, used or expired reset tokens, unfinished two-factor sign-ins and failed-login records past
+ * the throttle's window (the auth service's purgeExpiredSessions), then, in one transaction, unsubmitted drafts of
+ * closed cycles (they can never be submitted or reported) and audit entries older than the retention period.
+ * Submitted answers and results are kept: they are the cycle's record.
  */
 export function purgeExpiredData(
   now = new Date(),
@@ -46,12 +45,7 @@ export function purgeExpiredData(
         .run().changes,
       sessions: expired.sessions,
       passwordResets: expired.resetTokens,
-      loginFailures:
-        expired.loginAttempts +
-        tx
-          .delete(loginFailures)
-          .where(lt(loginFailures.at, new Date(now.getTime() - LOGIN_FAILURE_DAYS * DAY_MS)))
-          .run().changes,
+      loginFailures: expired.loginAttempts,
       auditEntries: tx
         .delete(auditLog)
         .where(lt(auditLog.at, new Date(now.getTime() - policy.auditRetentionDays * DAY_MS)))

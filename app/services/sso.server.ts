@@ -5,7 +5,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { eq } from "drizzle-orm"
 import * as client from "openid-client"
-import { env, isSecureCookie, publicOrigin } from "~/env.server"
+import { env, isSecureRequest, publicOrigin } from "~/env.server"
 import { safeRedirect } from "~/utils/safe-redirect"
 import { recordAudit } from "./audit.server"
 import { createSession } from "./auth.server"
@@ -82,9 +82,9 @@ type Flow = { state: string; nonce: string; verifier: string; redirectTo: string
 const FLOW_COOKIE = "parat_oidc"
 const ID_TOKEN_COOKIE = "parat_oidc_id"
 
-function cookie(name: string, value: string, path: string, maxAgeSeconds: number) {
+function cookie(request: Request, name: string, value: string, path: string, maxAgeSeconds: number) {
   const parts = [`${name}=${value}`, `Path=${path}`, "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`]
-  if (isSecureCookie) parts.push("Secure")
+  if (isSecureRequest(request)) parts.push("Secure")
   return parts.join("; ")
 }
 
@@ -118,6 +118,7 @@ function openFlow(sealed: string | null, db: Db): Flow | null {
 
 /** Step 1: the address of the identity provider's sign-in page, and the cookie that remembers this attempt. */
 export async function beginSsoSignIn(
+  request: Request,
   redirectTo: string | null,
   settings: SsoSettings,
   db: Db = getDb(),
@@ -137,7 +138,7 @@ export async function beginSsoSignIn(
     state: flow.state,
     nonce: flow.nonce,
   })
-  return { url: url.href, cookie: cookie(FLOW_COOKIE, sealFlow(flow, db), "/auth/oidc", 600) }
+  return { url: url.href, cookie: cookie(request, FLOW_COOKIE, sealFlow(flow, db), "/auth/oidc", 600) }
 }
 
 export type SsoRefusal = "state" | "token" | "provider" | "unknown" | "deactivated" | "unavailable"
@@ -208,7 +209,7 @@ export async function completeSsoSignIn(
   settings: SsoSettings,
   db: Db = getDb(),
 ): Promise<SsoOutcome> {
-  const clearFlow = cookie(FLOW_COOKIE, "", "/auth/oidc", 0)
+  const clearFlow = cookie(request, FLOW_COOKIE, "", "/auth/oidc", 0)
   const refuse = (reason: SsoRefusal, details: Record<string, unknown> = {}): SsoOutcome => {
     recordAudit(db, null, "auth.sso_refused", null, { reason, ...details })
     return { ok: false, reason, cookies: [clearFlow] }
@@ -252,7 +253,7 @@ export async function completeSsoSignIn(
   })
   const cookies = [clearFlow, sessionCookie]
   // Kept for RP-initiated logout (id_token_hint); only sent to /logout.
-  if (tokens.id_token) cookies.push(cookie(ID_TOKEN_COOKIE, tokens.id_token, "/logout", 14 * 86_400))
+  if (tokens.id_token) cookies.push(cookie(request, ID_TOKEN_COOKIE, tokens.id_token, "/logout", 14 * 86_400))
   return { ok: true, cookies, redirectTo: flow.redirectTo, language: match.person.language }
 }
 
@@ -264,7 +265,7 @@ export async function completeSsoSignIn(
  */
 export async function ssoSignOutTarget(request: Request, settings: SsoSettings | null) {
   const idToken = readCookie(request, ID_TOKEN_COOKIE)
-  const clear = cookie(ID_TOKEN_COOKIE, "", "/logout", 0)
+  const clear = cookie(request, ID_TOKEN_COOKIE, "", "/logout", 0)
   if (!settings || !idToken) return { url: "/login", cookies: idToken ? [clear] : [] }
   try {
     const config = await oidcConfig(settings)

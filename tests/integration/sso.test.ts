@@ -120,7 +120,7 @@ function person(
 }
 
 async function signIn(account: string, config = settings) {
-  const begun = await beginSsoSignIn("/survey", config, db)
+  const begun = await beginSsoSignIn(makeRequest("/auth/oidc"), "/survey", config, db)
   const callbackUrl = await signInAtProvider(begun.url, account)
   return completeSsoSignIn(callbackRequest(callbackUrl, begun.cookie), config, db)
 }
@@ -133,7 +133,7 @@ test("a person signs in through the provider, matched by employee id before e-ma
     { employee_id: "E-1001", email: "changed-name@region.test" },
     { email: "old-name@region.test", employeeId: "E-1001" },
   )
-  const begun = await beginSsoSignIn("/survey", settings, db)
+  const begun = await beginSsoSignIn(makeRequest("/auth/oidc"), "/survey", settings, db)
   const authorization = new URL(begun.url)
   expect(authorization.searchParams.get("code_challenge_method")).toBe("S256")
   expect(authorization.searchParams.get("state")).toBeTruthy()
@@ -167,8 +167,8 @@ test("without an employee id the e-mail claim matches, in any letter case", asyn
 
 test("a callback with another attempt's state is refused and starts no session", async () => {
   const { account } = person({ email: "state@region.test" }, { email: "state@region.test" })
-  const mine = await beginSsoSignIn("/", settings, db)
-  const theirs = await beginSsoSignIn("/", settings, db)
+  const mine = await beginSsoSignIn(makeRequest("/auth/oidc"), "/", settings, db)
+  const theirs = await beginSsoSignIn(makeRequest("/auth/oidc"), "/", settings, db)
   const callbackUrl = await signInAtProvider(theirs.url, account)
   const outcome = await completeSsoSignIn(callbackRequest(callbackUrl, mine.cookie), settings, db)
   expect(outcome).toMatchObject({ ok: false, reason: "state" })
@@ -297,7 +297,7 @@ for (const mode of ["expired", "foreign"] as const) {
     const bad = await startBadProvider(mode)
     try {
       const config = { ...settings, issuer: bad.issuer }
-      const begun = await beginSsoSignIn("/", config, db)
+      const begun = await beginSsoSignIn(makeRequest("/auth/oidc"), "/", config, db)
       const authorization = new URL(begun.url)
       await fetch(`${bad.issuer}/nonce?value=${authorization.searchParams.get("nonce")}`)
       const callback = `${CALLBACK}?code=some-code&state=${authorization.searchParams.get("state")}`
