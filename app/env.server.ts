@@ -100,10 +100,5 @@ export function isSecureRequest(request: Request) {
   return new URL(request.url).protocol === "https:"
 }
 
-export const isSecureCookie =
-  env.PARAT_SECURE_COOKIES === undefined
-    ? env.NODE_ENV !== "development"
-    : env.PARAT_SECURE_COOKIES === "true"
-
 /** The origin links in e-mails and the OpenID redirect URI are built from. */
 export const publicOrigin = (env.PARAT_PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, "")
