@@ -282,6 +282,79 @@ const QuizQuestion = z
   })
 export type QuizQuestion = z.infer<typeof QuizQuestion>
 
+const Lesson = z.strictObject({
+  slug,
+  title: Bilingual,
+  /** what the learner can do after the lesson: 2-4, "Du kan …" / "You can …" (content:check asks for them) */
+  objectives: z
+    .array(Bilingual)
+    .min(2, "2 to 4 objectives per lesson")
+    .max(4, "2 to 4 objectives per lesson")
+    .optional(),
+})
+
+/** A decision case: a short hospital situation, a question and 3-4 choices of which exactly one is best. */
+const DecisionCase = z
+  .strictObject({
+    id: slug,
+    /** shown after this lesson's text */
+    lesson: slug,
+    title: Bilingual,
+    situation: Bilingual,
+    question: Bilingual,
+    choices: z
+      .array(
+        z.strictObject({
+          id: slug,
+          text: Bilingual,
+          feedback: Bilingual,
+          best: z.boolean().default(false),
+        }),
+      )
+      .min(3, "a case has 3 or 4 choices")
+      .max(4, "a case has 3 or 4 choices"),
+  })
+  .superRefine((c, ctx) => {
+    const best = c.choices.filter((choice) => choice.best).length
+    if (best !== 1)
+      ctx.addIssue({
+        code: "custom",
+        message: `a case has exactly one choice with best: true (has ${best})`,
+        path: ["choices"],
+      })
+    if (new Set(c.choices.map((choice) => choice.id)).size !== c.choices.length)
+      ctx.addIssue({ code: "custom", message: "choice ids must be unique", path: ["choices"] })
+  })
+export type DecisionCase = z.infer<typeof DecisionCase>
+
+/** An exercise to do in one's own work or with colleagues; the guidance says what a good answer contains. */
+const Exercise = z.strictObject({
+  id: slug,
+  lesson: slug,
+  title: Bilingual,
+  task: Bilingual,
+  minutes: z
+    .number()
+    .int()
+    .min(5, "an exercise takes 5 to 20 minutes")
+    .max(20, "an exercise takes 5 to 20 minutes"),
+  guidance: Bilingual,
+})
+export type Exercise = z.infer<typeof Exercise>
+
+const figureFile = z
+  .string()
+  .regex(/^figures\/[a-z0-9]+(-[a-z0-9]+)*\.(da|en)\.svg$/, "a figure file is figures/<name>.<da|en>.svg")
+/** A hand-written SVG figure per language (only the labels differ), with a caption and a full text alternative. */
+const Figure = z.strictObject({
+  id: slug,
+  lesson: slug,
+  file: z.strictObject({ da: figureFile, en: figureFile }),
+  caption: Bilingual,
+  alt: Bilingual,
+})
+export type Figure = z.infer<typeof Figure>
+
 export const ModuleMeta = z
   .strictObject({
     slug,
@@ -291,14 +364,18 @@ export const ModuleMeta = z
     summary: Bilingual,
     audiences: z.array(z.union([z.literal("all"), z.enum(JOB_FAMILIES)])).min(1),
     citizen: z.boolean().default(false),
-    minutes: z.number().int().positive().max(600),
+    /** ignored: minutes are computed from the lesson words and the activities (course-minutes.ts) */
+    minutes: z.number().optional(),
     prerequisites: z.array(slug).default([]),
     sources: z
       .array(z.strictObject({ title: nonEmpty, url: z.url().optional() }))
       .min(1, "name at least one source"),
-    lessons: z.array(z.strictObject({ slug, title: Bilingual })).min(1),
-    /** the date on which the law this module teaches was last checked */
+    lessons: z.array(Lesson).min(1),
+    /** the date on which the law and facts this module teaches were last checked (content:check asks for it) */
     lawAsOf: z.iso.date().optional(),
+    cases: z.array(DecisionCase).default([]),
+    exercises: z.array(Exercise).default([]),
+    figures: z.array(Figure).default([]),
     quiz: z.strictObject({
       passMark: z.number().gt(0).max(1),
       /** questions drawn for one attempt; the pool holds at least twice as many */
@@ -341,6 +418,24 @@ export const ModuleMeta = z
           path: ["quiz", "questions", i, "lesson"],
         })
     })
+    for (const key of ["cases", "exercises", "figures"] as const) {
+      const ids = new Set<string>()
+      m[key].forEach((item, i) => {
+        if (ids.has(item.id))
+          ctx.addIssue({
+            code: "custom",
+            message: `${key} id ${item.id} appears twice`,
+            path: [key, i, "id"],
+          })
+        ids.add(item.id)
+        if (!lessons.has(item.lesson))
+          ctx.addIssue({
+            code: "custom",
+            message: `${item.id} points to lesson "${item.lesson}", which the module does not have`,
+            path: [key, i, "lesson"],
+          })
+      })
+    }
     if (m.prerequisites.includes(m.slug)) {
       ctx.addIssue({
         code: "custom",
@@ -351,8 +446,16 @@ export const ModuleMeta = z
   })
 export type ModuleMeta = z.infer<typeof ModuleMeta>
 
-/** A module with its lesson texts (Markdown) as loaded from disk. */
-export type CourseModule = ModuleMeta & { lessonBodies: Record<string, Bilingual>; contentHash: string }
+/**
+ * A module as loaded from disk: its lesson texts (Markdown), its figures' SVG text per language, and its minutes
+ * computed from the words and activities (never the ignored `minutes` field of module.yaml).
+ */
+export type CourseModule = Omit<ModuleMeta, "minutes"> & {
+  minutes: number
+  lessonBodies: Record<string, Bilingual>
+  figureSvgs: Record<string, Bilingual>
+  contentHash: string
+}
 
 // ---------------------------------------------------------------- paths, wiki, handbook
 

@@ -3,6 +3,7 @@
 import adminDa from "./locales/da/admin.json"
 import authDa from "./locales/da/auth.json"
 import commonDa from "./locales/da/common.json"
+import courseDa from "./locales/da/course.json"
 import homeDa from "./locales/da/home.json"
 import itemAnalysisDa from "./locales/da/item-analysis.json"
 import learningDa from "./locales/da/learning.json"
@@ -16,6 +17,7 @@ import wikiDa from "./locales/da/wiki.json"
 import adminEn from "./locales/en/admin.json"
 import authEn from "./locales/en/auth.json"
 import commonEn from "./locales/en/common.json"
+import courseEn from "./locales/en/course.json"
 import homeEn from "./locales/en/home.json"
 import itemAnalysisEn from "./locales/en/item-analysis.json"
 import learningEn from "./locales/en/learning.json"
@@ -34,6 +36,7 @@ export const resources = {
     home: homeDa,
     survey: surveyDa,
     learning: learningDa,
+    course: courseDa,
     reports: reportsDa,
     register: registerDa,
     admin: adminDa,
@@ -49,6 +52,7 @@ export const resources = {
     home: homeEn,
     survey: surveyEn,
     learning: learningEn,
+    course: courseEn,
     reports: reportsEn,
     register: registerEn,
     admin: adminEn,

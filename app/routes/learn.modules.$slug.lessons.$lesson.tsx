@@ -1,20 +1,42 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { FormError } from "~/components/field"
+import {
+  type CaseAnswer,
+  DecisionCases,
+  Exercises,
+  LessonFigures,
+  Objectives,
+} from "~/components/lesson-activities"
 import { MarkdownBody } from "~/components/markdown-body"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
-import { getLessonPage, markLessonRead } from "~/services/learning.server"
+import { answerCase, getLessonPage, markLessonRead } from "~/services/learning.server"
+import lessonStyles from "~/styles/lesson.css?url"
 import { invariantResponse, parseForm } from "~/utils/forms"
 import { LessonParams } from "~/utils/learning-params"
 import { readForm } from "~/utils/request.server"
 
-export const handle = { i18n: ["learning"] }
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }]
 
-const ReadSchema = z.object({ intent: z.literal("read") })
+export const handle = { i18n: ["learning", "course"] }
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("read") }),
+  z.object({
+    intent: z.literal("case"),
+    caseId: z.string().min(1).max(100),
+    choice: z.string({ error: "case.chooseFirst" }).min(1, { error: "case.chooseFirst" }).max(100),
+  }),
+])
+
+type ActionData =
+  | { formError: "errors.badRequest" }
+  | { caseError: { caseId: string; message: "case.chooseFirst" } }
+  | { caseAnswer: CaseAnswer }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -30,9 +52,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request)
   const parsed = LessonParams.safeParse(params)
   invariantResponse(parsed.success, "Lesson not found", { status: 404 })
-  const form = parseForm(await readForm(request), ReadSchema)
-  if (!form.ok) return Response.json({ formError: "errors.badRequest" }, { status: 400 })
+  const raw = await readForm(request)
+  const form = parseForm(raw, ActionSchema)
   const { slug, lesson } = parsed.data
+  if (!form.ok) {
+    const caseId = form.values.caseId
+    if (form.values.intent === "case" && caseId)
+      return Response.json({ caseError: { caseId, message: "case.chooseFirst" } } satisfies ActionData, {
+        status: 400,
+      })
+    return Response.json({ formError: "errors.badRequest" } satisfies ActionData, { status: 400 })
+  }
+  if (form.data.intent === "case") {
+    const answer = answerCase(
+      slug,
+      lesson,
+      { caseId: form.data.caseId, choiceId: form.data.choice },
+      detectLanguage(request),
+    )
+    if (!answer)
+      return Response.json({ formError: "errors.badRequest" } satisfies ActionData, { status: 400 })
+    return Response.json({ caseAnswer: answer } satisfies ActionData)
+  }
   const outcome = markLessonRead(user, slug, lesson)
   invariantResponse(outcome.ok, "Lesson not found", { status: 404 })
   throw redirect(`/learn/modules/${slug}/lessons/${lesson}`)
@@ -40,9 +81,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LessonPage() {
   const { page, lang } = useLoaderData<typeof loader>()
-  const data = useActionData<{ formError: "errors.badRequest" }>()
+  const data = useActionData<ActionData>()
   const { t } = useTranslation("learning")
+  const { t: tc } = useTranslation("course")
   const base = `/learn/modules/${page.module.slug}`
+  const lessonPath = `${base}/lessons/${page.lesson.slug}`
+  const caseError = data && "caseError" in data ? data.caseError : null
   return (
     <article className="page lesson">
       <p className="breadcrumb">
@@ -50,8 +94,17 @@ export default function LessonPage() {
       </p>
       <h1>{page.lesson.title}</h1>
       <p className="muted">{t("lesson.position", { position: page.position, count: page.lessonCount })}</p>
-      <FormError message={data?.formError ? t(data.formError) : null} />
+      <FormError message={data && "formError" in data ? t(data.formError) : null} />
+      <Objectives objectives={page.objectives} />
       <MarkdownBody html={page.html} lang={lang} />
+      <LessonFigures figures={page.figures} />
+      <DecisionCases
+        cases={page.cases}
+        answer={data && "caseAnswer" in data ? data.caseAnswer : null}
+        action={lessonPath}
+        error={caseError ? { caseId: caseError.caseId, text: tc(caseError.message) } : null}
+      />
+      <Exercises exercises={page.exercises} />
       <div className="lesson-read">
         {page.isRead ? (
           <p className="status status--completed" role="status">

@@ -6,6 +6,7 @@ import { join, relative, resolve } from "node:path"
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml"
 import type { z } from "zod"
 import {
+  type Bilingual,
   type CourseModule,
   findPrerequisiteCycle,
   Handbook,
@@ -15,6 +16,8 @@ import {
   RoleProfiles,
   WikiTerm,
 } from "~/domain/content-schema"
+import { moduleMinutes } from "~/domain/course-minutes"
+import { svgProblems } from "~/domain/svg-figure"
 
 export type ContentError = { file: string; line?: number; path?: string; message: string }
 
@@ -162,7 +165,21 @@ export function loadModules(root: string, errors: ContentError[]): CourseModule[
       }
       lessonBodies[lesson.slug] = body
     }
-    modules.push({ ...meta, lessonBodies, contentHash: contentHash({ meta, lessonBodies }) })
+    const figureSvgs = readFigures(root, join(modulesDir, dir), meta.figures, errors)
+    const { minutes: _ignored, ...rest } = meta
+    const minutes = moduleMinutes({
+      lessonTexts: Object.values(lessonBodies).map((b) => b.da),
+      cases: meta.cases.length,
+      exerciseMinutes: meta.exercises.map((e) => e.minutes),
+      quizDraw: meta.quiz.draw,
+    }).total
+    modules.push({
+      ...rest,
+      minutes,
+      lessonBodies,
+      figureSvgs,
+      contentHash: contentHash({ meta: rest, lessonBodies, figureSvgs }),
+    })
   }
   const slugs = new Set(modules.map((m) => m.slug))
   for (const m of modules) {
@@ -183,6 +200,36 @@ export function loadModules(root: string, errors: ContentError[]): CourseModule[
       message: `prerequisites form a cycle: ${cycle.join(" -> ")}`,
     })
   return modules
+}
+
+/** Reads each figure's SVG per language; a missing file or one that breaks the SVG rules is an error. */
+function readFigures(
+  root: string,
+  moduleDir: string,
+  figures: CourseModule["figures"],
+  errors: ContentError[],
+): Record<string, Bilingual> {
+  const svgs: Record<string, Bilingual> = {}
+  for (const figure of figures) {
+    const svg = { da: "", en: "" }
+    for (const lang of ["da", "en"] as const) {
+      const path = join(moduleDir, figure.file[lang])
+      const file = relative(root, path)
+      if (!existsSync(path)) {
+        errors.push({
+          file,
+          message: `figure "${figure.id}" has no ${lang === "da" ? "Danish" : "English"} file`,
+        })
+        continue
+      }
+      const text = readFileSync(path, "utf8")
+      const problems = svgProblems(text)
+      for (const message of problems) errors.push({ file, message: `figure "${figure.id}": ${message}` })
+      if (problems.length === 0) svg[lang] = text.replace(/^<\?xml[^>]*\?>\s*/, "").trim()
+    }
+    svgs[figure.id] = svg
+  }
+  return svgs
 }
 
 export function loadWiki(root: string, errors: ContentError[]): WikiTerm[] {

@@ -295,15 +295,67 @@ export function getLessonPage(user: Learner, slug: string, lessonSlug: string, l
         ),
       )
       .get() !== undefined
+  const here = <T extends { lesson: string }>(items: T[]) =>
+    items.filter((item) => item.lesson === lesson.slug)
   return {
     module: { slug: module.slug, title: pick(module.title, lang), level: module.level },
     lesson: { slug: lesson.slug, title: pick(lesson.title, lang) },
+    objectives: (lesson.objectives ?? []).map((o) => pick(o, lang)),
+    cases: here(module.cases).map((c) => ({
+      id: c.id,
+      title: pick(c.title, lang),
+      situation: pick(c.situation, lang),
+      question: pick(c.question, lang),
+      choices: c.choices.map((choice) => ({ id: choice.id, text: pick(choice.text, lang) })),
+    })),
+    exercises: here(module.exercises).map((e) => ({
+      id: e.id,
+      title: pick(e.title, lang),
+      task: pick(e.task, lang),
+      minutes: e.minutes,
+      guidance: pick(e.guidance, lang),
+    })),
+    figures: here(module.figures).map((f) => ({
+      id: f.id,
+      svg: module.figureSvgs[f.id]?.[lang] ?? "",
+      caption: pick(f.caption, lang),
+      alt: pick(f.alt, lang),
+    })),
     position: index + 1,
     lessonCount: module.lessons.length,
     html: renderMarkdown(module.lessonBodies[lesson.slug]?.[lang] ?? ""),
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
     isRead,
+  }
+}
+
+/**
+ * The feedback on one choice of a decision case, with whether it was the best and the feedback on every choice
+ * (shown once the person has chosen). Nothing is stored: a case is practice, not a test.
+ */
+export function answerCase(
+  slug: string,
+  lessonSlug: string,
+  answer: { caseId: string; choiceId: string },
+  lang: Lang,
+  db: Db = getDb(),
+) {
+  const module = findModule(db, slug)
+  const { caseId, choiceId } = answer
+  const decision = module?.cases.find((c) => c.id === caseId && c.lesson === lessonSlug)
+  const chosen = decision?.choices.find((c) => c.id === choiceId)
+  if (!decision || !chosen) return null
+  return {
+    caseId: decision.id,
+    choiceId: chosen.id,
+    isBest: chosen.best,
+    choices: decision.choices.map((c) => ({
+      id: c.id,
+      text: pick(c.text, lang),
+      feedback: pick(c.feedback, lang),
+      best: c.best,
+    })),
   }
 }
 
