@@ -167,3 +167,9 @@ test("content:check refuses a cued v2 bank and names the file and the item's lin
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test("the modules of understanding, evaluation and data are complete: law date, objectives, a case, an exercise, links", () => {
+  const { warnings } = checkContent(resolve("courses"))
+  const mine = warnings.filter((w) => /^modules\/(understanding|evaluation|data)-/.test(w.file))
+  expect(mine.map(formatContentError)).toEqual([])
+})
