@@ -1,17 +1,22 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
+import { LessonFigures, Objectives } from "~/components/lesson-activities"
 import { MarkdownBody } from "~/components/markdown-body"
 import { StaffNote } from "~/components/staff-note"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
 import { getCitizenLesson } from "~/services/citizen.server"
 import contentStyles from "~/styles/content.css?url"
+import lessonStyles from "~/styles/lesson.css?url"
 import { invariantResponse } from "~/utils/forms"
 
-export const handle = { i18n: ["wiki"] }
+export const handle = { i18n: ["wiki", "course"] }
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStyles }]
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: contentStyles },
+  { rel: "stylesheet", href: lessonStyles },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   getUser(request) // public page: read-only, no progress is stored
@@ -21,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CitizenLessonPage() {
-  const { module, lesson, position, total, previous, next } = useLoaderData<typeof loader>()
+  const { module, lesson, objectives, figures, position, total, previous, next } =
+    useLoaderData<typeof loader>()
   const { t } = useTranslation("wiki")
   return (
     <article className="page">
@@ -32,7 +38,9 @@ export default function CitizenLessonPage() {
       </p>
       <p className="muted">{t("citizen.lessonOf", { n: position, total })}</p>
       <h1>{lesson.title}</h1>
+      <Objectives objectives={objectives} />
       <MarkdownBody html={lesson.html} />
+      <LessonFigures figures={figures} />
       {next ? null : <p>{t("citizen.finished")}</p>}
       <nav aria-label={t("citizen.lessonNav")} className="lesson-nav">
         {previous ? (

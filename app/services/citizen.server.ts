@@ -51,6 +51,15 @@ export function getCitizenLesson(slug: string, lessonSlug: string, lang: Lang) {
       title: lesson.title[lang],
       html: renderMarkdown(m.lessonBodies[lesson.slug]![lang]),
     },
+    objectives: (lesson.objectives ?? []).map((o) => o[lang]),
+    figures: m.figures
+      .filter((f) => f.lesson === lesson.slug)
+      .map((f) => ({
+        id: f.id,
+        svg: m.figureSvgs[f.id]?.[lang] ?? "",
+        caption: f.caption[lang],
+        alt: f.alt[lang],
+      })),
     position: index + 1,
     total: m.lessons.length,
     previous: neighbour(index - 1),

@@ -41,6 +41,22 @@ test("lessons show objectives, figures with text alternatives, a case and an exe
   expect(errors).toEqual([])
 })
 
+test("a citizen lesson shows objectives and the figure with its text alternative, and passes axe", async ({
+  page,
+}) => {
+  await page.goto("/citizen/evaluation-foundation/how-good-is-the-ai")
+  await expect(
+    page.getByRole("region", { name: "Det kan du efter lektionen" }).getByRole("listitem"),
+  ).toHaveCount(3)
+  await expect(
+    page.getByRole("img", { name: /Krydstabel: AI-værktøj på 1\.000 røntgenbilleder/ }),
+  ).toBeVisible()
+  await page.getByText("Figuren beskrevet i tekst").click()
+  await expect(page.getByText(/En tabel med to rækker og to kolonner/)).toBeVisible()
+  await expect(page.getByRole("button", { name: "Se feedback på mit valg" })).toHaveCount(0)
+  await expectAccessible(page)
+})
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false })
 

@@ -56,3 +56,17 @@ test("a citizen lesson has its Markdown body and neighbours", async () => {
     }),
   ).rejects.toMatchObject({ status: 404 })
 })
+
+test("a citizen lesson shows its objectives and figures, but not the staff cases", async () => {
+  const data = await lessonLoader({
+    request: makeRequest("/citizen/evaluation-foundation/how-good-is-the-ai", {
+      headers: { "Accept-Language": "en" },
+    }),
+    params: { slug: "evaluation-foundation", lesson: "how-good-is-the-ai" },
+    context,
+  })
+  expect(data.objectives[0]).toMatch(/^You can /)
+  expect(data.figures.map((f) => f.id)).toEqual(["confusion-matrix"])
+  expect(data.figures[0]!.svg).toMatch(/^<svg[^>]*role="img"/)
+  expect(data).not.toHaveProperty("cases")
+})
