@@ -1,5 +1,5 @@
 // npm run content:check: validates everything under courses/ and lists each problem with file and line.
-// Modules still being completed (COMPLETENESS_IS_REQUIRED off) are listed after the result as warnings.
+// With COMPLETENESS_IS_REQUIRED off, modules still being completed are listed after the result as warnings.
 import { checkContent } from "../app/services/content-check.server"
 import { formatContentError } from "../app/services/content-loader.server"
 

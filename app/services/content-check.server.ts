@@ -21,10 +21,10 @@ export const MIN_QUIZ_DRAW = 5
 export const MIN_LESSONS = 2
 
 /**
- * Whether a module without lawAsOf, objectives, a case, an exercise or source links fails the check. Off while the
- * modules are being completed in steps (issue 14): then those problems are listed as warnings.
+ * Whether a module without lawAsOf, objectives, a case, an exercise or source links fails the check (on since every
+ * module has them). Switched off, those problems are listed as warnings, for completing a new catalogue in steps.
  */
-export const COMPLETENESS_IS_REQUIRED = false
+export const COMPLETENESS_IS_REQUIRED = true
 
 export type ContentCheckOptions = { minWikiTerms?: number; requireComplete?: boolean }
 
