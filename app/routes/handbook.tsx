@@ -5,30 +5,43 @@ import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { MarkdownBody } from "~/components/markdown-body"
 import { PrintButton } from "~/components/print-button"
+import { ScenarioRoute } from "~/components/scenario-route"
+import { SCENARIOS } from "~/domain/toolkit-schema"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { getUser, requireSameOrigin, requireUser } from "~/services/auth.server"
-import { getHandbook, saveHandbookPhase } from "~/services/handbook.server"
+import { getHandbook, getScenarioRoute, listScenarios, saveHandbookPhase } from "~/services/handbook.server"
 import contentStyles from "~/styles/content.css?url"
+import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse, parseQuery } from "~/utils/forms"
 import { readForm } from "~/utils/request.server"
 
-export const handle = { i18n: ["wiki"] }
+export const handle = { i18n: ["wiki", "toolkit"] }
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStyles }]
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: contentStyles },
+  { rel: "stylesheet", href: toolkitStyles },
+]
 
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
   .max(100)
 const SaveChecklist = z.object({ intent: z.literal("save"), phase: slug, item: z.array(slug).max(200) })
-const HandbookQuery = z.object({ saved: slug.optional() })
+const HandbookQuery = z.object({ saved: slug.optional(), scenario: z.enum(SCENARIOS).optional() })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = getUser(request) // public page: logged-in users also see and save their ticks
-  const { saved } = parseQuery(request, HandbookQuery)
-  const handbook = getHandbook(user?.id ?? null, detectLanguage(request))
+  const { saved, scenario } = parseQuery(request, HandbookQuery)
+  const lang = detectLanguage(request)
+  const handbook = getHandbook(user?.id ?? null, lang)
   invariantResponse(handbook, "Not found", { status: 404 })
-  return { handbook, isLoggedIn: user !== null, saved: saved ?? null }
+  return {
+    handbook,
+    isLoggedIn: user !== null,
+    saved: saved ?? null,
+    scenarios: listScenarios(lang),
+    scenario: scenario ? getScenarioRoute(scenario, lang) : null,
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,8 +60,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function HandbookPage() {
-  const { handbook, isLoggedIn, saved } = useLoaderData<typeof loader>()
+  const { handbook, isLoggedIn, saved, scenarios, scenario } = useLoaderData<typeof loader>()
   const { t } = useTranslation("wiki")
+  const { t: tt } = useTranslation("toolkit")
   const location = useLocation()
   return (
     <article className="page handbook">
@@ -65,6 +79,45 @@ export default function HandbookPage() {
         </div>
       )}
       <MarkdownBody html={handbook.introHtml} />
+      <section className="no-print scenario-chooser" aria-labelledby="scenario-chooser">
+        <h2 id="scenario-chooser">{tt("scenario.chooserHeading")}</h2>
+        <p>{tt("scenario.chooserIntro")}</p>
+        <Form method="get" action="/handbook">
+          <fieldset>
+            <legend>{tt("scenario.chooserLegend")}</legend>
+            {scenarios.map((s) => (
+              <label key={s.key} className="choice">
+                <input
+                  type="radio"
+                  name="scenario"
+                  value={s.key}
+                  defaultChecked={scenario?.key === s.key}
+                  required
+                />
+                <span>
+                  <strong>{s.title}</strong>
+                  <span className="muted"> {s.summary}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="button">
+            {tt("scenario.show")}
+          </button>
+        </Form>
+        <p>
+          {tt("scenario.otherTools")}: <Link to="/handbook/templates">{tt("scenario.allTemplates")}</Link> ·{" "}
+          <Link to="/workshops">{tt("scenario.workshops")}</Link> ·{" "}
+          <Link to="/procurement">{tt("scenario.procurement")}</Link>
+          {isLoggedIn ? (
+            <>
+              {" "}
+              · <Link to="/handbook/sharing">{tt("scenario.shared")}</Link>
+            </>
+          ) : null}
+        </p>
+      </section>
+      {scenario ? <ScenarioRoute scenario={scenario} /> : null}
       <nav aria-labelledby="handbook-contents" className="toc">
         <h2 id="handbook-contents">{t("handbook.contents")}</h2>
         <ol>

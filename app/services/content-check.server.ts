@@ -7,6 +7,7 @@ import { DIMENSIONS, JOB_FAMILIES, LEVELS } from "~/domain/content-schema"
 import { checkBank } from "~/domain/instrument-check"
 import { completenessProblems } from "~/domain/module-completeness"
 import { findQuizCues } from "~/domain/quiz-cues"
+import { checkToolkit } from "~/domain/toolkit-check"
 import {
   type Content,
   type ContentError,
@@ -14,6 +15,7 @@ import {
   INSTRUMENT_V2_FILE,
   loadAllContent,
 } from "./content-loader.server"
+import { loadToolkit } from "./toolkit-content.server"
 
 export const MIN_WIKI_TERMS = 60
 /** questions an attempt draws at least; the pool holds at least twice the draw */
@@ -37,6 +39,7 @@ export function checkContent(root = coursesDir(), options: ContentCheckOptions =
   const incomplete = checkCompleteness(root, content)
   if (options.requireComplete ?? COMPLETENESS_IS_REQUIRED) all.push(...incomplete)
   else warnings.push(...incomplete)
+  all.push(...checkToolkitFiles(root, content, all))
   const v2 = content.instrumentV2
   const bank = v2.dimensions.reduce((n, d) => n + d.knowledge.length, 0)
   const summary = `instrument ${content.instrument.key} v${content.instrument.version} (${content.instrument.hash}) and v${v2.version} (${v2.hash}, ${bank} knowledge items), ${content.modules.length} modules, ${content.wiki.length} wiki terms, handbook ${content.handbook ? `with ${content.handbook.phases.length} phases` : "absent"}`
@@ -55,6 +58,21 @@ export function checkCompleteness(root: string, content: Content): ContentError[
       message: p.message,
     }))
   })
+}
+
+/** The handbook's toolkit: its schema errors go into `errors`, its cross-file problems are returned with lines. */
+function checkToolkitFiles(root: string, content: Content, errors: ContentError[]): ContentError[] {
+  const toolkit = loadToolkit(root, errors)
+  const lineFinder = makeLineFinder(root)
+  return checkToolkit(toolkit, {
+    modules: new Set(content.modules.map((m) => m.slug)),
+    phases: new Set(content.handbook?.phases.map((p) => p.key) ?? []),
+  }).map((p) => ({
+    file: p.file,
+    line: p.needle ? lineFinder(p.file, p.needle) : undefined,
+    path: p.path,
+    message: p.message,
+  }))
 }
 
 /** The cross-file rules: links, references, quiz size, the four levels per dimension, reachability. */

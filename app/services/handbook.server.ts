@@ -1,9 +1,11 @@
 // The handbook for the good and responsible AI project, and each person's ticks in its checklists.
 import { and, eq, inArray } from "drizzle-orm"
 import { renderMarkdown } from "~/domain/markdown"
+import { FRAMES, SCENARIOS, type Scenario } from "~/domain/toolkit-schema"
 import type { Lang } from "~/i18n/config"
 import { getContent } from "./content-loader.server"
 import { type Db, getDb, schema } from "./db.server"
+import { getToolkit } from "./toolkit-content.server"
 
 const { handbookChecks } = schema
 
@@ -69,4 +71,47 @@ export function saveHandbookPhase(
       tx.insert(handbookChecks).values({ personId, itemId, checkedAt: now }).onConflictDoNothing().run()
   })
   return true
+}
+
+/** The four scenarios for the chooser, in the order a solution matures. */
+export function listScenarios(lang: Lang) {
+  const scenarios = getToolkit().scenarios
+  return SCENARIOS.flatMap((key) => {
+    const s = scenarios.find((x) => x.key === key)
+    return s ? [{ key, title: s.title[lang], summary: s.summary[lang] }] : []
+  })
+}
+
+/** One scenario's route through the phases, its four frames, its gates and the templates it uses. */
+export function getScenarioRoute(key: Scenario, lang: Lang) {
+  const { scenarios, templates } = getToolkit()
+  const scenario = scenarios.find((s) => s.key === key)
+  const phases = getContent().handbook?.phases ?? []
+  if (!scenario) return null
+  const phaseTitle = (phaseKey: string) => phases.find((p) => p.key === phaseKey)?.title[lang] ?? phaseKey
+  return {
+    key: scenario.key,
+    title: scenario.title[lang],
+    summary: scenario.summary[lang],
+    frames: FRAMES.map((frame) => ({ frame, html: renderMarkdown(scenario.frames[frame]?.[lang] ?? "") })),
+    route: scenario.route.map((step) => ({
+      phase: step.phase,
+      title: phaseTitle(step.phase),
+      note: step.note[lang],
+      gates: scenario.gates
+        .filter((g) => g.after === step.phase)
+        .map((g) => ({
+          id: g.id,
+          title: g.title[lang],
+          question: g.question[lang],
+          owner: g.owner[lang],
+          evidence: g.evidence.map((e) => e[lang]),
+          duration: g.duration[lang],
+        })),
+    })),
+    templates: scenario.templates.flatMap((slug) => {
+      const t = templates.find((x) => x.slug === slug)
+      return t ? [{ slug, title: t.title[lang] }] : []
+    }),
+  }
 }
