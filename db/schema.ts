@@ -504,6 +504,40 @@ export const handbookChecks = sqliteTable(
   (t) => [primaryKey({ columns: [t.personId, t.itemId] })],
 )
 
+/** A handbook template a person has filled in: the field values as JSON, one row per person and template. */
+export const handbookTemplateEntries = sqliteTable(
+  "handbook_template_entries",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    templateSlug: text("template_slug").notNull(),
+    /** JSON object of field id -> text, only fields the template defines */
+    fieldValues: text("field_values").notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.templateSlug] })],
+)
+
+/** A named colleague who may read a person's handbook project (ticks and filled templates). */
+export const handbookShares = sqliteTable(
+  "handbook_shares",
+  {
+    ownerId: integer("owner_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    viewerId: integer("viewer_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerId, t.viewerId] }),
+    // "projects shared with me" on the viewer's handbook page
+    index("handbook_shares_viewer").on(t.viewerId),
+  ],
+)
+
 export const auditLog = sqliteTable(
   "audit_log",
   {

@@ -2,7 +2,7 @@
 // Both keep a nameless placeholder row, because closed cycles' invitations and sums point at it: what a closed
 // cycle published stays exactly as it was. Report sums (result, subtree and participation aggregates) are never
 // touched: they hold no person, only group totals.
-import { and, eq, inArray, sql } from "drizzle-orm"
+import { and, eq, inArray, or, sql } from "drizzle-orm"
 import type { ErasureMode } from "~/domain/vocabulary"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
@@ -20,6 +20,8 @@ const {
   lessonProgress,
   quizAttempts,
   handbookChecks,
+  handbookTemplateEntries,
+  handbookShares,
   auditLog,
 } = schema
 
@@ -88,6 +90,12 @@ export function erasePerson(
         tx.delete(quizAttempts).where(eq(quizAttempts.personId, id)).run().changes
     }
     counts.handbookChecks = tx.delete(handbookChecks).where(eq(handbookChecks.personId, id)).run().changes
+    // Filled handbook templates are free text about a project: they go with the identity in both modes, and so
+    // does every share to or from the person.
+    tx.delete(handbookTemplateEntries).where(eq(handbookTemplateEntries.personId, id)).run()
+    tx.delete(handbookShares)
+      .where(or(eq(handbookShares.ownerId, id), eq(handbookShares.viewerId, id)))
+      .run()
     counts.sessions = tx.delete(sessions).where(eq(sessions.personId, id)).run().changes
     tx.delete(passwordResets).where(eq(passwordResets.personId, id)).run()
     tx.delete(managerScopes).where(eq(managerScopes.personId, id)).run()

@@ -19,6 +19,8 @@ const {
   lessonProgress,
   quizAttempts,
   handbookChecks,
+  handbookTemplateEntries,
+  handbookShares,
   auditLog,
   sessions,
 } = schema
@@ -160,6 +162,22 @@ export function exportMyData(user: SessionUser, lang: Lang, db: Db = getDb(), no
       .select({ item: handbookChecks.itemId, checkedAt: handbookChecks.checkedAt })
       .from(handbookChecks)
       .where(eq(handbookChecks.personId, user.id))
+      .all(),
+    handbookTemplates: db
+      .select({
+        template: handbookTemplateEntries.templateSlug,
+        values: handbookTemplateEntries.fieldValues,
+        updatedAt: handbookTemplateEntries.updatedAt,
+      })
+      .from(handbookTemplateEntries)
+      .where(eq(handbookTemplateEntries.personId, user.id))
+      .all()
+      .map((row) => ({ ...row, values: JSON.parse(row.values) as Record<string, string> })),
+    handbookSharedWith: db
+      .select({ name: people.name, sharedAt: handbookShares.createdAt })
+      .from(handbookShares)
+      .innerJoin(people, eq(people.id, handbookShares.viewerId))
+      .where(eq(handbookShares.ownerId, user.id))
       .all(),
     audit: auditOf(user.id, db),
     // Signed-in browsers by time only; the session ids themselves are secrets and never leave the server.

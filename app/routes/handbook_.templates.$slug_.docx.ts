@@ -1,0 +1,35 @@
+// A person's filled template as a Word document (a visitor gets the blank template).
+import type { LoaderFunctionArgs } from "@remix-run/node"
+import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
+import { getUser } from "~/services/auth.server"
+import { getTemplate } from "~/services/handbook-templates.server"
+import { buildTemplateDocx } from "~/services/template-docx.server"
+import { invariantResponse } from "~/utils/forms"
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = getUser(request)
+  const lang = detectLanguage(request)
+  const found = getTemplate(user?.id ?? null, params.slug ?? "", lang)
+  invariantResponse(found, "Not found", { status: 404 })
+  const t = await getFixedT(request)
+  const filledBy =
+    user && found.updatedAt
+      ? t("toolkit:template.filledBy", {
+          name: user.name,
+          date: found.updatedAt.toLocaleDateString(lang === "da" ? "da-DK" : "en-GB", { dateStyle: "long" }),
+        })
+      : t("toolkit:template.blank")
+  const buffer = await buildTemplateDocx(found.template, {
+    filledBy,
+    notFilled: t("toolkit:template.notFilled"),
+    sources: t("toolkit:template.sources"),
+    generated: t("toolkit:template.generated"),
+  })
+  return new Response(new Uint8Array(buffer), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Disposition": `attachment; filename="${found.template.slug}.docx"`,
+      "Cache-Control": "private, no-store",
+    },
+  })
+}
