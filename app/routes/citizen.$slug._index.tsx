@@ -1,26 +1,76 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
+import { MarkdownBody } from "~/components/markdown-body"
 import { StaffNote } from "~/components/staff-note"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
-import { getCitizenModule } from "~/services/citizen.server"
+import { getCitizenModule, getCitizenPage } from "~/services/citizen.server"
 import contentStyles from "~/styles/content.css?url"
+import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse } from "~/utils/forms"
 
-export const handle = { i18n: ["wiki"] }
+export const handle = { i18n: ["wiki", "patient"] }
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStyles }]
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: contentStyles },
+  { rel: "stylesheet", href: toolkitStyles },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   getUser(request) // public page: the citizen track needs no login
-  const module = getCitizenModule(params.slug ?? "", detectLanguage(request))
+  const lang = detectLanguage(request)
+  // A page for patients and relatives, or else a Foundation module of the track.
+  const page = getCitizenPage(params.slug ?? "", lang)
+  if (page) return { page, module: null }
+  const module = getCitizenModule(params.slug ?? "", lang)
   invariantResponse(module, "Not found", { status: 404 })
-  return { module }
+  return { page: null, module }
 }
 
-export default function CitizenModulePage() {
-  const { module } = useLoaderData<typeof loader>()
+export default function CitizenSlugPage() {
+  const data = useLoaderData<typeof loader>()
+  return data.page ? <CitizenPage page={data.page} /> : <CitizenModulePage module={data.module!} />
+}
+
+type PageView = NonNullable<ReturnType<typeof getCitizenPage>>
+
+function CitizenPage({ page }: { page: PageView }) {
+  const { t } = useTranslation("patient")
+  return (
+    <article className="page prose">
+      <p>
+        <Link to="/citizen">{t("track.back")}</Link>
+      </p>
+      <h1>{page.title}</h1>
+      <section className="easy-read" aria-labelledby="easy-read">
+        <h2 id="easy-read">{t("track.easyRead")}</h2>
+        <p>{page.easyRead}</p>
+      </section>
+      <MarkdownBody html={page.html} />
+      <h2>{t("track.sources")}</h2>
+      <ul>
+        {page.sources.map((s) => (
+          <li key={s.title}>{s.url ? <a href={s.url}>{s.title}</a> : s.title}</li>
+        ))}
+      </ul>
+      <nav aria-label={t("track.pager")} className="button-row">
+        {page.previous ? (
+          <Link to={`/citizen/${page.previous.slug}`}>
+            {t("track.previous")}: {page.previous.title}
+          </Link>
+        ) : null}
+        {page.next ? (
+          <Link to={`/citizen/${page.next.slug}`}>
+            {t("track.next")}: {page.next.title}
+          </Link>
+        ) : null}
+      </nav>
+    </article>
+  )
+}
+
+function CitizenModulePage({ module }: { module: NonNullable<ReturnType<typeof getCitizenModule>> }) {
   const { t } = useTranslation("wiki")
   const { t: tc } = useTranslation()
   return (
@@ -61,5 +111,5 @@ export default function CitizenModulePage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.module.title} – Parat` : "Parat" },
+  { title: data ? `${data.page?.title ?? data.module?.title} – Parat` : "Parat" },
 ]

@@ -4,36 +4,56 @@ import { useTranslation } from "react-i18next"
 import { StaffNote } from "~/components/staff-note"
 import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
-import { listCitizenModules } from "~/services/citizen.server"
+import { listCitizenModules, listCitizenPages } from "~/services/citizen.server"
 import contentStyles from "~/styles/content.css?url"
+import toolkitStyles from "~/styles/toolkit.css?url"
 
-export const handle = { i18n: ["wiki"] }
+export const handle = { i18n: ["wiki", "patient"] }
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentStyles }]
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: contentStyles },
+  { rel: "stylesheet", href: toolkitStyles },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   getUser(request) // public page: the citizen track needs no login
   const t = await getFixedT(request)
+  const lang = detectLanguage(request)
   return {
-    pageTitle: `${t("wiki:citizen.title")} – Parat`,
-    modules: listCitizenModules(detectLanguage(request)),
+    pageTitle: `${t("patient:track.title")} – Parat`,
+    pages: listCitizenPages(lang),
+    modules: listCitizenModules(lang),
   }
 }
 
 export default function CitizenTrackPage() {
-  const { modules } = useLoaderData<typeof loader>()
+  const { pages, modules } = useLoaderData<typeof loader>()
   const { t } = useTranslation("wiki")
+  const { t: tp } = useTranslation("patient")
   const { t: tc } = useTranslation()
   return (
     <section className="page">
-      <h1>{t("citizen.title")}</h1>
-      <p className="lead">{t("citizen.intro")}</p>
+      <h1>{tp("track.title")}</h1>
+      <p className="lead">{tp("track.intro")}</p>
+      <h2>{tp("track.pagesHeading")}</h2>
+      <ol className="module-list">
+        {pages.map((p) => (
+          <li key={p.slug} className="card">
+            <h3>
+              <Link to={`/citizen/${p.slug}`}>{p.title}</Link>
+            </h3>
+            <p>{p.easyRead}</p>
+          </li>
+        ))}
+      </ol>
+      <h2>{tp("track.learnMoreHeading")}</h2>
+      <p>{tp("track.learnMoreIntro")}</p>
       <ul className="module-list">
         {modules.map((m) => (
           <li key={m.slug} className="card">
-            <h2>
+            <h3>
               <Link to={`/citizen/${m.slug}`}>{m.title}</Link>
-            </h2>
+            </h3>
             <p className="muted">
               {tc(`dimensions.${m.dimension}`)} · {t("citizen.lessons", { count: m.lessonCount })} ·{" "}
               {t("citizen.minutes", { count: m.minutes })}

@@ -1,8 +1,36 @@
-// The citizen track: the Foundation modules marked `citizen: true`, readable by anyone without logging in.
+// The citizen track, readable by anyone without logging in: pages for patients and relatives (courses/citizen/)
+// and, to learn more, the Foundation modules marked `citizen: true`.
 import type { CourseModule } from "~/domain/content-schema"
 import { renderMarkdown } from "~/domain/markdown"
 import type { Lang } from "~/i18n/config"
 import { getContent } from "./content-loader.server"
+import { getToolkit } from "./toolkit-content.server"
+
+/** The pages for patients and relatives (courses/citizen/), in their order. */
+export function listCitizenPages(lang: Lang) {
+  return getToolkit().citizen.map((p) => ({ slug: p.slug, title: p.title[lang], easyRead: p.easyRead[lang] }))
+}
+
+/** One page for patients and relatives with its neighbours, or null. */
+export function getCitizenPage(slug: string, lang: Lang) {
+  const pages = getToolkit().citizen
+  const index = pages.findIndex((p) => p.slug === slug)
+  if (index === -1) return null
+  const page = pages[index]!
+  const neighbour = (i: number) => {
+    const p = pages[i]
+    return p ? { slug: p.slug, title: p.title[lang] } : null
+  }
+  return {
+    slug: page.slug,
+    title: page.title[lang],
+    easyRead: page.easyRead[lang],
+    html: renderMarkdown(page.body[lang]),
+    sources: page.sources,
+    previous: neighbour(index - 1),
+    next: neighbour(index + 1),
+  }
+}
 
 function citizenModules(): CourseModule[] {
   return getContent().modules.filter((m) => m.citizen && m.level === 1)

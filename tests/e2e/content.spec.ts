@@ -41,7 +41,7 @@ test("the citizen track opens without logging in, and a term in a lesson leads t
 }) => {
   await page.goto("/citizen")
   await expect(page).toHaveURL(/\/citizen$/)
-  await expect(page.getByRole("heading", { level: 1, name: "AI for alle" })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name: "AI i dit sundhedsvæsen" })).toBeVisible()
   await expectAccessible(page)
   await page.getByRole("link", { name: "Hvad er kunstig intelligens?" }).click()
   await expect(page.getByRole("heading", { level: 1, name: "Hvad er kunstig intelligens?" })).toBeVisible()

@@ -24,8 +24,9 @@ test("a citizen module shows its lessons and sources; a staff-only module is 404
     params: { slug: "understanding-foundation" },
     context,
   })
-  expect(data.module.lessons.map((l) => l.slug)).toEqual(["what-is-ai", "generative-ai-and-limits"])
-  expect(data.module.sources.length).toBeGreaterThan(0)
+  expect(data.page).toBeNull()
+  expect(data.module?.lessons.map((l) => l.slug)).toEqual(["what-is-ai", "generative-ai-and-limits"])
+  expect(data.module?.sources.length).toBeGreaterThan(0)
   await expect(
     moduleLoader({
       request: makeRequest("/citizen/data-expert"),
@@ -69,4 +70,29 @@ test("a citizen lesson shows its objectives and figures, but not the staff cases
   expect(data.figures.map((f) => f.id)).toEqual(["confusion-matrix"])
   expect(data.figures[0]!.svg).toMatch(/^<svg[^>]*role="img"/)
   expect(data).not.toHaveProperty("cases")
+})
+
+test("the track opens with the pages for patients and relatives: where AI is used, what it means, rights, complaints, asking", async () => {
+  const data = await trackLoader({ request: makeRequest("/citizen"), params: {}, context })
+  expect(data.pages.map((p) => p.slug)).toEqual([
+    "where-ai-is-used",
+    "what-it-means-for-you",
+    "your-rights",
+    "complaints-and-compensation",
+    "ask-your-clinician",
+  ])
+  for (const page of data.pages) expect(page.easyRead.length).toBeGreaterThan(20)
+})
+
+test("the complaints page names Styrelsen for Patientklager and Patienterstatningen, with an easy-read summary", async () => {
+  const data = await moduleLoader({
+    request: makeRequest("/citizen/complaints-and-compensation"),
+    params: { slug: "complaints-and-compensation" },
+    context,
+  })
+  expect(data.module).toBeNull()
+  expect(data.page?.html).toContain("Styrelsen for Patientklager")
+  expect(data.page?.html).toContain("Patienterstatningen")
+  expect(data.page?.easyRead).toMatch(/gratis/)
+  expect(data.page?.previous?.slug).toBe("your-rights")
 })
