@@ -7,11 +7,12 @@ import { FormError } from "~/components/field"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
 import { addModuleToPath, getModulePage, startModule } from "~/services/learning.server"
+import { workshopsForModule } from "~/services/workshops.server"
 import { invariantResponse, parseForm } from "~/utils/forms"
 import { ModuleParams } from "~/utils/learning-params"
 import { readForm } from "~/utils/request.server"
 
-export const handle = { i18n: ["learning"] }
+export const handle = { i18n: ["learning", "workshops"] }
 
 const IntentSchema = z.object({ intent: z.enum(["start", "add"]) })
 
@@ -21,7 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(parsed.success, "Module not found", { status: 404 })
   const module = getModulePage(user, parsed.data.slug, detectLanguage(request))
   invariantResponse(module, "Module not found", { status: 404 })
-  return { module, isJustStarted: new URL(request.url).searchParams.has("started") }
+  return {
+    module,
+    workshops: workshopsForModule(parsed.data.slug, detectLanguage(request)),
+    isJustStarted: new URL(request.url).searchParams.has("started"),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,7 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ModulePage() {
-  const { module, isJustStarted } = useLoaderData<typeof loader>()
+  const { module, workshops, isJustStarted } = useLoaderData<typeof loader>()
+  const { t: tw } = useTranslation("workshops")
   const data = useActionData<{ formError: "errors.badRequest" }>()
   const { t } = useTranslation("learning")
   const { t: tc } = useTranslation()
@@ -125,6 +131,21 @@ export default function ModulePage() {
             {module.prerequisites.map((p) => (
               <li key={p.slug}>
                 <Link to={`/learn/modules/${p.slug}`}>{p.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {workshops.length > 0 ? (
+        <>
+          <h2>{tw("onModule")}</h2>
+          <p>{tw("onModuleIntro")}</p>
+          <ul>
+            {workshops.map((kit) => (
+              <li key={kit.slug}>
+                <Link to={`/workshops/${kit.slug}`}>{kit.title}</Link> (
+                {tw("minutes", { count: kit.minutes })})
               </li>
             ))}
           </ul>
