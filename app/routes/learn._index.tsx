@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
+import { CareerRoles } from "~/components/career-roles"
 import { ProgressBar } from "~/components/learning"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { requiredForPerson } from "~/services/ai-register.server"
 import { requireUser } from "~/services/auth.server"
+import { careersForFamily } from "~/services/careers.server"
 import { getMyPath } from "~/services/learning.server"
 
-export const handle = { i18n: ["learning", "register"] }
+export const handle = { i18n: ["learning", "register", "careers"] }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -15,11 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     path: getMyPath(user, detectLanguage(request)),
     jobFamily: user.jobFamily,
     required: requiredForPerson(user.id),
+    careers: careersForFamily(user.jobFamily, detectLanguage(request)),
   }
 }
 
 export default function MyPathPage() {
-  const { path, jobFamily, required } = useLoaderData<typeof loader>()
+  const { path, jobFamily, required, careers } = useLoaderData<typeof loader>()
+  const { t: tcar } = useTranslation("careers")
   const { t: tr } = useTranslation("register")
   const { t, i18n } = useTranslation("learning")
   const { t: tc } = useTranslation()
@@ -172,6 +176,17 @@ export default function MyPathPage() {
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {careers.length > 0 ? (
+        <section aria-labelledby="career-paths">
+          <h2 id="career-paths">{tcar("yourPaths")}</h2>
+          <p>{tcar("yourPathsIntro")}</p>
+          <CareerRoles roles={careers} headingLevel={3} linkModules />
+          <p>
+            <Link to="/careers">{tcar("all")}</Link>
+          </p>
         </section>
       ) : null}
 
