@@ -27,6 +27,8 @@ function checkScenarios(toolkit: Toolkit, phases: Set<string>): ToolkitProblem[]
   const file = SCENARIO_FILE
   const templates = new Set(toolkit.templates.map((t) => t.slug))
   const gateIds = new Set<string>()
+  // No scenario file at all is an absent toolkit (as an absent handbook is); a file must hold all four.
+  if (toolkit.scenarios.length === 0) return problems
   for (const key of SCENARIOS)
     if (!toolkit.scenarios.some((s) => s.key === key))
       problems.push({ file, message: `scenario "${key}" is missing` })
