@@ -59,7 +59,13 @@ function registerAndPass(now = new Date("2026-05-01T10:00:00Z")) {
   const req = addRequirement(
     admin(),
     created.id,
-    { moduleSlug: "use-foundation", jobFamily: "nurse", refreshMonths: 12, graceDays: 30 },
+    {
+      moduleSlug: "use-foundation",
+      instructionId: null,
+      jobFamily: "nurse",
+      refreshMonths: 12,
+      graceDays: 30,
+    },
     db,
     new Date("2026-04-01T10:00:00Z"),
   )
@@ -81,7 +87,7 @@ test("passing a required module appends a signed record that a third party can v
   const verified = verifyRecord(records[0]!.code.toLowerCase(), db)
   expect(verified).toMatchObject({
     ok: true,
-    record: { personName: nurse.name, moduleSlug: "use-foundation" },
+    record: { personName: nurse.name, contentKey: "use-foundation" },
   })
   expect(requiredForPerson(nurse.id, db, new Date("2026-06-01"))).toMatchObject([
     { state: "done", dueAt: new Date("2027-05-01T10:00:00Z"), code: records[0]!.code },
