@@ -168,6 +168,18 @@ export function dueAgainReasons(
   return reasons
 }
 
+/** Statuses of systems staff can use, and so list among "the AI tools you use" in the survey. */
+export const IN_USE_STATUSES: readonly SystemStatus[] = ["prototype", "demo", "solution", "in_operation"]
+
+/** The survey's tool answer id of a registered system ("tools.system_12" once the form adds "tools."). */
+export const toolKeyOf = (systemId: number) => `system_${systemId}`
+
+/** The register system an answered tool id names, or null for the instrument's own short list. */
+export function systemIdOfTool(itemId: string): number | null {
+  const m = /^tools\.system_([1-9][0-9]*)$/.exec(itemId)
+  return m ? Number(m[1]) : null
+}
+
 /** Whether `unitPath` ("/1/4/9/") lies within any of the units (a unit's own id or an ancestor's). */
 export function isWithinUnits(unitPath: string, unitIds: readonly number[]): boolean {
   return unitIds.some((id) => unitPath.includes(`/${id}/`))

@@ -6,6 +6,7 @@ import {
   countCoverage,
   type DueAgainEvent,
   dueAgainReasons,
+  IN_USE_STATUSES,
   isWithinUnits,
   type MdrClass,
   type Requirement,
@@ -14,6 +15,7 @@ import {
   requirementStatus,
   type SystemStatus,
   type TrainingRecord,
+  toolKeyOf,
 } from "~/domain/ai-register"
 import { contentKeyOf } from "~/domain/local-instruction"
 import type { JobFamily } from "~/domain/vocabulary"
@@ -538,6 +540,26 @@ export function recordIfRequired(personId: number, moduleSlug: string, score: nu
   )
   if (!applies) return null
   return appendRecord({ personId, moduleSlug, score, completedAt: now }, db)
+}
+
+/**
+ * The register's systems in use in a person's unit (or above it), as the survey's "Which AI tools do you use" list:
+ * the answer's id names the system (toolKeyOf), so reports can count use per system.
+ */
+export function toolSystemsForPerson(personId: number, db: Db = getDb()) {
+  const person = personsWhere({ personId }, db)[0]
+  if (!person) return []
+  const unitsBySystem = systemUnitIds(db)
+  return db
+    .select({ id: aiSystems.id, name: aiSystems.name, status: aiSystems.status })
+    .from(aiSystems)
+    .orderBy(asc(aiSystems.name))
+    .all()
+    .filter(
+      (s) =>
+        IN_USE_STATUSES.includes(s.status) && isWithinUnits(person.unitPath, unitsBySystem.get(s.id) ?? []),
+    )
+    .map((s) => ({ id: toolKeyOf(s.id), name: { da: s.name, en: s.name } }))
 }
 
 /** The catalogue's modules, for choosing a requirement. */

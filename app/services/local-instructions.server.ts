@@ -81,10 +81,12 @@ export function saveInstruction(
   return db.transaction((tx) => {
     const version = (current?.version ?? 0) + 1
     const fields = { ...content, version, updatedAt: now, updatedBy: actor.id }
-    const savedId = current
-      ? (tx.update(localInstructions).set(fields).where(eq(localInstructions.id, current.id)).run(),
-        current.id)
-      : tx.insert(localInstructions).values(fields).returning({ id: localInstructions.id }).get().id
+    let savedId: number
+    if (current) {
+      tx.update(localInstructions).set(fields).where(eq(localInstructions.id, current.id)).run()
+      savedId = current.id
+    } else
+      savedId = tx.insert(localInstructions).values(fields).returning({ id: localInstructions.id }).get().id
     const substantial = current !== null && isSubstantial
     tx.insert(localInstructionVersions)
       .values({
