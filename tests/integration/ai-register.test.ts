@@ -208,3 +208,29 @@ function passingAnswers(learner: Parameters<typeof getQuizPage>[0]) {
   const drawn = getQuizPage(learner, "use-foundation", "en", null, db)!.questions.map((q) => q.id)
   return fixtureAnswers(drawn, true)
 }
+
+test("erasing a person keeps their signed record verifiable and takes them off the manager's list", async () => {
+  const { erasePerson } = await import("~/services/erasure.server")
+  const { nurse } = registerAndPass()
+  const code = db.select().from(trainingRecords).where(eq(trainingRecords.personId, nurse.id)).get()!.code
+  expect(erasePerson(admin().id, nurse.id, "erase", db)).toMatchObject({ ok: true })
+  expect(verifyRecord(code, db)).toMatchObject({ ok: true, record: { personName: nurse.name } })
+  const rows = coverage(managerOf("nor"), {}, db)!.rows
+  expect(rows.map((r) => r.personName)).not.toContain(nurse.name)
+  // The manager's rows hold training facts only: no survey answer, score or level.
+  expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
+    [
+      "contentKey",
+      "dueAt",
+      "jobFamily",
+      "personName",
+      "record",
+      "refreshMonths",
+      "state",
+      "systemId",
+      "systemName",
+      "title",
+      "unitName",
+    ].sort(),
+  )
+})
