@@ -175,3 +175,29 @@ test("admin registers a system and its instruction, a nurse completes it, manage
     return page
   }
 })
+
+test("a hospital manager sees their units' coverage and AI champions, and admins find the instructions", async ({
+  page,
+  context,
+  signIn,
+  errors,
+}) => {
+  await signIn({ role: "manager", jobFamily: "management", unit: "NOR", manages: ["NOR"], language: "en" })
+  await page.goto("/register")
+  await page.getByRole("link", { name: "Unit coverage" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Unit coverage" })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 2, name: "AI champions" })).toBeVisible()
+  await expect(page.getByRole("table", { name: /Share at or above the role's target/ })).toBeVisible()
+  await expectAccessible(page)
+  await context.clearCookies()
+  await signIn({ role: "admin", jobFamily: "it_data", unit: "NOR-ITD", language: "en" })
+  await page.goto("/admin")
+  await page
+    .getByRole("navigation", { name: "Administration" })
+    .getByRole("link", { name: "Local instructions" })
+    .click()
+  await expect(page.getByRole("heading", { level: 1, name: "Local instructions" })).toBeVisible()
+  await expect(page.getByRole("link", { name: "The sepsis alert on your ward" })).toBeVisible()
+  await expectAccessible(page)
+  expect(errors).toEqual([])
+})
