@@ -664,6 +664,7 @@ export const settings = sqliteTable("settings", {
 // ---------------------------------------------------------------- AI-system register and training records
 
 import { DUE_AGAIN_REASONS, MDR_CLASSES, RISK_CLASSES, SYSTEM_STATUSES } from "../app/domain/ai-register"
+import type { InstructionQuiz } from "../app/domain/local-instruction"
 
 /** An AI system the hospital deploys or plans to, as it stands now; every change is kept in ai_system_versions. */
 export const aiSystems = sqliteTable("ai_systems", {
@@ -713,6 +714,37 @@ export const aiSystemVersions = sqliteTable(
   (t) => [primaryKey({ columns: [t.systemId, t.version] })],
 )
 
+/**
+ * A local instruction the hospital writes in the admin UI (Markdown, Danish and English) with a short check quiz.
+ * The row is the current version; every version is kept whole in local_instruction_versions.
+ */
+export const localInstructions = sqliteTable("local_instructions", {
+  id: id(),
+  title: text("title", { mode: "json" }).$type<{ da: string; en: string }>().notNull(),
+  body: text("body", { mode: "json" }).$type<{ da: string; en: string }>().notNull(),
+  quiz: text("quiz", { mode: "json" }).$type<InstructionQuiz>().notNull(),
+  version: integer("version").notNull().default(1),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedBy: integer("updated_by").references(() => people.id),
+  createdAt: createdAt(),
+})
+
+/** Every version of an instruction, whole, with whether the admin marked the change as substantial. */
+export const localInstructionVersions = sqliteTable(
+  "local_instruction_versions",
+  {
+    instructionId: integer("instruction_id")
+      .notNull()
+      .references(() => localInstructions.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    isSubstantial: integer("is_substantial", { mode: "boolean" }).notNull(),
+    changedBy: integer("changed_by").references(() => people.id),
+    changedAt: integer("changed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.instructionId, t.version] })],
+)
+
 /** Who must complete which course module for a system: per job family, with a refresh period and grace days. */
 export const aiRequirements = sqliteTable(
   "ai_requirements",
@@ -721,16 +753,19 @@ export const aiRequirements = sqliteTable(
     systemId: integer("system_id")
       .notNull()
       .references(() => aiSystems.id, { onDelete: "cascade" }),
-    moduleSlug: text("module_slug")
-      .notNull()
-      .references(() => modules.slug),
+    /** a course module from the catalogue, or else a local instruction (exactly one of the two) */
+    moduleSlug: text("module_slug").references(() => modules.slug),
+    instructionId: integer("instruction_id").references(() => localInstructions.id),
     jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
     refreshMonths: integer("refresh_months"),
     graceDays: integer("grace_days").notNull().default(30),
     createdAt: createdAt(),
     createdBy: integer("created_by").references(() => people.id),
   },
-  (t) => [uniqueIndex("ai_requirements_unique").on(t.systemId, t.moduleSlug, t.jobFamily)],
+  (t) => [
+    uniqueIndex("ai_requirements_unique").on(t.systemId, t.moduleSlug, t.jobFamily),
+    uniqueIndex("ai_requirements_instruction_unique").on(t.systemId, t.instructionId, t.jobFamily),
+  ],
 )
 
 /** Events that make requirements due again: a module changed in substance, or a register change of a system. */
@@ -739,6 +774,7 @@ export const dueAgainEvents = sqliteTable("due_again_events", {
   reason: text("reason", { enum: DUE_AGAIN_REASONS }).notNull(),
   systemId: integer("system_id").references(() => aiSystems.id, { onDelete: "cascade" }),
   moduleSlug: text("module_slug").references(() => modules.slug),
+  instructionId: integer("instruction_id").references(() => localInstructions.id),
   at: integer("at", { mode: "timestamp_ms" }).notNull(),
   actorId: integer("actor_id").references(() => people.id),
 })
@@ -765,10 +801,10 @@ export const trainingRecords = sqliteTable(
       .references(() => people.id),
     /** the name as signed, so the record stays verifiable if the person's row changes */
     personName: text("person_name").notNull(),
-    moduleSlug: text("module_slug")
-      .notNull()
-      .references(() => modules.slug),
-    /** "<substantive version>.<content hash prefix>" of the module when completed */
+    /** the module completed, or else the local instruction (exactly one of the two) */
+    moduleSlug: text("module_slug").references(() => modules.slug),
+    instructionId: integer("instruction_id").references(() => localInstructions.id),
+    /** a module's "<substantive version>.<content hash prefix>", an instruction's version, when completed */
     contentVersion: text("content_version").notNull(),
     score: real("score").notNull(),
     completedAt: integer("completed_at", { mode: "timestamp_ms" }).notNull(),

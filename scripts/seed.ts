@@ -17,6 +17,7 @@ import {
 } from "../db/seed"
 import { seedJourneys } from "../db/seed-journeys"
 import { seedLearning } from "../db/seed-learning"
+import { seedRegister } from "../db/seed-register"
 import { seedReports } from "../db/seed-reports"
 import { seedSurvey } from "../db/seed-survey"
 import { seedWiki } from "../db/seed-wiki"
@@ -37,6 +38,7 @@ seedReports(db, getContent())
 seedLearning(db, demoHash)
 seedWiki(db)
 seedJourneys(db, demoHash)
+seedRegister(db)
 const { values } = parseArgs({ options: { synthetic: { type: "string" } } })
 if (values.synthetic) {
   const size = Number(values.synthetic)

@@ -21,6 +21,8 @@ const ITEMS: NavItem[] = [
   { to: "/admin", label: "nav.admin", roles: ["admin"] },
   { to: "/reports", label: "nav.reports", roles: ["manager"] },
   { to: "/invitations", label: "nav.invitations", roles: ["manager"] },
+  { to: "/register", label: "nav.register", roles: ["manager", "admin"], end: true },
+  { to: "/register/evidence", label: "nav.evidence", roles: ["manager", "admin"] },
   { to: "/account/password", label: "nav.account", roles: "all" },
   { to: "/account/data", label: "nav.myData", roles: "all" },
   { to: "/wiki", label: "nav.wiki", roles: "everyone" },

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "register.update",
   "register.requirement",
   "register.module_changed",
+  "register.instruction_save",
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -35,8 +35,8 @@ export default function MyPathPage() {
           <p>{tr("learner.lead")}</p>
           <ul>
             {required.map((r) => (
-              <li key={`${r.systemName}-${r.moduleSlug}`}>
-                <Link to={`/learn/modules/${r.moduleSlug}`}>{r.title[lang]}</Link> ({r.systemName}):{" "}
+              <li key={`${r.systemName}-${r.contentKey}`}>
+                <Link to={r.href}>{r.title[lang]}</Link> ({r.systemName}):{" "}
                 <strong>
                   {r.state === "done"
                     ? tr("learner.done")

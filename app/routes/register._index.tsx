@@ -40,6 +40,17 @@ export default function RegisterPage() {
       <p className="lead">{t("lead")}</p>
       <p>
         <Link to="/register/new">{t("new")}</Link> · <Link to="/register/evidence">{t("evidence")}</Link>
+        {isAdmin ? (
+          <>
+            {" · "}
+            <Link to="/admin/instructions">{t("instructions.title")}</Link>
+          </>
+        ) : (
+          <>
+            {" · "}
+            <Link to="/register/coverage">{t("unitCoverage.title")}</Link>
+          </>
+        )}
       </p>
       {systems.length === 0 ? (
         <p>{t("none")}</p>

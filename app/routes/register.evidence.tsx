@@ -28,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function EvidencePage() {
   const { data, filter, units, systems, madeAt, search } = useLoaderData<typeof loader>()
-  const { t: typed } = useTranslation("register")
+  const { t: typed, i18n } = useTranslation("register")
+  const lang = i18n.language === "en" ? "en" : "da"
   const { t: tc } = useTranslation()
   const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string
   const day = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : "")
@@ -110,13 +111,13 @@ export default function EvidencePage() {
               </thead>
               <tbody>
                 {data.rows.map((r) => (
-                  <tr key={`${r.systemId}-${r.personName}-${r.unitName}-${r.moduleSlug}`}>
+                  <tr key={`${r.systemId}-${r.personName}-${r.unitName}-${r.contentKey}`}>
                     <td>{r.systemName}</td>
                     <td>{r.unitName}</td>
                     <th scope="row">
                       {r.personName} ({tc(`jobFamilies.${r.jobFamily}`)})
                     </th>
-                    <td>{r.moduleSlug}</td>
+                    <td>{r.title[lang]}</td>
                     <td>{t(`state.${r.state}`)}</td>
                     <td>{day(r.dueAt)}</td>
                     <td>{day(r.record?.completedAt)}</td>

@@ -26,6 +26,7 @@ import {
   type SurveyState,
   surveyState,
 } from "~/domain/survey"
+import { toolSystemsForPerson } from "./ai-register.server"
 import type { SessionUser } from "./auth.server"
 import {
   type ContentError,
@@ -155,11 +156,11 @@ function jobFamilyOf(db: Db, personId: number): JobFamily {
  * of a draft gets the new family's variant, keeps every other answer, and the review page lists what is new.
  */
 function formOf(db: Db, user: SurveyUser, cycle: Pick<CycleRow, "id" | "instrumentHash">): SurveyForm {
-  return formFor(instrumentOf(cycle, db), {
-    personId: user.id,
-    cycleId: cycle.id,
-    jobFamily: jobFamilyOf(db, user.id),
-  })
+  return formFor(
+    instrumentOf(cycle, db),
+    { personId: user.id, cycleId: cycle.id, jobFamily: jobFamilyOf(db, user.id) },
+    toolSystemsForPerson(user.id, db),
+  )
 }
 
 function accessFor(db: Db, user: SurveyUser, cycleId: number, now: Date): Access | null {
@@ -254,7 +255,11 @@ export function getSurveyOverview(
   const instrument = cycle ? instrumentOf(cycle, db) : getCurrentInstrument()
   const form = cycle
     ? formOf(db, user, cycle)
-    : formFor(instrument, { personId: user.id, cycleId: 0, jobFamily: jobFamilyOf(db, user.id) })
+    : formFor(
+        instrument,
+        { personId: user.id, cycleId: 0, jobFamily: jobFamilyOf(db, user.id) },
+        toolSystemsForPerson(user.id, db),
+      )
   const intro = {
     title: instrument.title,
     intro: instrument.intro,
