@@ -364,8 +364,6 @@ export const ModuleMeta = z
     summary: Bilingual,
     audiences: z.array(z.union([z.literal("all"), z.enum(JOB_FAMILIES)])).min(1),
     citizen: z.boolean().default(false),
-    /** ignored: minutes are computed from the lesson words and the activities (course-minutes.ts) */
-    minutes: z.number().optional(),
     prerequisites: z.array(slug).default([]),
     sources: z
       .array(z.strictObject({ title: nonEmpty, url: z.url().optional() }))
@@ -448,9 +446,9 @@ export type ModuleMeta = z.infer<typeof ModuleMeta>
 
 /**
  * A module as loaded from disk: its lesson texts (Markdown), its figures' SVG text per language, and its minutes
- * computed from the words and activities (never the ignored `minutes` field of module.yaml).
+ * computed from the words and activities (module.yaml has no minutes of its own).
  */
-export type CourseModule = Omit<ModuleMeta, "minutes"> & {
+export type CourseModule = ModuleMeta & {
   minutes: number
   lessonBodies: Record<string, Bilingual>
   figureSvgs: Record<string, Bilingual>

@@ -166,7 +166,7 @@ export function loadModules(root: string, errors: ContentError[]): CourseModule[
       lessonBodies[lesson.slug] = body
     }
     const figureSvgs = readFigures(root, join(modulesDir, dir), meta.figures, errors)
-    const { minutes: _ignored, ...rest } = meta
+    const rest = meta
     const minutes = moduleMinutes({
       lessonTexts: Object.values(lessonBodies).map((b) => b.da),
       cases: meta.cases.length,
