@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   "register.update",
   "register.requirement",
   "register.module_changed",
+  "job_title.save",
+  "job_title.remove",
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

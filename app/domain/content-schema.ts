@@ -481,6 +481,10 @@ export const WikiTerm = z.strictObject({
   term: Bilingual,
   short: Bilingual,
   body: Bilingual,
+  /** Everyday words people search with ("persondata", "chatbot"): found, never shown. */
+  synonyms: z
+    .strictObject({ da: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) })
+    .default({ da: [], en: [] }),
   related: z.array(slug).default([]),
   modules: z.array(slug).default([]),
 })

@@ -1,13 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
-import { formatTime, SelectField } from "~/components/admin-ui"
+import { SelectField } from "~/components/admin-ui"
+import { useLang } from "~/components/bilingual"
 import { Field } from "~/components/field"
 import { AUDIT_ACTIONS, type AuditAction, actionKey } from "~/domain/admin-audit"
+import { formatInstant } from "~/domain/calendar"
 import { listAudit, listAuditActors } from "~/services/audit.server"
 import { requireRole } from "~/services/auth.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["admin"] }
 
@@ -43,7 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditPage() {
   const { query, log, actors } = useLoaderData<typeof loader>()
-  const { t, i18n } = useTranslation("admin")
+  const { t } = useTranslation("admin")
+  const lang = useLang()
   const pageLink = (page: number) => {
     const params = new URLSearchParams({
       action: query.action ?? "",
@@ -105,7 +109,7 @@ export default function AuditPage() {
             <tbody>
               {log.entries.map((entry) => (
                 <tr key={entry.id}>
-                  <th scope="row">{formatTime(entry.at, i18n.language)}</th>
+                  <th scope="row">{formatInstant(entry.at, lang)}</th>
                   <td>{entry.actorName ?? "–"}</td>
                   <td>
                     {(AUDIT_ACTIONS as readonly string[]).includes(entry.action)
@@ -132,4 +136,4 @@ export default function AuditPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Audit log" }]
+export const meta = pageMeta("admin:audit.title")

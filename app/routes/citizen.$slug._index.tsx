@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { StaffNote } from "~/components/staff-note"
@@ -7,6 +7,7 @@ import { getUser } from "~/services/auth.server"
 import { getCitizenModule } from "~/services/citizen.server"
 import contentStyles from "~/styles/content.css?url"
 import { invariantResponse } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["wiki"] }
 
@@ -60,6 +61,4 @@ export default function CitizenModulePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.module.title} – Parat` : "Parat" },
-]
+export const meta = pageMeta<typeof loader>(({ data }) => data.module.title)

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -9,6 +9,7 @@ import { requireUser } from "~/services/auth.server"
 import { addModuleToPath, getModulePage, startModule } from "~/services/learning.server"
 import { invariantResponse, parseForm } from "~/utils/forms"
 import { ModuleParams } from "~/utils/learning-params"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["learning"] }
@@ -149,4 +150,4 @@ export default function ModulePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>(({ data }) => data.module.title)

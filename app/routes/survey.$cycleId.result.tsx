@@ -1,12 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
-import { formatDate, useLang } from "~/components/bilingual"
+import { useLang } from "~/components/bilingual"
 import { DimensionChart } from "~/components/lazy-charts"
 import { useHydrated } from "~/components/use-hydrated"
+import { formatInstantDay } from "~/domain/calendar"
 import { requireUser } from "~/services/auth.server"
 import { getResultView } from "~/services/survey.server"
+import { pageMeta } from "~/utils/page-title"
 import { CycleParams, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["survey"] }
@@ -43,7 +45,7 @@ export default function SurveyResultPage() {
     <section className="page">
       <h1>{t("result.title")}</h1>
       <p className="lead">
-        {t("result.lead", { cycle: result.cycle.name, date: formatDate(result.submittedAt, lang) })}
+        {t("result.lead", { cycle: result.cycle.name, date: formatInstantDay(result.submittedAt, lang) })}
       </p>
       {result.version === 1 ? <p className="alert alert--info">{t("result.version1")}</p> : null}
       {result.version > 1 ? <p>{t("result.confidenceHelp")}</p> : null}
@@ -137,9 +139,14 @@ export default function SurveyResultPage() {
             {t("result.downloadCsv")}
           </a>
         </li>
+        <li>
+          <a href={`${base}/export.csv?format=plain`} download>
+            {t("result.downloadCsvPlain")}
+          </a>
+        </li>
       </ul>
     </section>
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("survey:result.title")

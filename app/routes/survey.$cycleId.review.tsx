@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -7,6 +7,7 @@ import { useLang } from "~/components/bilingual"
 import { requireUser } from "~/services/auth.server"
 import { getReview, submitResponse } from "~/services/survey.server"
 import { invariantResponse } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 import { CycleParams, parseParams } from "~/utils/route-params"
 
@@ -135,4 +136,4 @@ export default function SurveyReviewPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("survey:review.title")

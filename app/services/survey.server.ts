@@ -2,6 +2,7 @@
 // submit, the person's own result and their export. A person's response is always found by (cycle, person);
 // no id from the browser ever picks a response.
 import { and, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm"
+import type { CalendarDay } from "~/domain/calendar"
 import type {
   AnyInstrument,
   Bilingual,
@@ -174,7 +175,7 @@ export type CycleSummary = {
   id: number
   name: string
   state: SurveyState
-  closesAt: Date
+  closesOn: CalendarDay
   resumePage: number
   hasDraft: boolean
 }
@@ -199,7 +200,7 @@ export function listSurveyCycles(user: SurveyUser, db: Db = getDb(), now = new D
         ),
       ),
     )
-    .orderBy(desc(cycles.opensAt), desc(cycles.id))
+    .orderBy(desc(cycles.opensOn), desc(cycles.id))
     .all()
   return rows.map((cycle) => {
     const response = responseOf(db, cycle.id, user.id)
@@ -207,7 +208,7 @@ export function listSurveyCycles(user: SurveyUser, db: Db = getDb(), now = new D
       id: cycle.id,
       name: cycle.name,
       state: surveyState(takeable.has(cycle.id), response),
-      closesAt: cycle.closesAt,
+      closesOn: cycle.closesOn,
       resumePage: resumePage(formOf(db, user, cycle), response?.page ?? null),
       hasDraft: response?.status === "draft",
     }

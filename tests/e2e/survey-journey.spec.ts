@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs"
 import type { Page } from "@playwright/test"
 import { expect, expectAccessible, login, test } from "./fixtures"
 
@@ -156,6 +157,12 @@ test("an employee takes the survey in English on a phone-width screen", async ({
   const download = page.waitForEvent("download")
   await page.getByRole("link", { name: "Download as CSV (spreadsheet)" }).click()
   expect((await download).suggestedFilename()).toMatch(/^parat-survey-\d+\.csv$/)
+  const csv = readFileSync((await (await download).path())!, "utf8")
+  expect(csv.split("\r\n")[0]).toBe(
+    "\uFEFFType;Area;Item id;Question;Value;Answer text;Score;Level;Own rating",
+  )
+  expect(csv).toContain("Answer;Understanding AI;")
+  expect(csv).not.toMatch(/;understanding;/)
   await context.close()
 })
 
