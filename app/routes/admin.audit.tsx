@@ -6,6 +6,7 @@ import { SelectField } from "~/components/admin-ui"
 import { useLang } from "~/components/bilingual"
 import { Field } from "~/components/field"
 import { AUDIT_ACTIONS, type AuditAction, actionKey } from "~/domain/admin-audit"
+import { type AuditNames, describeAuditDetails, describeAuditTarget } from "~/domain/audit-details"
 import { formatInstant } from "~/domain/calendar"
 import { listAudit, listAuditActors } from "~/services/audit.server"
 import { requireRole } from "~/services/auth.server"
@@ -116,9 +117,9 @@ export default function AuditPage() {
                       ? t(`audit.actions.${actionKey(entry.action as AuditAction)}`)
                       : entry.action}
                   </td>
-                  <td>{entry.target ?? ""}</td>
+                  <td>{describeAuditTarget(entry.target, log.names)}</td>
                   <td>
-                    <code>{entry.details ? JSON.stringify(entry.details) : ""}</code>
+                    <AuditDetails details={entry.details} names={log.names} />
                   </td>
                 </tr>
               ))}
@@ -133,6 +134,24 @@ export default function AuditPage() {
         </nav>
       ) : null}
     </section>
+  )
+}
+
+function AuditDetails({ details, names }: { details: Record<string, unknown> | null; names: AuditNames }) {
+  const { t } = useTranslation("admin")
+  const lang = useLang()
+  const words = { yes: t("common.yes"), no: t("common.no"), none: t("common.none") }
+  const rows = describeAuditDetails(details, names, lang, words)
+  if (rows.length === 0) return null
+  return (
+    <dl className="audit-details">
+      {rows.map((row) => (
+        <div key={row.key}>
+          <dt>{t(`audit.detail.${row.key}` as "audit.detail.name", { defaultValue: row.key })}</dt>
+          <dd>{row.value}</dd>
+        </div>
+      ))}
+    </dl>
   )
 }
 

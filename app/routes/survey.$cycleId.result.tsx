@@ -3,8 +3,7 @@ import { redirect } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { useLang } from "~/components/bilingual"
-import { DimensionChart } from "~/components/lazy-charts"
-import { useHydrated } from "~/components/use-hydrated"
+import { ResultChart } from "~/components/result-chart"
 import { formatInstantDay } from "~/domain/calendar"
 import { requireUser } from "~/services/auth.server"
 import { getResultView } from "~/services/survey.server"
@@ -33,7 +32,6 @@ export default function SurveyResultPage() {
   const { t } = useTranslation("survey")
   const { t: tc } = useTranslation()
   const lang = useLang()
-  const isHydrated = useHydrated()
   const levelText = (level: number | null) =>
     level === null
       ? t("result.incomplete")
@@ -52,24 +50,22 @@ export default function SurveyResultPage() {
       {result.version > 1 && result.dimensions.some((d) => d.previous?.version === 1) ? (
         <p className="muted">{t("result.previousVersion1")}</p>
       ) : null}
-      {isHydrated ? (
-        <figure className="no-print-chart">
-          <figcaption>
-            <h2>{t("result.chartTitle")}</h2>
-          </figcaption>
-          <DimensionChart
-            label={t("result.chartLabel")}
-            seriesName={t("result.thisCycle")}
-            previousName={result.previousCycle?.name ?? null}
-            locale={lang === "da" ? "da-DK" : "en-GB"}
-            rows={result.dimensions.map((d) => ({
-              name: d.name[lang],
-              score: d.score,
-              previous: d.previous?.score ?? null,
-            }))}
-          />
-        </figure>
-      ) : null}
+      <figure className="result-figure">
+        <figcaption>
+          <h2>{t("result.chartTitle")}</h2>
+        </figcaption>
+        <ResultChart
+          label={t("result.chartLabel")}
+          seriesName={t("result.thisCycle")}
+          previousName={result.previousCycle?.name ?? null}
+          locale={lang === "da" ? "da-DK" : "en-GB"}
+          rows={result.dimensions.map((d) => ({
+            name: d.name[lang],
+            score: d.score,
+            previous: d.previous?.score ?? null,
+          }))}
+        />
+      </figure>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls on a phone must be reachable by keyboard (WCAG 2.1.1) */}
       <section className="table-wrap" aria-labelledby="result-caption" tabIndex={0}>
         <table className="result-table">

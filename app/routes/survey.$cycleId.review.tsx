@@ -97,6 +97,36 @@ export default function SurveyReviewPage() {
           </tbody>
         </table>
       </section>
+      <h2>{t("review.answersTitle")}</h2>
+      {review.answers.map((section) => (
+        <section key={section.key} aria-labelledby={`answers-${section.key}`}>
+          <h3 id={`answers-${section.key}`}>{section.name[lang]}</h3>
+          {section.items.length === 0 ? (
+            <p>{t("review.noTools")}</p>
+          ) : (
+            <dl className="answers">
+              {section.items.map((item) => (
+                <div key={item.itemId}>
+                  <dt>{item.question[lang]}</dt>
+                  <dd className={item.answer ? undefined : "muted"}>
+                    {item.answer ? item.answer[lang] : t("review.noAnswer")}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {isClosed ? null : (
+            <p>
+              <Link
+                to={`/survey/${review.cycle.id}/page/${section.page}`}
+                aria-label={t("review.editPage", { page: section.page, name: section.name[lang] })}
+              >
+                {t("review.edit")}
+              </Link>
+            </p>
+          )}
+        </section>
+      ))}
       {review.missing.length > 0 ? (
         <>
           <h2>{t("review.missingTitle")}</h2>

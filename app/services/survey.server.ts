@@ -371,7 +371,28 @@ export type ReviewView = {
   pageCount: number
   dimensions: { key: string; name: Bilingual; page: number; answered: number; total: number }[]
   missing: (MissingItem & { text: Bilingual })[]
+  /** every page's questions with the person's answer as they chose it (null: not answered yet) */
+  answers: {
+    key: string
+    name: Bilingual
+    page: number
+    items: { itemId: string; question: Bilingual; answer: Bilingual | null }[]
+  }[]
   hasDraft: boolean
+}
+
+/** The text of the option a person chose for an item, in both languages; null when unanswered. */
+function chosenText(
+  instrument: AnyInstrument,
+  item: FormItem,
+  answer: number | string | undefined,
+): Bilingual | null {
+  if (answer === undefined) return null
+  if (item.kind === "tool") return answer === 1 ? item.text : null
+  if (item.kind === "likert")
+    return typeof answer === "number" ? (instrument.scale[answer - 1] ?? null) : null
+  if (answer === DONT_KNOW) return instrument.dontKnow
+  return item.options.find((o) => o.id === answer)?.text ?? null
 }
 
 export function getReview(
@@ -403,6 +424,18 @@ export function getReview(
         answered: d.items.length - missing.filter((m) => m.page === page).length,
       })),
     missing: missing.map((m) => ({ ...m, text: textOf.get(m.itemId)! })),
+    answers: access.form.pages.map((d, i) => ({
+      key: d.key,
+      name: d.name,
+      page: i + 1,
+      items: d.items
+        .filter((item) => item.kind !== "tool" || answers[item.id] === 1)
+        .map((item) => ({
+          itemId: item.id,
+          question: item.text,
+          answer: chosenText(access.instrument, item, answers[item.id]),
+        })),
+    })),
     hasDraft: access.response?.status === "draft",
   }
 }
@@ -607,14 +640,8 @@ export function exportResponse(
   const access = accessFor(db, user, cycleId, now)
   if (!access?.response) return null
   const { instrument, response, form } = access
-  const textOf = (item: FormItem, answer: number | string | undefined) => {
-    if (answer === undefined) return null
-    if (item.kind === "tool") return answer === 1 ? item.text[lang] : null
-    if (item.kind === "likert")
-      return typeof answer === "number" ? (instrument.scale[answer - 1]?.[lang] ?? null) : null
-    if (answer === DONT_KNOW) return instrument.dontKnow[lang]
-    return item.options.find((o) => o.id === answer)?.text[lang] ?? null
-  }
+  const textOf = (item: FormItem, answer: number | string | undefined) =>
+    chosenText(instrument, item, answer)?.[lang] ?? null
   const result =
     response.status === "submitted"
       ? db.select({ id: results.id }).from(results).where(eq(results.responseId, response.id)).get()

@@ -14,7 +14,14 @@ export function formatPageTitle(page?: string | null) {
 
 export type TitleKey = ParseKeys<Namespace[]>
 
-type ErrorKind = "badRequest" | "forbidden" | "notFound" | "tooLarge" | "unsupportedType" | "unexpected"
+type ErrorKind =
+  | "badRequest"
+  | "forbidden"
+  | "forbiddenArea"
+  | "notFound"
+  | "tooLarge"
+  | "unsupportedType"
+  | "unexpected"
 const ERROR_KINDS: Partial<Record<number, ErrorKind>> = {
   400: "badRequest",
   403: "forbidden",
@@ -26,6 +33,8 @@ const ERROR_KINDS: Partial<Record<number, ErrorKind>> = {
 /** Which translated error page a thrown error shows: shared by the error page and its title. */
 export function errorKind(error: unknown): ErrorKind {
   const status = isRouteErrorResponse(error) ? error.status : 500
+  // A manager's report outside their area: the place is the problem, not the role (services/reports/scope.server.ts).
+  if (status === 403 && isRouteErrorResponse(error) && error.data === "outside_area") return "forbiddenArea"
   return ERROR_KINDS[status] ?? (status < 500 ? "badRequest" : "unexpected")
 }
 

@@ -36,9 +36,8 @@ test("the English 404 page says lang=en and stays English after JavaScript loads
   await context.close()
 })
 
-test("a signed-in person keeps their header on the 404 page", async ({ page }) => {
-  await login(page, "employee@parat.test")
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible()
+test("a signed-in person keeps their header on the 404 page", async ({ page, signIn }) => {
+  await signIn()
   await page.goto("/findes/ikke")
   await hydrated(page)
   await expect(page.getByRole("button", { name: "Log ud" })).toBeVisible()
@@ -81,8 +80,8 @@ test("every page an employee and a learner see has its own title, after JavaScri
   await expect(page).toHaveTitle(`${heading} · Parat`)
 })
 
-test("the survey pages have titles that say where one is", async ({ page }) => {
-  await login(page, "survey.tester3@parat.test")
+test("the survey pages have titles that say where one is", async ({ page, signIn }) => {
+  await signIn()
   await page.goto("/survey")
   await expect(page).toHaveTitle("AI-parathedsmåling · Parat")
   const start = page
