@@ -368,7 +368,10 @@ export const ModuleMeta = z
     minutes: z.number().optional(),
     prerequisites: z.array(slug).default([]),
     sources: z
-      .array(z.strictObject({ title: nonEmpty, url: z.url().optional() }))
+      // lang: the source's language when the title does not show it (app/domain/source-language.ts)
+      .array(
+        z.strictObject({ title: nonEmpty, url: z.url().optional(), lang: z.enum(["da", "en"]).optional() }),
+      )
       .min(1, "name at least one source"),
     lessons: z.array(Lesson).min(1),
     /** the date on which the law and facts this module teaches were last checked (content:check asks for it) */

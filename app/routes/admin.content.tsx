@@ -25,7 +25,11 @@ export default function ContentPage() {
       <section aria-labelledby="content-check">
         <h2 id="content-check">{t("content.checkTitle")}</h2>
         {status.errors.length === 0 ? (
-          <p className="alert alert--success">{t("content.checkOk", { summary: status.summary })}</p>
+          <p className="alert alert--success">
+            {status.counts
+              ? t("content.checkOkCounts", status.counts)
+              : t("content.checkOk", { summary: status.summary })}
+          </p>
         ) : (
           <>
             <p role="alert" className="alert alert--error">

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { FormError } from "~/components/field"
+import { sourceLanguage } from "~/domain/source-language"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
 import { addModuleToPath, getModulePage, startModule } from "~/services/learning.server"
@@ -135,7 +136,7 @@ export default function ModulePage() {
       <h2>{t("module.sources")}</h2>
       <ul className="sources">
         {module.sources.map((source) => (
-          <li key={source.title}>
+          <li key={source.title} lang={sourceLanguage(source)}>
             {source.url ? (
               <a href={source.url} rel="noopener">
                 {source.title}

@@ -113,3 +113,11 @@ test("the level chart's legend is in level order and the heatmap legend writes D
   await expect(bands.first()).toContainText(/score 0–\d+,9$/)
   for (const text of await bands.allInnerTexts()) expect(text).not.toMatch(/\d\.\d/)
 })
+
+test("a module's sources carry the language they are written in (WCAG 3.1.2)", async ({ page, signIn }) => {
+  await signIn()
+  await page.goto("/learn/modules/data-advanced")
+  const sources = page.getByRole("heading", { level: 2, name: "Kilder" }).locator("~ ul.sources > li")
+  await expect(sources.filter({ hasText: "Regulation (EU) 2016/679" })).toHaveAttribute("lang", "en")
+  await expect(sources.filter({ hasText: "Region Hovedstaden" })).toHaveAttribute("lang", "da")
+})
