@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream"
 import type { AppLoadContext, EntryContext } from "@remix-run/node"
 import { createReadableStreamFromReadable } from "@remix-run/node"
 import { RemixServer } from "@remix-run/react"
@@ -8,6 +7,7 @@ import { I18nextProvider } from "react-i18next"
 import { createI18n, detectLanguage } from "./i18n/i18n.server"
 import { startMailWorker } from "./services/mail-worker.server"
 import { NonceProvider } from "./utils/nonce-provider"
+import { createNulStrippingStream } from "./utils/strip-nul.server"
 
 // The production server (scripts/start.js) starts the retention job through the built entry module.
 export { startRetentionSchedule } from "./services/retention.server"
@@ -40,7 +40,7 @@ export default async function handleRequest(
       {
         nonce,
         [readyEvent]() {
-          const body = new PassThrough()
+          const body = createNulStrippingStream()
           responseHeaders.set("Content-Type", "text/html; charset=utf-8")
           resolve(
             new Response(createReadableStreamFromReadable(body), {

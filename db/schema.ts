@@ -230,13 +230,15 @@ export const cycles = sqliteTable("cycles", {
     .notNull()
     .references(() => instrumentVersions.hash),
   status: text("status", { enum: CYCLE_STATUSES }).notNull().default("draft"),
-  opensAt: integer("opens_at", { mode: "timestamp_ms" }).notNull(),
-  closesAt: integer("closes_at", { mode: "timestamp_ms" }).notNull(),
+  /** Danish calendar days ("2026-12-24"): a cycle takes answers from the start of its opening day to the end of its
+   * closing day in Danish time. */
+  opensOn: text("opens_on").notNull(),
+  closesOn: text("closes_on").notNull(),
   /** k of the anonymity rule, fixed when the cycle opens. */
   minGroupSize: integer("min_group_size").notNull().default(5),
   /** Days after opening on which those who have not submitted get a reminder by e-mail, e.g. [7, 12]. */
   reminderDays: text("reminder_days", { mode: "json" }).$type<number[]>().notNull().default([]),
-  /** When the admin opened it (invitations went out); reminders count their days from here or opensAt. */
+  /** When the admin opened it (invitations went out); reminders count their days from here or opensOn. */
   openedAt: integer("opened_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 })
@@ -821,3 +823,11 @@ export const trainingRecords = sqliteTable(
     index("training_records_person_idx").on(t.personId, t.moduleSlug),
   ],
 )
+
+/** The admin's own job titles (Stilling in an HR export) and the job family each means; Parat's defaults beside. */
+export const jobTitles = sqliteTable("job_titles", {
+  /** lower case, single spaces (titleKey) */
+  title: text("title").primaryKey(),
+  jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+  createdAt: createdAt(),
+})

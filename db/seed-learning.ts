@@ -94,8 +94,8 @@ function ensureSpringCycle(db: Db, regionId: number, instrumentHash: string) {
       name: LEARNING_CYCLE_NAME,
       instrumentHash,
       status: "closed",
-      opensAt: new Date("2026-03-02T08:00:00Z"),
-      closesAt: new Date("2026-03-27T16:00:00Z"),
+      opensOn: "2026-03-02",
+      closesOn: "2026-03-27",
       minGroupSize: 5,
     })
     .returning({ id: cycles.id, instrumentHash: cycles.instrumentHash })

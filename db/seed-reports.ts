@@ -8,6 +8,7 @@
 // - Left out: employee@parat.test, survey.*, learner.*, cycle.* and journey.* (other journeys need them fresh), and managers and admins
 //   (placed directly in the region and hospitals, where 1-2 answers would hide a whole sibling unit).
 import { and, eq, inArray } from "drizzle-orm"
+import { danishDay } from "../app/domain/calendar"
 import type { CourseModule, Instrument } from "../app/domain/content-schema"
 import { type Answers, DONT_KNOW, scoreResponse } from "../app/domain/scoring"
 import { closeAndPublish } from "../app/services/admin-cycles.server"
@@ -130,8 +131,8 @@ export function seedReports(
             name: spec.name,
             instrumentHash,
             status: "open",
-            opensAt: new Date(spec.opensAt),
-            closesAt: new Date(spec.closesAt),
+            opensOn: danishDay(new Date(spec.opensAt)),
+            closesOn: danishDay(new Date(spec.closesAt)),
             minGroupSize: 5,
           })
           .returning({ id: cycles.id })

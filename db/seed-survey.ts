@@ -2,6 +2,7 @@
 // whole demo region, with invitations for every active person. No results: the current cycle starts empty, so
 // everyone (employee@parat.test included) can take it. Idempotent: cycles are found by name.
 import { and, eq, like } from "drizzle-orm"
+import { type CalendarDay, danishDay } from "../app/domain/calendar"
 import type { AnyInstrument } from "../app/domain/content-schema"
 import type { Db } from "./client"
 import { ensurePerson } from "./factories"
@@ -44,8 +45,8 @@ export type CycleInput = {
   name: string
   instrumentHash: string
   status: CycleStatus
-  opensAt: Date
-  closesAt: Date
+  opensOn: CalendarDay
+  closesOn: CalendarDay
   minGroupSize: number
   unitIds: number[]
 }
@@ -107,14 +108,14 @@ export function seedSurvey(
     })
     const instrumentHash = storeInstrumentVersion(t, instrument)
     // Open since 1 September 2026 and until the end of the year; a later demo keeps it open a month ahead.
-    const opensAt = new Date(Math.min(Date.UTC(2026, 8, 1), now.getTime() - 86_400_000))
-    const closesAt = new Date(Math.max(Date.UTC(2027, 0, 1), now.getTime() + 30 * 86_400_000))
+    const opensOn = danishDay(new Date(Math.min(Date.UTC(2026, 8, 1), now.getTime() - 86_400_000)))
+    const closesOn = danishDay(new Date(Math.max(Date.UTC(2026, 11, 31), now.getTime() + 30 * 86_400_000)))
     const cycleId = ensureCycle(t, {
       name: CURRENT_CYCLE_NAME,
       instrumentHash,
       status: "open",
-      opensAt,
-      closesAt,
+      opensOn,
+      closesOn,
       minGroupSize: minGroupSizeFromEnv(),
       unitIds: [region.id],
     })

@@ -156,11 +156,14 @@ export function generateSyntheticOrganisation(db: Db, options: SyntheticOptions)
   for (let c = 0; c < options.cycles; c++) {
     sqlite.transaction(() => {
       const opens = Date.UTC(2024, c * 6, 1)
+      const day = (instant: number) => new Date(instant).toISOString().slice(0, 10)
       const { id: cycleId } = sqlite
         .prepare(
-          "INSERT INTO cycles (name, instrument_hash, status, opens_at, closes_at, min_group_size) VALUES (?, ?, 'open', ?, ?, 5) RETURNING id",
+          "INSERT INTO cycles (name, instrument_hash, status, opens_on, closes_on, min_group_size) VALUES (?, ?, 'open', ?, ?, 5) RETURNING id",
         )
-        .get(`Syntetisk runde ${c + 1}`, instrument.hash, opens, opens + 30 * 86_400_000) as { id: number }
+        .get(`Syntetisk runde ${c + 1}`, instrument.hash, day(opens), day(opens + 29 * 86_400_000)) as {
+        id: number
+      }
       cycleIds.push(cycleId)
       sqlite.prepare("INSERT INTO cycle_units (cycle_id, unit_id) VALUES (?, ?)").run(cycleId, region.id)
       const invite = sqlite.prepare(

@@ -10,11 +10,3 @@ export function useLang(): "da" | "en" {
 export function pick(text: Bilingual, lang: "da" | "en") {
   return text[lang]
 }
-
-/** A date as people in Denmark read it, the same on the server and in the browser. */
-export function formatDate(date: Date | string, lang: "da" | "en") {
-  return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", {
-    dateStyle: "long",
-    timeZone: "Europe/Copenhagen",
-  }).format(new Date(date))
-}

@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   "register.requirement",
   "register.module_changed",
   "register.instruction_save",
+  "job_title.save",
+  "job_title.remove",
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

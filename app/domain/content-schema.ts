@@ -366,7 +366,10 @@ export const ModuleMeta = z
     citizen: z.boolean().default(false),
     prerequisites: z.array(slug).default([]),
     sources: z
-      .array(z.strictObject({ title: nonEmpty, url: z.url().optional() }))
+      // lang: the source's language when the title does not show it (app/domain/source-language.ts)
+      .array(
+        z.strictObject({ title: nonEmpty, url: z.url().optional(), lang: z.enum(["da", "en"]).optional() }),
+      )
       .min(1, "name at least one source"),
     lessons: z.array(Lesson).min(1),
     /** the date on which the law and facts this module teaches were last checked (content:check asks for it) */
@@ -479,6 +482,10 @@ export const WikiTerm = z.strictObject({
   term: Bilingual,
   short: Bilingual,
   body: Bilingual,
+  /** Everyday words people search with ("persondata", "chatbot"): found, never shown. */
+  synonyms: z
+    .strictObject({ da: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) })
+    .default({ da: [], en: [] }),
   related: z.array(slug).default([]),
   modules: z.array(slug).default([]),
 })

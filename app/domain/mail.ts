@@ -1,14 +1,16 @@
 // E-mail rules without I/O: the text of each mail, when a reminder is due, and how long to wait after a failure.
 
+import { type CalendarDay, formatDay } from "./calendar"
+
 export type MailTranslate = (key: string, options?: Record<string, unknown>) => string
 
 export type MailContent =
-  | { kind: "invitation"; name: string; cycle: string; closesAt: Date; k: number; link: string }
+  | { kind: "invitation"; name: string; cycle: string; closesOn: CalendarDay; k: number; link: string }
   | {
       kind: "reminder"
       name: string
       cycle: string
-      closesAt: Date
+      closesOn: CalendarDay
       link: string
       unsubscribeLink: string
     }
@@ -65,7 +67,7 @@ export function renderMail(content: MailContent, lang: "da" | "en", t: MailTrans
   const footer = { paragraph: t("message.footer") }
   switch (content.kind) {
     case "invitation": {
-      const date = formatMailDate(content.closesAt, lang)
+      const date = formatDay(content.closesOn, lang)
       return compose(lang, t("message.invitation.subject", { cycle: content.cycle }), [
         greeting,
         { paragraph: t("message.invitation.body", { cycle: content.cycle, k: content.k }) },
@@ -75,7 +77,7 @@ export function renderMail(content: MailContent, lang: "da" | "en", t: MailTrans
       ])
     }
     case "reminder": {
-      const date = formatMailDate(content.closesAt, lang)
+      const date = formatDay(content.closesOn, lang)
       return compose(lang, t("message.reminder.subject", { cycle: content.cycle, date }), [
         greeting,
         { paragraph: t("message.reminder.body", { cycle: content.cycle }) },

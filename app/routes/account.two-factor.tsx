@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -11,6 +11,7 @@ import {
   renewRecoveryCodes,
 } from "~/services/two-factor.server"
 import { parseForm, requiredText } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["auth"] }
 
@@ -186,4 +187,4 @@ export default function TwoFactorPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("auth:twoFactor.title")

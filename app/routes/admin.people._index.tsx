@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -7,6 +7,7 @@ import { Field } from "~/components/field"
 import { searchPeople } from "~/services/admin-people.server"
 import { requireRole } from "~/services/auth.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["admin"] }
 
@@ -121,4 +122,4 @@ export default function PeoplePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – People" }]
+export const meta = pageMeta("admin:people.title")

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -11,6 +11,7 @@ import { listActiveUnitOptions } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
 import { getJitSetting, setJitSetting, ssoRedirectUri, ssoSettings } from "~/services/sso.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin", "sso"] }
@@ -117,4 +118,4 @@ export default function SignInSettingsPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Access" }]
+export const meta = pageMeta<typeof loader>("sso:admin.title")

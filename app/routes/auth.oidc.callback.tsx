@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { languageCookie } from "~/i18n/i18n.server"
 import { completeSsoSignIn, type SsoRefusal, ssoSettings } from "~/services/sso.server"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["sso"] }
 
@@ -47,4 +48,4 @@ export default function SsoRefusedPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>("sso:refused.title")

@@ -1,12 +1,14 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { StaffNote } from "~/components/staff-note"
+import { sourceLanguage } from "~/domain/source-language"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
 import { getCitizenModule } from "~/services/citizen.server"
 import contentStyles from "~/styles/content.css?url"
 import { invariantResponse } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["wiki"] }
 
@@ -44,7 +46,7 @@ export default function CitizenModulePage() {
       <h2>{t("citizen.sourcesHeading")}</h2>
       <ul>
         {module.sources.map((source) => (
-          <li key={source.title}>
+          <li key={source.title} lang={sourceLanguage(source)}>
             {source.url ? (
               <a href={source.url} rel="noopener noreferrer">
                 {source.title}
@@ -60,6 +62,4 @@ export default function CitizenModulePage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.module.title} – Parat` : "Parat" },
-]
+export const meta = pageMeta<typeof loader>(({ data }) => data.module.title)

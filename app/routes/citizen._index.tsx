@@ -1,11 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { StaffNote } from "~/components/staff-note"
-import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
+import { detectLanguage } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
 import { listCitizenModules } from "~/services/citizen.server"
 import contentStyles from "~/styles/content.css?url"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["wiki"] }
 
@@ -13,9 +14,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentSty
 
 export async function loader({ request }: LoaderFunctionArgs) {
   getUser(request) // public page: the citizen track needs no login
-  const t = await getFixedT(request)
   return {
-    pageTitle: `${t("wiki:citizen.title")} – Parat`,
     modules: listCitizenModules(detectLanguage(request)),
   }
 }
@@ -47,4 +46,4 @@ export default function CitizenTrackPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Parat" }]
+export const meta = pageMeta("wiki:citizen.title")

@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import type { ShownCount } from "~/domain/admin-counts"
 import { requireRole } from "~/services/auth.server"
 import { getManagerMailCounts } from "~/services/mail.server"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["mail"] }
 
@@ -54,4 +55,4 @@ export default function InvitationsPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Invitations" }]
+export const meta = pageMeta<typeof loader>("mail:manager.title")

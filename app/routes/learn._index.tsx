@@ -1,11 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
+import { useLang } from "~/components/bilingual"
 import { ProgressBar } from "~/components/learning"
+import { formatInstantDay } from "~/domain/calendar"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { requiredForPerson } from "~/services/ai-register.server"
 import { requireUser } from "~/services/auth.server"
 import { getMyPath } from "~/services/learning.server"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["learning", "register"] }
 
@@ -21,11 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MyPathPage() {
   const { path, jobFamily, required } = useLoaderData<typeof loader>()
   const { t: tr } = useTranslation("register")
-  const { t, i18n } = useTranslation("learning")
+  const { t } = useTranslation("learning")
   const { t: tc } = useTranslation()
-  const lang = i18n.language === "en" ? "en" : "da"
-  const date = (value: string | Date) =>
-    new Date(value).toLocaleDateString(i18n.language === "en" ? "en-GB" : "da-DK")
+  const lang = useLang()
+  const date = (value: string | Date) => formatInstantDay(value, lang)
   return (
     <section className="page">
       <h1>{t("path.title")}</h1>
@@ -182,4 +184,4 @@ export default function MyPathPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("learning:path.title")

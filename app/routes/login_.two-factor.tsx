@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -13,6 +13,7 @@ import {
   requireSameOrigin,
 } from "~/services/auth.server"
 import { parseForm, requiredText } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["auth"] }
 
@@ -85,4 +86,4 @@ export default function SignInCodePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("auth:twoFactor.signInTitle")

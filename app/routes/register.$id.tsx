@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { Form, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -15,6 +15,7 @@ import {
 import { requireRole } from "~/services/auth.server"
 import { getHandbook } from "~/services/handbook.server"
 import { instructionOptions } from "~/services/local-instructions.server"
+import { pageMeta } from "~/utils/page-title"
 import { RequirementSchema, systemFields } from "~/utils/register-forms"
 import { readForm } from "~/utils/request.server"
 import { parseParams } from "~/utils/route-params"
@@ -181,4 +182,4 @@ export default function SystemPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>(({ data }) => data.system.name)

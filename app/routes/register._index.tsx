@@ -1,10 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { listSystems, markModuleChanged, requiredModules } from "~/services/ai-register.server"
 import { requireRole } from "~/services/auth.server"
 import { parseForm } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["register"] }
@@ -109,4 +110,4 @@ export default function RegisterPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>("register:title")

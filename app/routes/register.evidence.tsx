@@ -1,11 +1,12 @@
 // The training evidence per unit and system: what a hospital shows a supervisory authority. Printable (print CSS
 // in app/styles), works without JavaScript; the CSV holds the same rows (register.evidence[.]csv.ts).
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { coverage, coverageUnits, listSystems } from "~/services/ai-register.server"
 import { requireRole } from "~/services/auth.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { EvidenceQuery } from "~/utils/register-query"
 
 export const handle = { i18n: ["register"] }
@@ -134,4 +135,4 @@ export default function EvidencePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>("register:coverage.title")

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { LevelChart, TrendChart } from "~/components/lazy-charts"
@@ -9,6 +9,7 @@ import { DIMENSIONS, JOB_FAMILIES } from "~/domain/vocabulary"
 import { requireRole } from "~/services/auth.server"
 import { getUnitReport, type ParticipationRow, type UnitReport } from "~/services/reports.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["reports", "common"] }
 
@@ -151,6 +152,12 @@ export default function UnitReportPage() {
           <p className="no-print">
             <a className="button button--quiet" href={href(report.unit.id, "/export.csv")} download>
               {t("export")}
+            </a>{" "}
+            <a
+              href={`${href(report.unit.id, "/export.csv")}${report.cycle || report.jobFamily ? "&" : "?"}format=plain`}
+              download
+            >
+              {t("exportPlain")}
             </a>
           </p>
 
@@ -321,8 +328,6 @@ export default function UnitReportPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.unit.name} – Parat` : "Parat" },
-]
+export const meta = pageMeta<typeof loader>(({ data, t }) => `${t("reports:title")}: ${data.unit.name}`)
 
 export const ErrorBoundary = ReportErrorBoundary

@@ -7,6 +7,7 @@ import {
   showCount,
 } from "~/domain/admin-counts"
 import { flattenTree } from "~/domain/admin-tree"
+import type { CalendarDay } from "~/domain/calendar"
 import { cyclePhase } from "~/domain/survey"
 import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
@@ -43,8 +44,8 @@ export function listCycles(db: Db = getDb(), now = new Date()) {
       id: cycles.id,
       name: cycles.name,
       status: cycles.status,
-      opensAt: cycles.opensAt,
-      closesAt: cycles.closesAt,
+      opensOn: cycles.opensOn,
+      closesOn: cycles.closesOn,
       minGroupSize: cycles.minGroupSize,
       instrumentKey: instrumentVersions.key,
       instrumentVersion: instrumentVersions.version,
@@ -53,7 +54,7 @@ export function listCycles(db: Db = getDb(), now = new Date()) {
     .from(cycles)
     .innerJoin(instrumentVersions, eq(instrumentVersions.hash, cycles.instrumentHash))
     .leftJoin(invited, eq(invited.cycleId, cycles.id))
-    .orderBy(desc(cycles.opensAt), desc(cycles.id))
+    .orderBy(desc(cycles.opensOn), desc(cycles.id))
     .all()
     .map((cycle) => ({ ...cycle, phase: cyclePhase(cycle, now) }))
 }
@@ -62,8 +63,8 @@ export type CycleInput = {
   name: string
   instrumentHash: string
   unitIds: number[]
-  opensAt: Date
-  closesAt: Date
+  opensOn: CalendarDay
+  closesOn: CalendarDay
 }
 
 export type CycleOutcome =
@@ -83,7 +84,7 @@ export type CycleOutcome =
 export function createCycle(actorId: number, input: CycleInput, db: Db = getDb()): CycleOutcome {
   const unitIds = [...new Set(input.unitIds)]
   if (unitIds.length === 0) return { ok: false, reason: "no_units" }
-  if (input.closesAt.getTime() <= input.opensAt.getTime()) return { ok: false, reason: "dates" }
+  if (input.closesOn < input.opensOn) return { ok: false, reason: "dates" }
   const instrument = db
     .select({ hash: instrumentVersions.hash })
     .from(instrumentVersions)
@@ -102,8 +103,8 @@ export function createCycle(actorId: number, input: CycleInput, db: Db = getDb()
       .values({
         name: input.name,
         instrumentHash: input.instrumentHash,
-        opensAt: input.opensAt,
-        closesAt: input.closesAt,
+        opensOn: input.opensOn,
+        closesOn: input.closesOn,
         status: "draft",
         minGroupSize: env.PARAT_MIN_GROUP_SIZE,
         reminderDays: DEFAULT_REMINDER_DAYS,
@@ -117,8 +118,8 @@ export function createCycle(actorId: number, input: CycleInput, db: Db = getDb()
       name: input.name,
       instrumentHash: input.instrumentHash,
       unitIds,
-      opensAt: input.opensAt,
-      closesAt: input.closesAt,
+      opensOn: input.opensOn,
+      closesOn: input.closesOn,
     })
     return id
   })
@@ -213,8 +214,8 @@ export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
       id: cycles.id,
       name: cycles.name,
       status: cycles.status,
-      opensAt: cycles.opensAt,
-      closesAt: cycles.closesAt,
+      opensOn: cycles.opensOn,
+      closesOn: cycles.closesOn,
       minGroupSize: cycles.minGroupSize,
       reminderDays: cycles.reminderDays,
       instrumentHash: cycles.instrumentHash,

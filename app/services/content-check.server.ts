@@ -32,7 +32,7 @@ export function checkContent(root = coursesDir(), options: ContentCheckOptions =
   const { content, errors } = loadAllContent(root)
   const all: ContentError[] = [...errors]
   const warnings: ContentError[] = []
-  if (!content) return { errors: all, warnings, summary: "" }
+  if (!content) return { errors: all, warnings, summary: "", counts: null }
   all.push(...checkCatalogue(root, content, options))
   const incomplete = checkCompleteness(root, content)
   if (options.requireComplete ?? COMPLETENESS_IS_REQUIRED) all.push(...incomplete)
@@ -40,7 +40,16 @@ export function checkContent(root = coursesDir(), options: ContentCheckOptions =
   const v2 = content.instrumentV2
   const bank = v2.dimensions.reduce((n, d) => n + d.knowledge.length, 0)
   const summary = `instrument ${content.instrument.key} v${content.instrument.version} (${content.instrument.hash}) and v${v2.version} (${v2.hash}, ${bank} knowledge items), ${content.modules.length} modules, ${content.wiki.length} wiki terms, handbook ${content.handbook ? `with ${content.handbook.phases.length} phases` : "absent"}`
-  return { errors: all, warnings, summary }
+  const counts = {
+    instrument: content.instrument.key,
+    v1: content.instrument.version,
+    v2: v2.version,
+    knowledgeItems: bank,
+    modules: content.modules.length,
+    wikiTerms: content.wiki.length,
+    handbookPhases: content.handbook?.phases.length ?? 0,
+  }
+  return { errors: all, warnings, summary, counts }
 }
 
 /** Per module: lawAsOf, objectives on every lesson, a case, an exercise, a url for every source. */

@@ -1,6 +1,7 @@
 // Item analysis for admins and content owners: per item and dimension statistics of a closed cycle with at least
 // MIN_RESPONSES submitted responses. Only aggregates leave this module; no figure is about one person.
 import { and, count, desc, eq } from "drizzle-orm"
+import type { CalendarDay } from "~/domain/calendar"
 import type { AnyInstrument, Bilingual } from "~/domain/content-schema"
 import { isV2 } from "~/domain/content-schema"
 import { toCsv } from "~/domain/csv"
@@ -18,7 +19,13 @@ import { getInstrumentVersion } from "./instrument.server"
 
 const { cycles, responses } = schema
 
-export type AnalysableCycle = { id: number; name: string; closesAt: Date; responses: number; version: number }
+export type AnalysableCycle = {
+  id: number
+  name: string
+  closesOn: CalendarDay
+  responses: number
+  version: number
+}
 
 /** Closed cycles with enough submitted responses to analyse, newest first. */
 export function listAnalysableCycles(db: Db = getDb()): AnalysableCycle[] {
@@ -26,7 +33,7 @@ export function listAnalysableCycles(db: Db = getDb()): AnalysableCycle[] {
     .select({
       id: cycles.id,
       name: cycles.name,
-      closesAt: cycles.closesAt,
+      closesOn: cycles.closesOn,
       hash: cycles.instrumentHash,
       responses: count(responses.id),
     })
@@ -34,7 +41,7 @@ export function listAnalysableCycles(db: Db = getDb()): AnalysableCycle[] {
     .innerJoin(responses, and(eq(responses.cycleId, cycles.id), eq(responses.status, "submitted")))
     .where(eq(cycles.status, "closed"))
     .groupBy(cycles.id)
-    .orderBy(desc(cycles.closesAt), desc(cycles.id))
+    .orderBy(desc(cycles.closesOn), desc(cycles.id))
     .all()
   return rows
     .filter((r) => r.responses >= MIN_RESPONSES)

@@ -5,6 +5,7 @@ import { createHmac, timingSafeEqual } from "node:crypto"
 import { and, asc, count, desc, eq, lte, sql } from "drizzle-orm"
 import type { ShownCount } from "~/domain/admin-counts"
 import { showCount } from "~/domain/admin-counts"
+import { endOfDanishDay, startOfDanishDay } from "~/domain/calendar"
 import {
   dueReminderDay,
   MAX_MAIL_ATTEMPTS,
@@ -71,17 +72,18 @@ export function scheduleReminders(db: Db = getDb(), now = new Date()) {
     .select({
       id: cycles.id,
       reminderDays: cycles.reminderDays,
-      opensAt: cycles.opensAt,
+      opensOn: cycles.opensOn,
       openedAt: cycles.openedAt,
-      closesAt: cycles.closesAt,
+      closesOn: cycles.closesOn,
     })
     .from(cycles)
     .where(eq(cycles.status, "open"))
     .all()
   let queued = 0
   for (const cycle of open) {
-    const startedAt = new Date(Math.max(cycle.opensAt.getTime(), cycle.openedAt?.getTime() ?? 0))
-    const day = dueReminderDay(cycle.reminderDays, startedAt, cycle.closesAt, now)
+    const opensAt = startOfDanishDay(cycle.opensOn)
+    const startedAt = new Date(Math.max(opensAt.getTime(), cycle.openedAt?.getTime() ?? 0))
+    const day = dueReminderDay(cycle.reminderDays, startedAt, endOfDanishDay(cycle.closesOn), now)
     if (day === null) continue
     queued += db.run(sql`insert or ignore into mail_outbox
         (kind, dedupe_key, person_id, cycle_id, next_attempt_at, created_at)
@@ -131,7 +133,7 @@ function loadMail(id: number, db: Db) {
       isActive: people.isActive,
       cycleName: cycles.name,
       cycleStatus: cycles.status,
-      closesAt: cycles.closesAt,
+      closesOn: cycles.closesOn,
       k: cycles.minGroupSize,
     })
     .from(mailOutbox)
@@ -145,7 +147,12 @@ function loadMail(id: number, db: Db) {
 function isObsolete(mail: Claimed, db: Db, now: Date) {
   if (!mail.isActive) return true
   if (mail.kind === "password_link") return false
-  if (mail.cycleStatus !== "open" || !mail.closesAt || mail.closesAt.getTime() <= now.getTime()) return true
+  if (
+    mail.cycleStatus !== "open" ||
+    !mail.closesOn ||
+    endOfDanishDay(mail.closesOn).getTime() <= now.getTime()
+  )
+    return true
   const submitted = db
     .select({ n: count() })
     .from(responses)
@@ -175,7 +182,7 @@ function contentOf(mail: Claimed): MailContent {
         kind: "invitation",
         name: mail.name,
         cycle: mail.cycleName ?? "",
-        closesAt: mail.closesAt ?? new Date(),
+        closesOn: mail.closesOn ?? "",
         k: mail.k ?? env.PARAT_MIN_GROUP_SIZE,
         link: surveyLink,
       }
@@ -184,7 +191,7 @@ function contentOf(mail: Claimed): MailContent {
         kind: "reminder",
         name: mail.name,
         cycle: mail.cycleName ?? "",
-        closesAt: mail.closesAt ?? new Date(),
+        closesOn: mail.closesOn ?? "",
         link: surveyLink,
         unsubscribeLink: unsubscribeLink(mail.cycleId ?? 0, mail.personId),
       }
@@ -399,10 +406,10 @@ export function getManagerMailCounts(managerId: number, db: Db = getDb()) {
     .all()
   if (scopes.length === 0) return []
   const cycleRows = db
-    .selectDistinct({ id: cycles.id, name: cycles.name, k: cycles.minGroupSize, opensAt: cycles.opensAt })
+    .selectDistinct({ id: cycles.id, name: cycles.name, k: cycles.minGroupSize, opensOn: cycles.opensOn })
     .from(cycles)
     .innerJoin(mailOutbox, and(eq(mailOutbox.cycleId, cycles.id), eq(mailOutbox.status, "sent")))
-    .orderBy(desc(cycles.opensAt))
+    .orderBy(desc(cycles.opensOn))
     .all()
   return cycleRows
     .map((cycle) => {

@@ -4,6 +4,7 @@
 import { eq, inArray } from "drizzle-orm"
 import { ALL, effectiveK } from "~/domain/anonymity"
 import type { Instrument } from "~/domain/content-schema"
+import { chooseReportCycle } from "~/domain/report-cycles"
 import { levelForScore } from "~/domain/scoring"
 import type { JobFamily } from "~/domain/vocabulary"
 import { env } from "~/env.server"
@@ -21,7 +22,7 @@ import { buildParticipation, type ParticipationRow } from "./reports/participati
 import {
   type PublishedCycle,
   placeInCycle,
-  publishedCycleList,
+  publishedCycleCoverage,
   strictestPublishedK,
 } from "./reports/published.server"
 import { placedRows } from "./reports/rows.server"
@@ -63,11 +64,20 @@ export type UnitReport = {
   trend: Trend
 }
 
-function chooseCycle(all: PublishedCycle[], cycleId: number | undefined): PublishedCycle | null {
-  if (cycleId === undefined) return all.at(-1) ?? null
-  const cycle = all.find((c) => c.id === cycleId)
-  if (!cycle) throw new Response("Not found", { status: 404 })
-  return cycle
+/**
+ * The published cycles the manager's reports offer (those that covered their units, oldest first) and the one shown:
+ * the asked-for one, else the latest that covered them. Asking for any other cycle is a 404.
+ */
+function cyclesFor(user: SessionUser, cycleId: number | undefined, db: Db) {
+  const { offered, chosen } = chooseReportCycle(publishedCycleCoverage(db, user.id), cycleId)
+  if (chosen === "not_found") throw new Response("Not found", { status: 404 })
+  const plain = ({ id, name, k }: PublishedCycle): PublishedCycle => ({ id, name, k })
+  return { all: offered.map(plain), cycle: chosen ? plain(chosen) : null }
+}
+
+/** The name of the cycle a manager's reports open on, or null when no published cycle covered their units. */
+export function getDefaultReportCycleName(user: SessionUser, db: Db = getDb()): string | null {
+  return cyclesFor(user, undefined, db).cycle?.name ?? null
 }
 
 // The level thresholds of a cycle's instrument version, which never change: kept per connection and cycle.
@@ -95,7 +105,7 @@ function thresholdsFor(cycle: PublishedCycle | null, db: Db): Thresholds {
 /** The heatmap alone (the hot path, timed by npm run bench). */
 export function getHeatmap(user: SessionUser, query: ReportQuery, db: Db = getDb()): Heatmap {
   const unit = requireUnitInScope(user, query.unitId, db)
-  const cycle = chooseCycle(publishedCycleList(db), query.cycleId)
+  const { cycle } = cyclesFor(user, query.cycleId, db)
   const place = cycle ? placeInCycle(db, cycle.id, unit.id) : null
   if (!cycle || !place) return { rows: [] }
   const thresholds = thresholdsFor(cycle, db)
@@ -107,8 +117,7 @@ export function getHeatmap(user: SessionUser, query: ReportQuery, db: Db = getDb
 /** Everything the unit's report page and its CSV show, already suppressed. */
 export function getUnitReport(user: SessionUser, query: ReportQuery, db: Db = getDb()): UnitReport {
   const unit = requireUnitInScope(user, query.unitId, db)
-  const all = publishedCycleList(db)
-  const cycle = chooseCycle(all, query.cycleId)
+  const { all, cycle } = cyclesFor(user, query.cycleId, db)
   const slice = query.jobFamily ?? ALL
   const place = cycle ? placeInCycle(db, cycle.id, unit.id) : null
   const rows = cycle && place ? placedRows(db, cycle.id, place, slice) : []

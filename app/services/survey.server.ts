@@ -2,6 +2,7 @@
 // submit, the person's own result and their export. A person's response is always found by (cycle, person);
 // no id from the browser ever picks a response.
 import { and, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm"
+import type { CalendarDay } from "~/domain/calendar"
 import type {
   AnyInstrument,
   Bilingual,
@@ -175,7 +176,7 @@ export type CycleSummary = {
   id: number
   name: string
   state: SurveyState
-  closesAt: Date
+  closesOn: CalendarDay
   resumePage: number
   hasDraft: boolean
 }
@@ -200,7 +201,7 @@ export function listSurveyCycles(user: SurveyUser, db: Db = getDb(), now = new D
         ),
       ),
     )
-    .orderBy(desc(cycles.opensAt), desc(cycles.id))
+    .orderBy(desc(cycles.opensOn), desc(cycles.id))
     .all()
   return rows.map((cycle) => {
     const response = responseOf(db, cycle.id, user.id)
@@ -208,7 +209,7 @@ export function listSurveyCycles(user: SurveyUser, db: Db = getDb(), now = new D
       id: cycle.id,
       name: cycle.name,
       state: surveyState(takeable.has(cycle.id), response),
-      closesAt: cycle.closesAt,
+      closesOn: cycle.closesOn,
       resumePage: resumePage(formOf(db, user, cycle), response?.page ?? null),
       hasDraft: response?.status === "draft",
     }
@@ -375,7 +376,28 @@ export type ReviewView = {
   pageCount: number
   dimensions: { key: string; name: Bilingual; page: number; answered: number; total: number }[]
   missing: (MissingItem & { text: Bilingual })[]
+  /** every page's questions with the person's answer as they chose it (null: not answered yet) */
+  answers: {
+    key: string
+    name: Bilingual
+    page: number
+    items: { itemId: string; question: Bilingual; answer: Bilingual | null }[]
+  }[]
   hasDraft: boolean
+}
+
+/** The text of the option a person chose for an item, in both languages; null when unanswered. */
+function chosenText(
+  instrument: AnyInstrument,
+  item: FormItem,
+  answer: number | string | undefined,
+): Bilingual | null {
+  if (answer === undefined) return null
+  if (item.kind === "tool") return answer === 1 ? item.text : null
+  if (item.kind === "likert")
+    return typeof answer === "number" ? (instrument.scale[answer - 1] ?? null) : null
+  if (answer === DONT_KNOW) return instrument.dontKnow
+  return item.options.find((o) => o.id === answer)?.text ?? null
 }
 
 export function getReview(
@@ -407,6 +429,18 @@ export function getReview(
         answered: d.items.length - missing.filter((m) => m.page === page).length,
       })),
     missing: missing.map((m) => ({ ...m, text: textOf.get(m.itemId)! })),
+    answers: access.form.pages.map((d, i) => ({
+      key: d.key,
+      name: d.name,
+      page: i + 1,
+      items: d.items
+        .filter((item) => item.kind !== "tool" || answers[item.id] === 1)
+        .map((item) => ({
+          itemId: item.id,
+          question: item.text,
+          answer: chosenText(access.instrument, item, answers[item.id]),
+        })),
+    })),
     hasDraft: access.response?.status === "draft",
   }
 }
@@ -611,14 +645,8 @@ export function exportResponse(
   const access = accessFor(db, user, cycleId, now)
   if (!access?.response) return null
   const { instrument, response, form } = access
-  const textOf = (item: FormItem, answer: number | string | undefined) => {
-    if (answer === undefined) return null
-    if (item.kind === "tool") return answer === 1 ? item.text[lang] : null
-    if (item.kind === "likert")
-      return typeof answer === "number" ? (instrument.scale[answer - 1]?.[lang] ?? null) : null
-    if (answer === DONT_KNOW) return instrument.dontKnow[lang]
-    return item.options.find((o) => o.id === answer)?.text[lang] ?? null
-  }
+  const textOf = (item: FormItem, answer: number | string | undefined) =>
+    chosenText(instrument, item, answer)?.[lang] ?? null
   const result =
     response.status === "submitted"
       ? db.select({ id: results.id }).from(results).where(eq(results.responseId, response.id)).get()

@@ -21,7 +21,7 @@ export function syncWikiIndex(db: Db, terms: WikiTerm[]) {
         insert.run(
           term.slug,
           lang,
-          foldText(term.term[lang]),
+          foldText([term.term[lang], ...term.synonyms[lang]].join(" ")),
           foldText(term.short[lang]),
           foldText(markdownToSearchText(term.body[lang])),
         )

@@ -36,7 +36,7 @@ beforeEach(async () => {
   db.insert(instrumentVersions).values({ hash: HASH, key: "ai-readiness", version: 1, content: {} }).run()
 })
 
-const dates = { opensAt: new Date("2026-03-01T00:00:00Z"), closesAt: new Date("2026-03-31T23:59:59Z") }
+const dates = { opensOn: "2026-03-01", closesOn: "2026-03-31" }
 const duringCycle = new Date("2026-03-15T12:00:00Z")
 const offered = (personId: number, now = duringCycle) => openCyclesForPerson(personId, db, now)
 

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm"
 import { beforeEach, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import { loader as homeLoader } from "~/routes/_index"
 import { loader as startLoader } from "~/routes/survey._index"
 import { action as pageAction } from "~/routes/survey.$cycleId.page.$n"
@@ -56,8 +57,8 @@ function makeCycle(name: string, opensAt: Date, closesAt: Date, codes = ["NOR"])
     name,
     instrumentHash: hash,
     status: "open",
-    opensAt,
-    closesAt,
+    opensOn: danishDay(opensAt),
+    closesOn: danishDay(closesAt),
     minGroupSize: 5,
     unitIds: codes.map(unitId),
   })

@@ -1,6 +1,7 @@
 // Item analysis for admins: only closed cycles with enough responses, only aggregates, page and CSV.
 import { eq } from "drizzle-orm"
 import { beforeAll, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import { formFor, seededRandom } from "~/domain/form"
 import { MIN_RESPONSES } from "~/domain/item-analysis"
 import { DONT_KNOW } from "~/domain/scoring"
@@ -26,8 +27,8 @@ function cycleWithResponses(name: string, n: number, unitId: number, passwordHas
     name,
     instrumentHash: storeInstrumentVersion(db, v2),
     status: "open",
-    opensAt: new Date(now.getTime() - 86_400_000),
-    closesAt: new Date(now.getTime() + 86_400_000),
+    opensOn: danishDay(new Date(now.getTime() - 86_400_000)),
+    closesOn: danishDay(new Date(now.getTime() + 86_400_000)),
     minGroupSize: 5,
     unitIds: [unitId],
   })

@@ -1,5 +1,6 @@
 import { and, count, eq } from "drizzle-orm"
 import { afterAll, beforeEach, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import type { Dimension, Level } from "~/domain/content-schema"
 import { scoreResponse } from "~/domain/scoring"
 import { loader as pathLoader } from "~/routes/learn._index"
@@ -75,8 +76,8 @@ function giveResult(levels: Partial<Record<Dimension, Level>>, submittedAt: Date
       name: `Test ${cycleCounter}`,
       instrumentHash: hash,
       status: "closed",
-      opensAt: submittedAt,
-      closesAt: submittedAt,
+      opensOn: danishDay(submittedAt),
+      closesOn: danishDay(submittedAt),
     })
     .returning()
     .get()

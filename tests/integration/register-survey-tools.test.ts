@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm"
 import { beforeEach, expect, test } from "vitest"
 import { systemIdOfTool } from "~/domain/ai-register"
+import { danishDay } from "~/domain/calendar"
 import { createSystem, type SystemInput } from "~/services/ai-register.server"
 import { getCurrentInstrument, getSurveyPage, saveDraftPage } from "~/services/survey.server"
 import type { Db } from "../../db/client"
@@ -21,8 +22,8 @@ beforeEach(() => {
     name: "tools test",
     instrumentHash: storeInstrumentVersion(db, getCurrentInstrument()),
     status: "open",
-    opensAt: new Date(now.getTime() - 86_400_000),
-    closesAt: new Date(now.getTime() + 30 * 86_400_000),
+    opensOn: danishDay(new Date(now.getTime() - 86_400_000)),
+    closesOn: danishDay(new Date(now.getTime() + 30 * 86_400_000)),
     minGroupSize: 5,
     unitIds: [unitId("NOR"), unitId("SKO")],
   })

@@ -91,8 +91,8 @@ test("a later cycle in which one person of a department no longer answers hides 
       name: "Efterår 2026",
       instrumentHash: db.select({ h: cycles.instrumentHash }).from(cycles).get()!.h,
       unitIds: [unitId("RDEMO")],
-      opensAt: new Date(Date.UTC(2026, 8, 1)),
-      closesAt: new Date(Date.UTC(2026, 9, 1)),
+      opensOn: "2026-09-01",
+      closesOn: "2026-09-30",
     },
     db,
   )

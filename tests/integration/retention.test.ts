@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm"
 import { beforeEach, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import { purgeExpiredData } from "~/services/retention.server"
 import { getCurrentInstrument } from "~/services/survey.server"
 import type { Db } from "../../db/client"
@@ -28,8 +29,8 @@ function makeCycle(name: string, status: "open" | "closed") {
     name,
     instrumentHash: hash,
     status,
-    opensAt: ago(60),
-    closesAt: ago(-30),
+    opensOn: danishDay(ago(60)),
+    closesOn: danishDay(ago(-30)),
     minGroupSize: 5,
     unitIds: [],
   })

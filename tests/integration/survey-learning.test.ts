@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, like, or } from "drizzle-orm"
 import { beforeEach, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import type { Dimension, Level } from "~/domain/content-schema"
 import { getContent } from "~/services/content-loader.server"
 import {
@@ -150,8 +151,8 @@ test("a newer result B in a later cycle rebuilds the path and keeps the complete
     name: "Forår 2027 / Spring 2027",
     instrumentHash: instrument.hash,
     status: "open",
-    opensAt: later(2),
-    closesAt: later(60 * 24 * 30),
+    opensOn: danishDay(later(2)),
+    closesOn: danishDay(later(60 * 24 * 30)),
     minGroupSize: 5,
     unitIds: [region.id],
   })

@@ -1,6 +1,7 @@
 // Taking a v2 cycle: the person's own form, stable on resume, the unscored pages, and the result with confidence.
 import { eq } from "drizzle-orm"
 import { beforeAll, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import type { JobFamily } from "~/domain/content-schema"
 import { formFor } from "~/domain/form"
 import { DONT_KNOW } from "~/domain/scoring"
@@ -39,8 +40,8 @@ beforeAll(async () => {
       name,
       instrumentHash: hash,
       status: "open",
-      opensAt: new Date(now.getTime() - daysAgo * 86_400_000),
-      closesAt: new Date(now.getTime() + 30 * 86_400_000),
+      opensOn: danishDay(new Date(now.getTime() - daysAgo * 86_400_000)),
+      closesOn: danishDay(new Date(now.getTime() + 30 * 86_400_000)),
       minGroupSize: 5,
       unitIds: [unitId],
     })

@@ -25,6 +25,16 @@ test("an English search finds the English term, and prefixes match", () => {
   expect(slugs("hallucin", "en")).toContain("hallucination")
 })
 
+test("everyday words and inflections find the term: hallucinering, persondata, ChatGPT", () => {
+  expect(slugs("hallucinering")[0]).toBe("hallucination")
+  expect(slugs("hallucinerer")[0]).toBe("hallucination")
+  expect(slugs("hallucinating", "en")[0]).toBe("hallucination")
+  expect(slugs("persondata")).toContain("personal-data")
+  expect(slugs("persondata")).toContain("gdpr")
+  expect(slugs("chatgpt")).toContain("large-language-model")
+  expect(slugs("it-sikkerhed")[0]).toBe("information-security")
+})
+
 test("hits show the texts of the page's language, taken from the content", () => {
   const [da] = searchWiki("traeningsdata", "da", db)
   const [en] = searchWiki("traeningsdata", "en", db)

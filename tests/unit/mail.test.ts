@@ -37,7 +37,7 @@ test("renderMail escapes names in the HTML and keeps the link in both parts", ()
       kind: "invitation",
       name: "<b>Ole</b>",
       cycle: "Forår",
-      closesAt: closes,
+      closesOn: "2026-03-30",
       k: 5,
       link: "https://x.dk/s?a=1&b=2",
     },

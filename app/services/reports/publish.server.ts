@@ -181,7 +181,7 @@ export function publishCycle(db: Db, cycleId: number, now = new Date()): Publica
 export function publishClosedCycles(db: Db) {
   const pending = db.$client
     .prepare(`SELECT c.id FROM cycles c LEFT JOIN published_cycles p ON p.cycle_id = c.id
-      WHERE c.status = 'closed' AND p.cycle_id IS NULL ORDER BY c.opens_at, c.id`)
+      WHERE c.status = 'closed' AND p.cycle_id IS NULL ORDER BY c.opens_on, c.id`)
     .all() as { id: number }[]
   for (const { id } of pending) db.transaction(() => publishCycle(db, id))
 }
