@@ -14,7 +14,7 @@ import {
 } from "~/services/auth.server"
 import { parseForm, requiredText } from "~/utils/forms"
 
-export const handle = { i18n: ["auth"] }
+export const handle = { i18n: ["auth", "sso"] }
 
 const CodeSchema = z.object({ code: requiredText(64) })
 
@@ -54,6 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignInCodePage() {
   const { t } = useTranslation("auth")
+  const { t: ts } = useTranslation("sso")
   const data = useActionData<ActionData>()
   return (
     <section className="page narrow">
@@ -78,6 +79,9 @@ export default function SignInCodePage() {
           {t("twoFactor.signInSubmit")}
         </button>
       </Form>
+      <p>
+        <Link to="/login/two-factor/recovery">{ts("recovery.link")}</Link>
+      </p>
       <p>
         <Link to="/login">{t("twoFactor.cancel")}</Link>
       </p>

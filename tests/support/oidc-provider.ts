@@ -1,5 +1,6 @@
 // A real OpenID provider (oidc-provider) on a free loopback port, for the sign-in tests. Its sign-in page takes any
-// login name; `accounts` says which claims each name gets. Nothing here talks to anything off this machine.
+// login name; `accounts` says which claims each name gets, and an account's `amr` (comma-separated) and `acr` say
+// how the provider claims to have signed them in. Nothing here talks to anything off this machine.
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import Provider from "oidc-provider"
@@ -30,7 +31,8 @@ export async function startOidcProvider(appOrigin: string, accounts: Map<string,
     ],
     // Plain http on loopback: the default SameSite=None cookies would need https in a real browser.
     cookies: { keys: ["a-test-cookie-key"], long: { sameSite: "lax" }, short: { sameSite: "lax" } },
-    claims: { openid: ["sub"], email: ["email"], profile: ["name", "employee_id"] },
+    // amr and acr as a provider with multi-factor sign-in reports them (Entra ID sends amr ["pwd", "mfa"]).
+    claims: { openid: ["sub", "acr", "amr"], email: ["email"], profile: ["name", "employee_id"] },
     conformIdTokenClaims: false,
     findAccount: (_ctx, sub) =>
       accounts.has(sub) ? { accountId: sub, claims: () => ({ sub, ...accounts.get(sub) }) } : undefined,
@@ -63,7 +65,25 @@ export async function startOidcProvider(appOrigin: string, accounts: Map<string,
       ctx.body = page("Provider error", `<p>${String(out.error)}</p>`)
     },
   })
-  server.on("request", provider.callback())
+  const handle = provider.callback()
+  server.on("request", async (req, res) => {
+    // The sign-in form's answer: finished here rather than by the provider's development page, so the account's
+    // amr and acr go into the ID token as a real provider's multi-factor sign-in would put them.
+    if (req.method === "POST" && /^\/interaction\/[^/]+$/.test(req.url ?? "")) {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      const login = new URLSearchParams(Buffer.concat(chunks).toString("utf8")).get("login") ?? ""
+      const claims = accounts.get(login)
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: login, amr: claims?.amr?.split(","), acr: claims?.acr } },
+        { mergeWithLastSubmission: false },
+      )
+      return
+    }
+    handle(req, res)
+  })
   return {
     issuer,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
