@@ -162,7 +162,9 @@ test("a lost authenticator: a link by e-mail in the person's language, used once
   expect(sentAway.headers.get("Location")).toBe("/account/two-factor?required=1")
   const page = (await call(enrolLoader, makeRequest("/account/two-factor", { cookie }))) as {
     status: { secret: string }
+    requiredBecause: string | null
   }
+  expect(page.requiredBecause).toBe("twoFactor.requiredAfterRecovery")
   await call(
     enrolAction,
     makeRequest("/account/two-factor", {
