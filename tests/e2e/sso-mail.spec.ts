@@ -192,6 +192,23 @@ test("a deactivated person is refused by Parat after signing in at the region", 
   await expect(page.getByRole("alert")).toContainText("Din adgang til Parat er lukket")
 })
 
+for (const mode of ["expired", "foreign"] as const) {
+  test(`${mode === "expired" ? "an expired" : "a foreign-signed"} ID token from the region is refused`, async ({
+    page,
+  }) => {
+    const account = `bad-token-${mode}`
+    importedPerson(account)
+    accounts.set(account, { ...accounts.get(account), tokenTamper: mode })
+    await page.goto("/login")
+    await page.getByRole("link", { name: "Log ind med Testregionen" }).click()
+    await signInAtProvider(page, account)
+    await expect(page.getByRole("heading", { level: 1, name: "Du blev ikke logget ind" })).toBeVisible()
+    await expect(page.getByRole("alert")).toContainText("Svaret fra identitetsudbyderen kunne ikke godkendes")
+    await page.goto("/account/password")
+    await expect(page).toHaveURL(/\/login\?redirectTo=/)
+  })
+}
+
 test("a callback with a state this browser did not start is refused", async ({ page }) => {
   await page.goto("/login")
   await page.getByRole("link", { name: "Log ind med Testregionen" }).click()
