@@ -10,8 +10,16 @@ import { hashPassword, verifyPassword } from "./password.server"
 import { findPasswordWeakness, type PasswordWeakness } from "./password-strength.server"
 import { hasConfirmedTwoFactor, verifySecondFactor } from "./two-factor.server"
 
-const { people, sessions, loginFailures, managerScopes, passwordResets, signInChallenges, totpCredentials } =
-  schema
+const {
+  people,
+  sessions,
+  loginFailures,
+  managerScopes,
+  passwordResets,
+  signInChallenges,
+  totpCredentials,
+  twoFactorRecoveries,
+} = schema
 
 export type Role = schema.Role
 export type SessionUser = {
@@ -208,7 +216,8 @@ function isSessionAlive(session: { expiresAt: Date; lastSeenAt: Date }, now: num
 
 /**
  * Deletes what can no longer be used: sessions past their absolute or idle end, reset tokens that are used or
- * expired, unfinished sign-ins and sign-in attempts older than the throttle window. For the retention schedule.
+ * expired, unfinished sign-ins, sign-in attempts older than the throttle window and two-factor recovery links older
+ * than a day. For the retention schedule.
  */
 export function purgeExpiredSessions(db: Db = getDb(), now: Date = new Date()) {
   const at = now.getTime()
@@ -225,6 +234,11 @@ export function purgeExpiredSessions(db: Db = getDb(), now: Date = new Date()) {
     loginAttempts: tx
       .delete(loginFailures)
       .where(lt(loginFailures.at, new Date(at - FAILURE_WINDOW_MS)))
+      .run().changes,
+    // expired within 30 minutes; kept a day for the rate limit on asking
+    recoveryLinks: tx
+      .delete(twoFactorRecoveries)
+      .where(lt(twoFactorRecoveries.createdAt, new Date(at - 86_400_000)))
       .run().changes,
   }))
 }

@@ -8,7 +8,7 @@ import { loader as passwordPageLoader } from "~/routes/account.password"
 import { action as enrolAction, loader as enrolLoader } from "~/routes/account.two-factor"
 import { action as requestAction, loader as requestLoader } from "~/routes/login_.two-factor_.recovery"
 import { action as redeemAction, loader as redeemLoader } from "~/routes/two-factor-recovery.$token"
-import { createSession, getUser } from "~/services/auth.server"
+import { createSession, getUser, purgeExpiredSessions } from "~/services/auth.server"
 import { processOutbox } from "~/services/mail.server"
 import { createMailTransport, type MailTransport } from "~/services/mail-transport.server"
 import { enrolKnownSecret } from "~/services/two-factor.server"
@@ -26,6 +26,7 @@ import {
   recoveryCodes,
   sessions,
   totpCredentials,
+  twoFactorRecoveries,
   units,
 } from "../../db/schema"
 import { startSmtpServer } from "../support/smtp-server"
@@ -194,6 +195,10 @@ test("a recovery link is short-lived: after 30 minutes it opens nothing, and one
   expect(ask(now)).toMatchObject({ ok: true })
   expect(await processOutbox(transport, { db, now: later })).toMatchObject({ sent: 0, cancelled: 1 })
   expect(smtp.received.filter((mail) => mail.to.includes(email))).toHaveLength(1)
+
+  // The retention job removes the spent links after a day (they counted for the daily limit until then).
+  expect(purgeExpiredSessions(db, new Date(now.getTime() + 25 * 3_600_000)).recoveryLinks).toBe(2)
+  expect(db.select().from(twoFactorRecoveries).where(eq(twoFactorRecoveries.personId, id)).all()).toEqual([])
 })
 
 test(`at most ${MAX_RECOVERY_REQUESTS_PER_DAY} links a day: the next is refused with 429 and audited`, async () => {
