@@ -71,6 +71,13 @@ const EnvSchema = z.object({
   PARAT_OIDC_EMAIL_CLAIM: z.string().default("email"),
   /** The name on the sign-in button, e.g. "Region Hovedstaden" */
   PARAT_OIDC_NAME: z.string().default("Single sign-on"),
+  /**
+   * `amr` values in the ID token that mean the provider did a second factor (comma-separated, e.g. "mfa" for
+   * Entra ID). With one of them (or an accepted `acr`), Parat asks for no code of its own; unset, never.
+   */
+  PARAT_OIDC_MFA_AMR: z.string().optional(),
+  /** `acr` values that mean the same (e.g. "http://schemas.microsoft.com/claims/multipleauthn" for AD FS) */
+  PARAT_OIDC_MFA_ACR: z.string().optional(),
   /** "false" turns password sign-in off for everyone but the break-glass admin */
   PARAT_PASSWORD_LOGIN: z.enum(["true", "false"]).default("true"),
   /** The one admin who may still sign in with a password when PARAT_PASSWORD_LOGIN=false */

@@ -82,6 +82,8 @@ export const people = sqliteTable(
     /** set when an admin erased or anonymised the person: the row stays as a nameless placeholder (docs/privacy.md) */
     erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
     erasure: text("erasure", { enum: ERASURE_MODES }),
+    /** set when a recovery by e-mail removed their authenticator: they set up a new one before anything else */
+    mustEnrolTwoFactor: integer("must_enrol_two_factor", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -123,6 +125,8 @@ export const sessions = sqliteTable(
     /** the last request seen, for the idle timeout (PARAT_SESSION_IDLE_MINUTES); refreshed at most once a minute */
     // (SQLite cannot add a column with an expression default; sessions from before this column start idle)
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull().default(sql`0`),
+    /** the identity provider asserted a second factor at this sign-in (PARAT_OIDC_MFA_AMR / _ACR) */
+    isMfaByIdp: integer("is_mfa_by_idp", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -146,6 +150,10 @@ export const signInChallenges = sqliteTable(
       .references(() => people.id, { onDelete: "cascade" }),
     /** where to go after the second step (already checked to stay on the site) */
     redirectTo: text("redirect_to").notNull().default("/"),
+    /** how the first step was made: a password, or a single sign-on without the provider's second factor */
+    firstStep: text("first_step", { enum: ["password", "sso"] })
+      .notNull()
+      .default("password"),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: createdAt(),
   },
@@ -196,6 +204,25 @@ export const loginFailures = sqliteTable(
   },
   // count recent failures for one key
   (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
+)
+
+/**
+ * A recovery link for a lost authenticator, sent by e-mail after the person's password was right (hash stored, the
+ * token travels only in the mail). One use, short-lived; using it removes the authenticator and ends every session.
+ */
+export const twoFactorRecoveries = sqliteTable(
+  "two_factor_recoveries",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  // requests per person in the last day (the rate limit); a person's open links (spent together)
+  (t) => [index("two_factor_recoveries_person_idx").on(t.personId, t.createdAt)],
 )
 
 /** One-time password reset tokens handed over by an admin (hash stored, token shown once). */
@@ -597,7 +624,7 @@ export const publishedScores = sqliteTable(
 
 // ---------------------------------------------------------------- e-mail and settings
 
-export const MAIL_KINDS = ["invitation", "reminder", "password_link"] as const
+export const MAIL_KINDS = ["invitation", "reminder", "password_link", "two_factor_recovery"] as const
 export type MailKind = (typeof MAIL_KINDS)[number]
 export const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "cancelled"] as const
 export type MailStatus = (typeof MAIL_STATUSES)[number]

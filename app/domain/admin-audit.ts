@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   "auth.two_factor_enable",
   "auth.two_factor_disable",
   "auth.recovery_code_use",
+  "auth.two_factor_recovery_request",
+  "auth.two_factor_recovery",
   "cycle.reminders",
   "person.password_link_mailed",
   "auth.sso_login",

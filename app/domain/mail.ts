@@ -15,6 +15,7 @@ export type MailContent =
       unsubscribeLink: string
     }
   | { kind: "password_link"; name: string; link: string; expiresAt: Date }
+  | { kind: "two_factor_recovery"; name: string; link: string; expiresAt: Date }
 
 export type RenderedMail = { subject: string; text: string; html: string }
 
@@ -35,6 +36,15 @@ export function escapeHtml(value: string) {
     .replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;")
     .replaceAll("'", "&#39;")
+}
+
+/** A date and time of day, for links that live minutes rather than days. */
+export function formatMailTime(date: Date, lang: "da" | "en") {
+  return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Copenhagen",
+  }).format(date)
 }
 
 type Block = { paragraph: string } | { link: string; label: string }
@@ -93,6 +103,15 @@ export function renderMail(content: MailContent, lang: "da" | "en", t: MailTrans
         { paragraph: t("message.passwordLink.body", { date: formatMailDate(content.expiresAt, lang) }) },
         { link: content.link, label: t("message.passwordLink.action") },
         { paragraph: t("message.passwordLink.ignore") },
+        footer,
+      ])
+    case "two_factor_recovery":
+      return compose(lang, t("message.twoFactorRecovery.subject"), [
+        greeting,
+        { paragraph: t("message.twoFactorRecovery.body", { time: formatMailTime(content.expiresAt, lang) }) },
+        { paragraph: t("message.twoFactorRecovery.after") },
+        { link: content.link, label: t("message.twoFactorRecovery.action") },
+        { paragraph: t("message.twoFactorRecovery.notYou") },
         footer,
       ])
   }

@@ -29,7 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sso = ssoSettings()
   return {
     sso: sso
-      ? { issuer: sso.issuer, employeeIdClaim: sso.employeeIdClaim ?? null, emailClaim: sso.emailClaim }
+      ? {
+          issuer: sso.issuer,
+          employeeIdClaim: sso.employeeIdClaim ?? null,
+          emailClaim: sso.emailClaim,
+          mfaValues: [...sso.mfa.amr.map((v) => `amr ${v}`), ...sso.mfa.acr.map((v) => `acr ${v}`)],
+        }
       : null,
     redirectUri: ssoRedirectUri(),
     password: { isOn: env.PARAT_PASSWORD_LOGIN === "true", breakGlass: env.PARAT_BREAK_GLASS_EMAIL ?? null },
@@ -76,6 +81,12 @@ export default function SignInSettingsPage() {
               {sso.employeeIdClaim
                 ? t("admin.claimsValue", { employeeId: sso.employeeIdClaim, email: sso.emailClaim })
                 : t("admin.claimsEmailOnly", { email: sso.emailClaim })}
+            </dd>
+            <dt>{t("admin.mfa")}</dt>
+            <dd>
+              {sso.mfaValues.length > 0
+                ? t("admin.mfaValue", { values: sso.mfaValues.join(", ") })
+                : t("admin.mfaOff")}
             </dd>
           </>
         ) : null}

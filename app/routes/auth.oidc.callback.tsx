@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   for (const cookie of outcome.cookies) headers.append("Set-Cookie", cookie)
   if (outcome.ok) {
     headers.append("Set-Cookie", languageCookie(outcome.language))
-    return redirect(outcome.redirectTo, { headers })
+    return redirect(outcome.step === "second_factor" ? "/login/two-factor" : outcome.redirectTo, { headers })
   }
   return data({ reason: outcome.reason }, { status: STATUS[outcome.reason], headers })
 }

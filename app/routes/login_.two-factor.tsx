@@ -15,7 +15,7 @@ import {
 import { parseForm, requiredText } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 
-export const handle = { i18n: ["auth"] }
+export const handle = { i18n: ["auth", "sso"] }
 
 const CodeSchema = z.object({ code: requiredText(64) })
 
@@ -55,6 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignInCodePage() {
   const { t } = useTranslation("auth")
+  const { t: ts } = useTranslation("sso")
   const data = useActionData<ActionData>()
   return (
     <section className="page narrow">
@@ -79,6 +80,9 @@ export default function SignInCodePage() {
           {t("twoFactor.signInSubmit")}
         </button>
       </Form>
+      <p>
+        <Link to="/login/two-factor/recovery">{ts("recovery.link")}</Link>
+      </p>
       <p>
         <Link to="/login">{t("twoFactor.cancel")}</Link>
       </p>

@@ -49,10 +49,32 @@ export function enqueuePasswordLink(
   expiresAt: Date,
   now = new Date(),
 ) {
+  enqueueLinkMail(tx, "password_link", personId, token, expiresAt, now)
+}
+
+/** Queues a two-factor recovery link; like a password link, the token is kept only until the mail is sent. */
+export function enqueueTwoFactorRecovery(
+  tx: Writer,
+  personId: number,
+  token: string,
+  expiresAt: Date,
+  now = new Date(),
+) {
+  enqueueLinkMail(tx, "two_factor_recovery", personId, token, expiresAt, now)
+}
+
+function enqueueLinkMail(
+  tx: Writer,
+  kind: "password_link" | "two_factor_recovery",
+  personId: number,
+  token: string,
+  expiresAt: Date,
+  now: Date,
+) {
   tx.insert(mailOutbox)
     .values({
-      kind: "password_link",
-      dedupeKey: `password_link:${personId}:${token.slice(0, 16)}`,
+      kind,
+      dedupeKey: `${kind}:${personId}:${token.slice(0, 16)}`,
       personId,
       payload: { token, expiresAt: expiresAt.toISOString() },
       nextAttemptAt: now,
@@ -143,10 +165,15 @@ function loadMail(id: number, db: Db) {
     .get()
 }
 
-/** Whether the mail should no longer go out: the person left, the cycle closed, they answered or unsubscribed. */
+/**
+ * Whether the mail should no longer go out: the person left, the link expired, the cycle closed, they answered or
+ * unsubscribed.
+ */
 function isObsolete(mail: Claimed, db: Db, now: Date) {
   if (!mail.isActive) return true
-  if (mail.kind === "password_link") return false
+  if (mail.kind === "password_link" || mail.kind === "two_factor_recovery") {
+    return new Date(mail.payload?.expiresAt ?? 0).getTime() <= now.getTime()
+  }
   if (
     mail.cycleStatus !== "open" ||
     !mail.closesOn ||
@@ -200,6 +227,13 @@ function contentOf(mail: Claimed): MailContent {
         kind: "password_link",
         name: mail.name,
         link: `${publicOrigin}/reset-password/${mail.payload?.token ?? ""}`,
+        expiresAt: new Date(mail.payload?.expiresAt ?? Date.now()),
+      }
+    case "two_factor_recovery":
+      return {
+        kind: "two_factor_recovery",
+        name: mail.name,
+        link: `${publicOrigin}/two-factor-recovery/${mail.payload?.token ?? ""}`,
         expiresAt: new Date(mail.payload?.expiresAt ?? Date.now()),
       }
   }

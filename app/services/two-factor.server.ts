@@ -171,6 +171,7 @@ export function confirmTwoFactor(
       .set({ confirmedAt: new Date(now) })
       .where(eq(totpCredentials.personId, personId))
       .run()
+    tx.update(people).set({ mustEnrolTwoFactor: false }).where(eq(people.id, personId)).run()
     recordAudit(tx, personId, "auth.two_factor_enable", `person:${personId}`)
     return replaceRecoveryCodes(personId, tx as unknown as Db)
   })

@@ -204,9 +204,9 @@ test("an admin without two-factor is sent to set it up before the admin area; wi
   expect((refused as Response).status).toBe(302)
   expect((refused as Response).headers.get("Location")).toBe("/account/two-factor?required=1")
   const page = (await call(enrolLoader, makeRequest("/account/two-factor", { cookie }))) as {
-    isRequired: boolean
+    requiredBecause: string | null
   }
-  expect(page.isRequired).toBe(true)
+  expect(page.requiredBecause).toBe("twoFactor.required")
   await enrol(cookie)
   await expect(call(adminLoader, makeRequest("/admin", { cookie }))).resolves.toBeNull()
 })
