@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { LevelChart, TrendChart } from "~/components/lazy-charts"
 import { formatScore, HeatmapLegend, HeatmapTable } from "~/components/reports/heatmap-table"
+import { ReportDetailsSections } from "~/components/reports/report-details"
 import { ReportErrorBoundary, ScrollTable, UnitName } from "~/components/reports/report-parts"
 import { ReportQuery, UnitParam } from "~/domain/report-query"
 import { DIMENSIONS, JOB_FAMILIES } from "~/domain/vocabulary"
@@ -10,7 +11,7 @@ import { requireRole } from "~/services/auth.server"
 import { getUnitReport, type ParticipationRow, type UnitReport } from "~/services/reports.server"
 import { parseQuery } from "~/utils/forms"
 
-export const handle = { i18n: ["reports", "common"] }
+export const handle = { i18n: ["reports", "reportDetails", "common"] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireRole(request, "manager")
@@ -218,6 +219,7 @@ export default function UnitReportPage() {
             whole={(row) => row.invited}
             part={(row) => row.submitted}
           />
+          <ReportDetailsSections details={report.details} unit={report.unit.name} />
         </>
       )}
 

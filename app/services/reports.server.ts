@@ -3,13 +3,14 @@
 // nothing else. No person, no per-person row and no hidden figure ever leaves here. Learning progress is today's.
 import { eq, inArray } from "drizzle-orm"
 import { ALL, effectiveK } from "~/domain/anonymity"
-import type { Instrument } from "~/domain/content-schema"
+import { type Instrument, isV2 } from "~/domain/content-schema"
 import { levelForScore } from "~/domain/scoring"
 import type { JobFamily } from "~/domain/vocabulary"
 import { env } from "~/env.server"
 import type { SessionUser } from "./auth.server"
 import { type Db, getDb, schema } from "./db.server"
 import { getInstrumentVersion } from "./instrument.server"
+import { type AttitudeItem, buildDetails, type ReportDetails } from "./reports/details.server"
 import {
   buildHeatmap,
   buildLevelDistribution,
@@ -28,6 +29,7 @@ import { placedRows } from "./reports/rows.server"
 import { requireUnitInScope, scopePaths } from "./reports/scope.server"
 import { buildTrend, type Trend } from "./reports/trend.server"
 
+export type { AttitudeRow, ConfidenceRow, ReportDetails, ToolRow } from "./reports/details.server"
 export type { Heatmap, HeatmapCell, HeatmapRow, LevelDistribution } from "./reports/heatmap.server"
 export type { LearningRow } from "./reports/learning.server"
 export type { ParticipationRow } from "./reports/participation.server"
@@ -61,6 +63,8 @@ export type UnitReport = {
   participation: ParticipationRow[]
   learning: LearningRow[]
   trend: Trend
+  /** confidence beside knowledge, hopes and worries, AI tool use of the unit (instrument v2 cycles) */
+  details: ReportDetails
 }
 
 function chooseCycle(all: PublishedCycle[], cycleId: number | undefined): PublishedCycle | null {
@@ -70,27 +74,36 @@ function chooseCycle(all: PublishedCycle[], cycleId: number | undefined): Publis
   return cycle
 }
 
-// The level thresholds of a cycle's instrument version, which never change: kept per connection and cycle.
-const instrumentLevels = new WeakMap<object, Map<number, Thresholds>>()
-function thresholdsFor(cycle: PublishedCycle | null, db: Db): Thresholds {
-  if (!cycle) return []
-  let byCycle = instrumentLevels.get(db.$client)
+type CycleInstrument = { levels: Thresholds; attitudes: AttitudeItem[] }
+// What the reports need of a cycle's instrument version, which never changes: kept per connection and cycle.
+const instrumentParts = new WeakMap<object, Map<number, CycleInstrument>>()
+function instrumentOf(cycle: PublishedCycle | null, db: Db): CycleInstrument {
+  if (!cycle) return { levels: [], attitudes: [] }
+  let byCycle = instrumentParts.get(db.$client)
   if (!byCycle) {
     byCycle = new Map()
-    instrumentLevels.set(db.$client, byCycle)
+    instrumentParts.set(db.$client, byCycle)
   }
-  let levels = byCycle.get(cycle.id)
-  if (!levels) {
+  let parts = byCycle.get(cycle.id)
+  if (!parts) {
     const hash = db
       .select({ hash: cycles.instrumentHash })
       .from(cycles)
       .where(eq(cycles.id, cycle.id))
       .get()?.hash
-    levels = (hash ? getInstrumentVersion(hash, db)?.levels : undefined) ?? []
-    byCycle.set(cycle.id, levels)
+    const instrument = hash ? getInstrumentVersion(hash, db) : null
+    parts = {
+      levels: instrument?.levels ?? [],
+      attitudes:
+        instrument && isV2(instrument)
+          ? instrument.attitudes.items.map((a) => ({ id: a.id, tone: a.tone, text: a.text }))
+          : [],
+    }
+    byCycle.set(cycle.id, parts)
   }
-  return levels
+  return parts
 }
+const thresholdsFor = (cycle: PublishedCycle | null, db: Db) => instrumentOf(cycle, db).levels
 
 /** The heatmap alone (the hot path, timed by npm run bench). */
 export function getHeatmap(user: SessionUser, query: ReportQuery, db: Db = getDb()): Heatmap {
@@ -143,5 +156,9 @@ export function getUnitReport(user: SessionUser, query: ReportQuery, db: Db = ge
     participation: buildParticipation(rows),
     learning: buildLearning(db, unit, learningK, slice),
     trend: buildTrend(db, all, unit.id, slice),
+    details:
+      cycle && place
+        ? buildDetails(db, cycle.id, unit.id, slice, instrumentOf(cycle, db).attitudes)
+        : { confidence: [], attitudes: [], tools: [] },
   }
 }
