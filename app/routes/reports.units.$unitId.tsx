@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
+import { formatDate } from "~/components/bilingual"
 import { LevelChart, TrendChart } from "~/components/lazy-charts"
 import { formatScore, HeatmapLegend, HeatmapTable } from "~/components/reports/heatmap-table"
 import { ReportDetailsSections } from "~/components/reports/report-details"
@@ -224,7 +225,15 @@ export default function UnitReportPage() {
       )}
 
       <h2 id="learning">{t("learning.title")}</h2>
-      <p>{t("publication.learningRule", { k: report.learningK })}</p>
+      <p>
+        {report.learning.snapshot
+          ? t("learning.snapshot", {
+              ns: "reportDetails",
+              date: formatDate(report.learning.snapshot.takenAt, i18n.language === "en" ? "en" : "da"),
+              k: report.learning.snapshot.k,
+            })
+          : t("learning.noSnapshot", { ns: "reportDetails" })}
+      </p>
       <ScrollTable caption={t("learning.caption")}>
         <thead>
           <tr>
@@ -239,7 +248,7 @@ export default function UnitReportPage() {
           </tr>
         </thead>
         <tbody>
-          {report.learning.map((row) => (
+          {report.learning.rows.map((row) => (
             <tr key={`${row.role}-${row.unitId}`}>
               <th scope="row">
                 <UnitName name={row.name} role={row.role} />

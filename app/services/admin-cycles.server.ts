@@ -12,6 +12,7 @@ import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
 import { DEFAULT_REMINDER_DAYS, enqueueInvitations } from "./mail.server"
+import { takeLearningSnapshot } from "./reports/learning-snapshot.server"
 import { publishCycle } from "./reports/publish.server"
 import { ensureCurrentInstrument } from "./survey.server"
 
@@ -184,13 +185,21 @@ export function closeCycle(actorId: number, id: number, db: Db = getDb()): Cycle
 }
 
 /**
- * Closes a cycle and decides, once, everything it will ever publish (app/services/reports/publish.server.ts).
+ * Closes a cycle and decides, once, everything it will ever publish (app/services/reports/publish.server.ts), and
+ * takes a dated snapshot of learning progress under the same rule (learning-snapshot.server.ts).
  * Synchronous: runs inside the caller's transaction (the admin's close, or the demo seed's past cycles).
  */
 export function closeAndPublish(db: Db, id: number, now = new Date()) {
   db.update(cycles).set({ status: "closed" }).where(eq(cycles.id, id)).run()
   const { cellsWithPeople, hiddenSmall, hiddenByCohort, hiddenByAudit } = publishCycle(db, id, now)
-  return { cellsWithPeople, hiddenSmall, hiddenByCohort, hiddenByAudit }
+  const learning = takeLearningSnapshot(db, now)
+  return {
+    cellsWithPeople,
+    hiddenSmall,
+    hiddenByCohort,
+    hiddenByAudit,
+    learningSnapshot: learning.snapshotId,
+  }
 }
 
 export type ParticipationRow = {

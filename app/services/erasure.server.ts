@@ -21,6 +21,7 @@ const {
   quizAttempts,
   handbookChecks,
   auditLog,
+  learningSnapshotMembers,
 } = schema
 
 export { ERASURE_MODES, type ErasureMode } from "~/domain/vocabulary"
@@ -91,6 +92,8 @@ export function erasePerson(
     counts.sessions = tx.delete(sessions).where(eq(sessions.personId, id)).run().changes
     tx.delete(passwordResets).where(eq(passwordResets.personId, id)).run()
     tx.delete(managerScopes).where(eq(managerScopes.personId, id)).run()
+    // where they counted in past learning snapshots (only the cohort rule read it; the snapshots stay as published)
+    tx.delete(learningSnapshotMembers).where(eq(learningSnapshotMembers.personId, id)).run()
     tx.delete(loginFailures)
       .where(eq(loginFailures.key, `email:${person.email}`))
       .run()

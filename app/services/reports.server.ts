@@ -1,6 +1,6 @@
 // Manager reports. A closed cycle's figures come only from its publication, decided when it closed
 // (app/services/reports/publish.server.ts, docs/decisions/002-anonymity.md): the tree as it stood, the shown cells,
-// nothing else. No person, no per-person row and no hidden figure ever leaves here. Learning progress is today's.
+// nothing else. No person, no per-person row and no hidden figure ever leaves here. Learning progress comes from dated snapshots.
 import { eq, inArray } from "drizzle-orm"
 import { ALL, effectiveK } from "~/domain/anonymity"
 import { type Instrument, isV2 } from "~/domain/content-schema"
@@ -17,21 +17,16 @@ import {
   type Heatmap,
   type LevelDistribution,
 } from "./reports/heatmap.server"
-import { buildLearning, type LearningRow } from "./reports/learning.server"
+import { buildLearning, type LearningTable } from "./reports/learning.server"
 import { buildParticipation, type ParticipationRow } from "./reports/participation.server"
-import {
-  type PublishedCycle,
-  placeInCycle,
-  publishedCycleList,
-  strictestPublishedK,
-} from "./reports/published.server"
+import { type PublishedCycle, placeInCycle, publishedCycleList } from "./reports/published.server"
 import { placedRows } from "./reports/rows.server"
 import { requireUnitInScope, scopePaths } from "./reports/scope.server"
 import { buildTrend, type Trend } from "./reports/trend.server"
 
 export type { AttitudeRow, ConfidenceRow, ReportDetails, ToolRow } from "./reports/details.server"
 export type { Heatmap, HeatmapCell, HeatmapRow, LevelDistribution } from "./reports/heatmap.server"
-export type { LearningRow } from "./reports/learning.server"
+export type { LearningRow, LearningTable } from "./reports/learning.server"
 export type { ParticipationRow } from "./reports/participation.server"
 export type { UnitChange } from "./reports/published.server"
 export type { RowRole } from "./reports/rows.server"
@@ -55,13 +50,12 @@ export type UnitReport = {
   jobFamily: JobFamily | null
   /** k of the chosen cycle's publication */
   k: number
-  /** k of learning progress: today's, never below the strictest ever published */
-  learningK: number
   levelThresholds: Thresholds
   heatmap: Heatmap
   levelDistribution: LevelDistribution[]
   participation: ParticipationRow[]
-  learning: LearningRow[]
+  /** learning progress from the latest dated snapshot, never live */
+  learning: LearningTable
   trend: Trend
   /** confidence beside knowledge, hopes and worries, AI tool use of the unit (instrument v2 cycles) */
   details: ReportDetails
@@ -135,7 +129,6 @@ export function getUnitReport(user: SessionUser, query: ReportQuery, db: Db = ge
     .all()
     .sort((a, b) => a.path.length - b.path.length)
   const k = cycle?.k ?? effectiveK(env.PARAT_MIN_GROUP_SIZE)
-  const learningK = Math.max(effectiveK(env.PARAT_MIN_GROUP_SIZE), strictestPublishedK(db) ?? 0)
   const own = rows.find((r) => r.head.unitId === unit.id && r.head.role !== "child")
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
@@ -149,12 +142,11 @@ export function getUnitReport(user: SessionUser, query: ReportQuery, db: Db = ge
     isInCycle: place !== null,
     jobFamily: slice === ALL ? null : slice,
     k,
-    learningK,
     levelThresholds: thresholds,
     heatmap: buildHeatmap(rows, (m) => levelForScore(m, thresholds)),
     levelDistribution: cycle ? buildLevelDistribution(own?.cell ?? null) : [],
     participation: buildParticipation(rows),
-    learning: buildLearning(db, unit, learningK, slice),
+    learning: buildLearning(db, unit.id, slice),
     trend: buildTrend(db, all, unit.id, slice),
     details:
       cycle && place

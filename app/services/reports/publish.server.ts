@@ -346,17 +346,61 @@ function addScores(sums: Sums, d: Dimension, sum: number, levels: number[]) {
   sums.scores.set(d, into)
 }
 
-const lineageIds = (path: string | undefined) => (path ?? "").split("/").filter(Boolean).map(Number)
-const splitKey = (key: string): [number, Slice] => {
+export const lineageIds = (path: string | undefined) => (path ?? "").split("/").filter(Boolean).map(Number)
+export const splitKey = (key: string): [number, Slice] => {
   const at = key.indexOf(":")
   return [Number(key.slice(0, at)), key.slice(at + 1) as Slice]
 }
 
+/** People counted in one cell of an earlier publication and one of the new one (their units then and now). */
+export type CohortPair = {
+  unitThen: number
+  familyThen: JobFamily
+  unitNow: number
+  familyNow: JobFamily
+  n: number
+}
+
 /**
- * The cohort rule against every earlier publication: a group shown in an earlier cycle is shown in this one only
- * when the people who answered in one of the two cycles and not the other are 0 or at least k (the stricter k of
- * the two). Otherwise "6 people, then the same 5" would all but show the sixth person's score.
+ * The cohort rule against one earlier publication: a cell shown then is shown again only when the people counted
+ * in one of the two and not the other are 0 or at least k (the stricter k of the two). Otherwise "6 people, then
+ * the same 5" would all but show the sixth person's figures. Returns the cells to hide in the new publication.
  */
+export function cohortHidden(input: {
+  pairs: readonly CohortPair[]
+  /** unit id -> path in the earlier publication's tree, and in the new one */
+  pathThen: Map<number, string>
+  pathNow: (unitId: number) => string | undefined
+  shownThen: readonly { unitId: number; slice: Slice; n: number }[]
+  countNow: (key: string) => number | undefined
+  k: number
+}): Set<string> {
+  const overlap = new Map<string, number>()
+  for (const p of input.pairs) {
+    const then = new Set(lineageIds(input.pathThen.get(p.unitThen)))
+    for (const unitId of lineageIds(input.pathNow(p.unitNow))) {
+      if (!then.has(unitId)) continue
+      const add = (slice: Slice) => {
+        const key = cellKey(unitId, slice)
+        overlap.set(key, (overlap.get(key) ?? 0) + p.n)
+      }
+      add(ALL_FAMILIES)
+      if (p.familyThen === p.familyNow) add(p.familyThen)
+    }
+  }
+  const isSafe = (n: number) => n === 0 || n >= input.k
+  const hidden = new Set<string>()
+  for (const cell of input.shownThen) {
+    const key = cellKey(cell.unitId, cell.slice)
+    const now = input.countNow(key)
+    if (now === undefined || now === 0) continue
+    const both = overlap.get(key) ?? 0
+    if (!isSafe(cell.n - both) || !isSafe(now - both)) hidden.add(key)
+  }
+  return hidden
+}
+
+/** The cohort rule of a cycle against every earlier publication, over the people who answered. */
 function cohortRule(
   db: Db,
   cycleId: number,
@@ -372,50 +416,31 @@ function cohortRule(
     .where(and(ne(publishedCycles.cycleId, cycleId)))
     .all()
   for (const other of earlier) {
-    const strictest = Math.max(k, other.k)
-    const thenPath = new Map(
+    const pathThen = new Map(
       (
         sqlite
           .prepare("SELECT unit_id AS id, path FROM published_units WHERE cycle_id = ?")
           .all(other.cycleId) as { id: number; path: string }[]
       ).map((u) => [u.id, u.path]),
     )
-    const overlap = new Map<string, number>()
     const pairs = sqlite
-      .prepare(`SELECT a.unit_id AS unitA, a.job_family AS familyA, b.unit_id AS unitB, b.job_family AS familyB,
-          COUNT(*) AS n
+      .prepare(`SELECT a.unit_id AS unitThen, a.job_family AS familyThen, b.unit_id AS unitNow,
+          b.job_family AS familyNow, COUNT(*) AS n
         FROM results a JOIN results b ON b.person_id = a.person_id AND b.cycle_id = ?
         WHERE a.cycle_id = ? GROUP BY 1, 2, 3, 4`)
-      .all(cycleId, other.cycleId) as {
-      unitA: number
-      familyA: JobFamily
-      unitB: number
-      familyB: JobFamily
-      n: number
-    }[]
-    for (const p of pairs) {
-      const then = new Set(lineageIds(thenPath.get(p.unitA)))
-      for (const unitId of lineageIds(unitById.get(p.unitB)?.path)) {
-        if (!then.has(unitId)) continue
-        const add = (slice: Slice) => {
-          const key = cellKey(unitId, slice)
-          overlap.set(key, (overlap.get(key) ?? 0) + p.n)
-        }
-        add(ALL_FAMILIES)
-        if (p.familyA === p.familyB) add(p.familyA)
-      }
-    }
+      .all(cycleId, other.cycleId) as CohortPair[]
     const shownThen = sqlite
-      .prepare("SELECT unit_id AS unitId, slice, submitted FROM published_cells WHERE cycle_id = ?")
-      .all(other.cycleId) as { unitId: number; slice: Slice; submitted: number }[]
-    const isSafe = (n: number) => n === 0 || n >= strictest
-    for (const cell of shownThen) {
-      const key = cellKey(cell.unitId, cell.slice)
-      const now = model.cellCounts.get(key)?.[SUBMITTED]
-      if (now === undefined || now === 0) continue
-      const both = overlap.get(key) ?? 0
-      if (!isSafe(cell.submitted - both) || !isSafe(now - both)) hidden.add(key)
-    }
+      .prepare("SELECT unit_id AS unitId, slice, submitted AS n FROM published_cells WHERE cycle_id = ?")
+      .all(other.cycleId) as { unitId: number; slice: Slice; n: number }[]
+    const cells = cohortHidden({
+      pairs,
+      pathThen,
+      pathNow: (id) => unitById.get(id)?.path,
+      shownThen,
+      countNow: (key) => model.cellCounts.get(key)?.[SUBMITTED],
+      k: Math.max(k, other.k),
+    })
+    for (const key of cells) hidden.add(key)
   }
   return hidden
 }

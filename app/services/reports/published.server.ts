@@ -39,7 +39,6 @@ function prepare(sqlite: Database.Database) {
     children:
       sqlite.prepare(`SELECT ${unitColumns} FROM published_units p LEFT JOIN units u ON u.id = p.unit_id
       WHERE p.cycle_id = ? AND p.parent_id = ? ORDER BY p.name`),
-    strictestK: sqlite.prepare("SELECT MAX(k) AS k FROM published_cycles"),
     unpublished: sqlite.prepare(`SELECT 1 FROM cycles c WHERE c.status = 'closed'
       AND NOT EXISTS (SELECT 1 FROM published_cycles p WHERE p.cycle_id = c.id) LIMIT 1`),
     cells: sqlite.prepare(`SELECT unit_id AS unitId, invited, submitted, all_foundation AS allFoundation
@@ -65,11 +64,6 @@ export function publishedCycleList(db: Db): PublishedCycle[] {
   const s = statementsFor(db)
   if (s.unpublished.get()) publishClosedCycles(db)
   return s.cycles.all() as PublishedCycle[]
-}
-
-/** The strictest k any publication used (learning progress never goes below it). */
-export function strictestPublishedK(db: Db): number | null {
-  return (statementsFor(db).strictestK.get() as { k: number | null }).k
 }
 
 type UnitRecord = Omit<PublishedUnit, "change" | "hasChildren"> & {
