@@ -622,6 +622,138 @@ export const publishedScores = sqliteTable(
   (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.slice, t.dimension] })],
 )
 
+/** Per shown cell and dimension (instrument v2): confidence (the self-ratings' mean) beside the knowledge score. */
+export const publishedConfidence = sqliteTable(
+  "published_confidence",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    slice: text("slice").notNull(),
+    dimension: text("dimension").notNull(),
+    /** people with both a knowledge score and a confidence in this dimension */
+    n: integer("n").notNull(),
+    confidenceSum: real("confidence_sum").notNull(),
+    scoreSum: real("score_sum").notNull(),
+    /** how many rate themselves higher (over) or lower (under) than their answers show, beyond the margin */
+    over: integer("over").notNull(),
+    under: integer("under").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.slice, t.dimension] })],
+)
+
+/** Per shown cell and unscored attitude item (hopes and worries): how many answered, the total, how many agree. */
+export const publishedAttitudes = sqliteTable(
+  "published_attitudes",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    slice: text("slice").notNull(),
+    itemId: text("item_id").notNull(),
+    n: integer("n").notNull(),
+    valueSum: integer("value_sum").notNull(),
+    agree: integer("agree").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.slice, t.itemId] })],
+)
+
+/** Per shown cell and AI tool ("tools.<register system id>" or a short-list key): how many use it. */
+export const publishedTools = sqliteTable(
+  "published_tools",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    slice: text("slice").notNull(),
+    toolKey: text("tool_key").notNull(),
+    /** the tool's name when the cycle closed (the short list's text, or the register system's name) */
+    label: text("label", { mode: "json" }).$type<{ da: string; en: string }>().notNull(),
+    users: integer("users").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.slice, t.toolKey] })],
+)
+
+// ---------------------------------------------------------------- learning progress, published as snapshots
+
+/**
+ * A dated snapshot of learning progress, decided once under the disclosure rule over the organisation as it stood
+ * (docs/decisions/002-anonymity.md); managers read learning progress only from snapshots, never live.
+ */
+export const learningSnapshots = sqliteTable("learning_snapshots", {
+  id: id(),
+  takenAt: integer("taken_at", { mode: "timestamp_ms" }).notNull(),
+  /** k of the rule it was decided with: today's, never below the strictest ever used */
+  k: integer("k").notNull(),
+  cellsWithPeople: integer("cells_with_people").notNull(),
+  hiddenSmall: integer("hidden_small").notNull(),
+  hiddenByCohort: integer("hidden_by_cohort").notNull(),
+  hiddenByAudit: integer("hidden_by_audit").notNull(),
+})
+
+/** The tree as it stood when the snapshot was taken. */
+export const learningSnapshotUnits = sqliteTable(
+  "learning_snapshot_units",
+  {
+    snapshotId: integer("snapshot_id")
+      .notNull()
+      .references(() => learningSnapshots.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    parentId: integer("parent_id"),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: UNIT_KINDS }).notNull(),
+    path: text("path").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.unitId] }),
+    // the children of a unit in a snapshot (learning table rows)
+    index("learning_snapshot_units_parent_idx").on(t.snapshotId, t.parentId),
+  ],
+)
+
+/** The shown cells of a snapshot (a hidden cell has no row): people, Foundation completions, modules completed. */
+export const learningSnapshotCells = sqliteTable(
+  "learning_snapshot_cells",
+  {
+    snapshotId: integer("snapshot_id")
+      .notNull()
+      .references(() => learningSnapshots.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    slice: text("slice").notNull(),
+    people: integer("people").notNull(),
+    modulesCompleted: integer("modules_completed").notNull(),
+    /** dimension -> people who completed its Foundation module */
+    foundation: text("foundation", { mode: "json" }).$type<Record<string, number>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.unitId, t.slice] })],
+)
+
+/**
+ * Who counted where in a snapshot, only for the cohort rule of the next snapshots (a group shown again must not
+ * differ by 1..k-1 people). Never shown; erased with the person.
+ */
+export const learningSnapshotMembers = sqliteTable(
+  "learning_snapshot_members",
+  {
+    snapshotId: integer("snapshot_id")
+      .notNull()
+      .references(() => learningSnapshots.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.personId] }),
+    // the cohort rule joins a person's membership across snapshots
+    index("learning_snapshot_members_person_idx").on(t.personId),
+  ],
+)
+
 // ---------------------------------------------------------------- e-mail and settings
 
 export const MAIL_KINDS = ["invitation", "reminder", "password_link", "two_factor_recovery"] as const

@@ -10,6 +10,7 @@ import learningDa from "./locales/da/learning.json"
 import mailDa from "./locales/da/mail.json"
 import privacyDa from "./locales/da/privacy.json"
 import registerDa from "./locales/da/register.json"
+import reportDetailsDa from "./locales/da/report-details.json"
 import reportsDa from "./locales/da/reports.json"
 import ssoDa from "./locales/da/sso.json"
 import surveyDa from "./locales/da/survey.json"
@@ -24,6 +25,7 @@ import learningEn from "./locales/en/learning.json"
 import mailEn from "./locales/en/mail.json"
 import privacyEn from "./locales/en/privacy.json"
 import registerEn from "./locales/en/register.json"
+import reportDetailsEn from "./locales/en/report-details.json"
 import reportsEn from "./locales/en/reports.json"
 import ssoEn from "./locales/en/sso.json"
 import surveyEn from "./locales/en/survey.json"
@@ -38,6 +40,7 @@ export const resources = {
     learning: learningDa,
     course: courseDa,
     reports: reportsDa,
+    reportDetails: reportDetailsDa,
     register: registerDa,
     admin: adminDa,
     wiki: wikiDa,
@@ -54,6 +57,7 @@ export const resources = {
     learning: learningEn,
     course: courseEn,
     reports: reportsEn,
+    reportDetails: reportDetailsEn,
     register: registerEn,
     admin: adminEn,
     wiki: wikiEn,

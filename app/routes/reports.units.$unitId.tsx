@@ -3,7 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { LevelChart, TrendChart } from "~/components/lazy-charts"
 import { formatScore, HeatmapLegend, HeatmapTable } from "~/components/reports/heatmap-table"
+import { ReportDetailsSections } from "~/components/reports/report-details"
 import { ReportErrorBoundary, ScrollTable, UnitName } from "~/components/reports/report-parts"
+import { danishDay, formatDay } from "~/domain/calendar"
 import { ReportQuery, UnitParam } from "~/domain/report-query"
 import { DIMENSIONS, JOB_FAMILIES } from "~/domain/vocabulary"
 import { requireRole } from "~/services/auth.server"
@@ -11,7 +13,7 @@ import { getUnitReport, type ParticipationRow, type UnitReport } from "~/service
 import { parseQuery } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 
-export const handle = { i18n: ["reports", "common"] }
+export const handle = { i18n: ["reports", "reportDetails", "common"] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireRole(request, "manager")
@@ -225,11 +227,23 @@ export default function UnitReportPage() {
             whole={(row) => row.invited}
             part={(row) => row.submitted}
           />
+          <ReportDetailsSections details={report.details} unit={report.unit.name} />
         </>
       )}
 
       <h2 id="learning">{t("learning.title")}</h2>
-      <p>{t("publication.learningRule", { k: report.learningK })}</p>
+      <p>
+        {report.learning.snapshot
+          ? t("learning.snapshot", {
+              ns: "reportDetails",
+              date: formatDay(
+                danishDay(new Date(report.learning.snapshot.takenAt)),
+                i18n.language === "en" ? "en" : "da",
+              ),
+              k: report.learning.snapshot.k,
+            })
+          : t("learning.noSnapshot", { ns: "reportDetails" })}
+      </p>
       <ScrollTable caption={t("learning.caption")}>
         <thead>
           <tr>
@@ -244,7 +258,7 @@ export default function UnitReportPage() {
           </tr>
         </thead>
         <tbody>
-          {report.learning.map((row) => (
+          {report.learning.rows.map((row) => (
             <tr key={`${row.role}-${row.unitId}`}>
               <th scope="row">
                 <UnitName name={row.name} role={row.role} />

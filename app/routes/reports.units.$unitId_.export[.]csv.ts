@@ -89,7 +89,7 @@ function reportCsv(report: UnitReport, t: Translate) {
       ...dimensionNames,
       r("learning.modulesCompleted"),
     ],
-    ...report.learning.map((row): CsvCell[] =>
+    ...report.learning.rows.map((row): CsvCell[] =>
       row.isSuppressed
         ? [row.name, role(row), r("suppressed")]
         : [

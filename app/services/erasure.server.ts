@@ -26,6 +26,7 @@ const {
   twoFactorRecoveries,
   signInChallenges,
   mailOutbox,
+  learningSnapshotMembers,
 } = schema
 
 export { ERASURE_MODES, type ErasureMode } from "~/domain/vocabulary"
@@ -110,6 +111,8 @@ export function erasePerson(
       .where(and(eq(mailOutbox.personId, id), inArray(mailOutbox.status, ["queued", "sending"])))
       .run()
     tx.delete(managerScopes).where(eq(managerScopes.personId, id)).run()
+    // where they counted in past learning snapshots (only the cohort rule read it; the snapshots stay as published)
+    tx.delete(learningSnapshotMembers).where(eq(learningSnapshotMembers.personId, id)).run()
     tx.delete(loginFailures)
       .where(eq(loginFailures.key, `email:${person.email}`))
       .run()

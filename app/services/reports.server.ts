@@ -1,9 +1,9 @@
 // Manager reports. A closed cycle's figures come only from its publication, decided when it closed
 // (app/services/reports/publish.server.ts, docs/decisions/002-anonymity.md): the tree as it stood, the shown cells,
-// nothing else. No person, no per-person row and no hidden figure ever leaves here. Learning progress is today's.
+// nothing else. No person, no per-person row and no hidden figure ever leaves here. Learning progress comes from dated snapshots.
 import { eq, inArray } from "drizzle-orm"
 import { ALL, effectiveK } from "~/domain/anonymity"
-import type { Instrument } from "~/domain/content-schema"
+import { type Instrument, isV2 } from "~/domain/content-schema"
 import { chooseReportCycle } from "~/domain/report-cycles"
 import { levelForScore } from "~/domain/scoring"
 import type { JobFamily } from "~/domain/vocabulary"
@@ -11,26 +11,23 @@ import { env } from "~/env.server"
 import type { SessionUser } from "./auth.server"
 import { type Db, getDb, schema } from "./db.server"
 import { getInstrumentVersion } from "./instrument.server"
+import { type AttitudeItem, buildDetails, type ReportDetails } from "./reports/details.server"
 import {
   buildHeatmap,
   buildLevelDistribution,
   type Heatmap,
   type LevelDistribution,
 } from "./reports/heatmap.server"
-import { buildLearning, type LearningRow } from "./reports/learning.server"
+import { buildLearning, type LearningTable } from "./reports/learning.server"
 import { buildParticipation, type ParticipationRow } from "./reports/participation.server"
-import {
-  type PublishedCycle,
-  placeInCycle,
-  publishedCycleCoverage,
-  strictestPublishedK,
-} from "./reports/published.server"
+import { type PublishedCycle, placeInCycle, publishedCycleCoverage } from "./reports/published.server"
 import { placedRows } from "./reports/rows.server"
 import { requireUnitInScope, scopePaths } from "./reports/scope.server"
 import { buildTrend, type Trend } from "./reports/trend.server"
 
+export type { AttitudeRow, ConfidenceRow, ReportDetails, ToolRow } from "./reports/details.server"
 export type { Heatmap, HeatmapCell, HeatmapRow, LevelDistribution } from "./reports/heatmap.server"
-export type { LearningRow } from "./reports/learning.server"
+export type { LearningRow, LearningTable } from "./reports/learning.server"
 export type { ParticipationRow } from "./reports/participation.server"
 export type { UnitChange } from "./reports/published.server"
 export type { RowRole } from "./reports/rows.server"
@@ -54,14 +51,15 @@ export type UnitReport = {
   jobFamily: JobFamily | null
   /** k of the chosen cycle's publication */
   k: number
-  /** k of learning progress: today's, never below the strictest ever published */
-  learningK: number
   levelThresholds: Thresholds
   heatmap: Heatmap
   levelDistribution: LevelDistribution[]
   participation: ParticipationRow[]
-  learning: LearningRow[]
+  /** learning progress from the latest dated snapshot, never live */
+  learning: LearningTable
   trend: Trend
+  /** confidence beside knowledge, hopes and worries, AI tool use of the unit (instrument v2 cycles) */
+  details: ReportDetails
 }
 
 /**
@@ -80,27 +78,36 @@ export function getDefaultReportCycleName(user: SessionUser, db: Db = getDb()): 
   return cyclesFor(user, undefined, db).cycle?.name ?? null
 }
 
-// The level thresholds of a cycle's instrument version, which never change: kept per connection and cycle.
-const instrumentLevels = new WeakMap<object, Map<number, Thresholds>>()
-function thresholdsFor(cycle: PublishedCycle | null, db: Db): Thresholds {
-  if (!cycle) return []
-  let byCycle = instrumentLevels.get(db.$client)
+type CycleInstrument = { levels: Thresholds; attitudes: AttitudeItem[] }
+// What the reports need of a cycle's instrument version, which never changes: kept per connection and cycle.
+const instrumentParts = new WeakMap<object, Map<number, CycleInstrument>>()
+function instrumentOf(cycle: PublishedCycle | null, db: Db): CycleInstrument {
+  if (!cycle) return { levels: [], attitudes: [] }
+  let byCycle = instrumentParts.get(db.$client)
   if (!byCycle) {
     byCycle = new Map()
-    instrumentLevels.set(db.$client, byCycle)
+    instrumentParts.set(db.$client, byCycle)
   }
-  let levels = byCycle.get(cycle.id)
-  if (!levels) {
+  let parts = byCycle.get(cycle.id)
+  if (!parts) {
     const hash = db
       .select({ hash: cycles.instrumentHash })
       .from(cycles)
       .where(eq(cycles.id, cycle.id))
       .get()?.hash
-    levels = (hash ? getInstrumentVersion(hash, db)?.levels : undefined) ?? []
-    byCycle.set(cycle.id, levels)
+    const instrument = hash ? getInstrumentVersion(hash, db) : null
+    parts = {
+      levels: instrument?.levels ?? [],
+      attitudes:
+        instrument && isV2(instrument)
+          ? instrument.attitudes.items.map((a) => ({ id: a.id, tone: a.tone, text: a.text }))
+          : [],
+    }
+    byCycle.set(cycle.id, parts)
   }
-  return levels
+  return parts
 }
+const thresholdsFor = (cycle: PublishedCycle | null, db: Db) => instrumentOf(cycle, db).levels
 
 /** The heatmap alone (the hot path, timed by npm run bench). */
 export function getHeatmap(user: SessionUser, query: ReportQuery, db: Db = getDb()): Heatmap {
@@ -131,7 +138,6 @@ export function getUnitReport(user: SessionUser, query: ReportQuery, db: Db = ge
     .all()
     .sort((a, b) => a.path.length - b.path.length)
   const k = cycle?.k ?? effectiveK(env.PARAT_MIN_GROUP_SIZE)
-  const learningK = Math.max(effectiveK(env.PARAT_MIN_GROUP_SIZE), strictestPublishedK(db) ?? 0)
   const own = rows.find((r) => r.head.unitId === unit.id && r.head.role !== "child")
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
@@ -145,12 +151,15 @@ export function getUnitReport(user: SessionUser, query: ReportQuery, db: Db = ge
     isInCycle: place !== null,
     jobFamily: slice === ALL ? null : slice,
     k,
-    learningK,
     levelThresholds: thresholds,
     heatmap: buildHeatmap(rows, (m) => levelForScore(m, thresholds)),
     levelDistribution: cycle ? buildLevelDistribution(own?.cell ?? null) : [],
     participation: buildParticipation(rows),
-    learning: buildLearning(db, unit, learningK, slice),
+    learning: buildLearning(db, unit.id, slice),
     trend: buildTrend(db, all, unit.id, slice),
+    details:
+      cycle && place
+        ? buildDetails(db, cycle.id, unit.id, slice, instrumentOf(cycle, db).attitudes)
+        : { confidence: [], attitudes: [], tools: [] },
   }
 }

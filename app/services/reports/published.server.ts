@@ -39,7 +39,6 @@ function prepare(sqlite: Database.Database) {
     children:
       sqlite.prepare(`SELECT ${unitColumns} FROM published_units p LEFT JOIN units u ON u.id = p.unit_id
       WHERE p.cycle_id = ? AND p.parent_id = ? ORDER BY p.name`),
-    strictestK: sqlite.prepare("SELECT MAX(k) AS k FROM published_cycles"),
     // Where each published cycle's target units and a manager's scope units stood in the tree it closed on.
     targetPaths: sqlite.prepare(`SELECT t.cycle_id AS cycleId, p.path FROM cycle_units t
       JOIN published_units p ON p.cycle_id = t.cycle_id AND p.unit_id = t.unit_id`),
@@ -93,11 +92,6 @@ export function publishedCycleCoverage(db: Db, managerId: number): PublishedCycl
     targetPaths: targets.get(cycle.id) ?? [],
     scopePaths: scopes.get(cycle.id) ?? [],
   }))
-}
-
-/** The strictest k any publication used (learning progress never goes below it). */
-export function strictestPublishedK(db: Db): number | null {
-  return (statementsFor(db).strictestK.get() as { k: number | null }).k
 }
 
 type UnitRecord = Omit<PublishedUnit, "change" | "hasChildren"> & {
