@@ -56,7 +56,7 @@ export const JOURNEY_PEOPLE: {
 
 export function seedJourneys(db: Db, passwordHash: string) {
   db.transaction((tx) => {
-    const t = tx as unknown as Db
+    const t = tx
     const current = t.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, CURRENT_CYCLE_NAME)).get()
     for (const person of JOURNEY_PEOPLE) {
       const unit = t.select({ id: units.id }).from(units).where(eq(units.code, person.unitCode)).get()

@@ -8,7 +8,7 @@ import { getContent } from "../app/services/content-loader.server"
 import { ensureInstrumentVersion, getInstrumentVersion } from "../app/services/instrument.server"
 import { syncContentModules } from "../app/services/learning-sync.server"
 import { recordResult } from "../app/services/results.server"
-import type { Db } from "./client"
+import type { Db, DbOrTx } from "./client"
 import { ensurePerson, ensureUnit } from "./factories"
 import {
   cycleInvitations,
@@ -81,7 +81,7 @@ export function answersForLevels(instrument: ScoringInstrument, levels: Record<D
 }
 
 /** Finds or creates the closed spring cycle over the whole region (other seeds may have made it already). */
-function ensureSpringCycle(db: Db, regionId: number, instrumentHash: string) {
+function ensureSpringCycle(db: DbOrTx, regionId: number, instrumentHash: string) {
   const existing = db
     .select({ id: cycles.id, instrumentHash: cycles.instrumentHash })
     .from(cycles)
@@ -111,7 +111,7 @@ export function seedLearning(db: Db, passwordHash: string) {
   if (!region) throw new Error("Seed the demo organisation before the learning demo data")
 
   db.transaction((tx) => {
-    const t = tx as unknown as Db
+    const t = tx
     const instrumentHash = ensureInstrumentVersion(t, content.instrument)
     const cycle = ensureSpringCycle(t, region.id, instrumentHash)
     const instrument = getInstrumentVersion(cycle.instrumentHash, t)!

@@ -13,7 +13,7 @@ import { type Answers, DONT_KNOW, scoreResponse } from "../app/domain/scoring"
 import { closeAndPublish } from "../app/services/admin-cycles.server"
 import { ensureInstrumentVersion } from "../app/services/instrument.server"
 import { recordResult } from "../app/services/results.server"
-import type { Db } from "./client"
+import type { Db, DbOrTx } from "./client"
 import { seededRandom } from "./factories"
 import {
   cycleInvitations,
@@ -97,7 +97,7 @@ export function seedReports(
   let written = 0
 
   db.transaction((tx) => {
-    const t = tx as unknown as Db
+    const t = tx
     const instrumentHash = ensureInstrumentVersion(t, instrument)
     const codeById = new Map(
       t
@@ -210,7 +210,7 @@ export function seedReports(
  * module rows are added when the catalogue has not been synced yet (the same values a sync writes).
  */
 function seedFoundationCompletions(
-  t: Db,
+  t: DbOrTx,
   catalogue: CourseModule[],
   staff: { id: number; email: string; path: string }[],
   codeById: Map<number, string>,

@@ -1,9 +1,11 @@
 // The demo survey: the current instrument version and one open cycle, "Efterår 2026 / Autumn 2026", for the
 // whole demo region, with invitations for every active person. No results: the current cycle starts empty, so
 // everyone (employee@parat.test included) can take it. Idempotent: cycles are found by name.
+
 import { and, eq, like } from "drizzle-orm"
 import type { AnyInstrument } from "../app/domain/content-schema"
-import type { Db } from "./client"
+import { env } from "../app/env.server"
+import type { Db, DbOrTx } from "./client"
 import { ensurePerson } from "./factories"
 import {
   type CycleStatus,
@@ -25,13 +27,7 @@ export const SURVEY_TESTERS = [
   "survey.tester4@parat.test",
 ] as const
 
-/** The k of the anonymity rule for a new cycle: PARAT_MIN_GROUP_SIZE, default 5, never below 3. */
-export function minGroupSizeFromEnv(value = process.env.PARAT_MIN_GROUP_SIZE) {
-  const k = Number(value ?? 5)
-  return Number.isInteger(k) && k >= 3 ? k : 5
-}
-
-export function storeInstrumentVersion(db: Db, instrument: AnyInstrument & { hash: string }) {
+export function storeInstrumentVersion(db: DbOrTx, instrument: AnyInstrument & { hash: string }) {
   const { hash, ...content } = instrument
   db.insert(instrumentVersions)
     .values({ hash, key: content.key, version: content.version, content })
@@ -51,7 +47,7 @@ export type CycleInput = {
 }
 
 /** Inserts a cycle with its target units (or finds it by name) and returns its id. */
-export function ensureCycle(db: Db, input: CycleInput): number {
+export function ensureCycle(db: DbOrTx, input: CycleInput): number {
   const existing = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, input.name)).get()
   if (existing) return existing.id
   const { unitIds, ...values } = input
@@ -61,7 +57,7 @@ export function ensureCycle(db: Db, input: CycleInput): number {
 }
 
 /** Invites every active person in the cycle's target subtrees, with their unit and job family now. */
-export function inviteToCycle(db: Db, cycleId: number) {
+export function inviteToCycle(db: DbOrTx, cycleId: number) {
   const targets = db
     .select({ path: units.path })
     .from(cycleUnits)
@@ -91,7 +87,7 @@ export function seedSurvey(
   { passwordHash, now = new Date() }: { passwordHash: string; now?: Date },
 ) {
   return db.transaction((tx) => {
-    const t = tx as unknown as Db
+    const t = tx
     const region = t.select({ id: units.id }).from(units).where(eq(units.code, "RDEMO")).get()
     const emergency = t.select({ id: units.id }).from(units).where(eq(units.code, "NOR-AKM")).get()
     if (!region || !emergency) throw new Error("Seed the demo organisation before the survey")
@@ -115,7 +111,7 @@ export function seedSurvey(
       status: "open",
       opensAt,
       closesAt,
-      minGroupSize: minGroupSizeFromEnv(),
+      minGroupSize: env.PARAT_MIN_GROUP_SIZE,
       unitIds: [region.id],
     })
     inviteToCycle(t, cycleId)

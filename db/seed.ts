@@ -176,7 +176,7 @@ export function seedDemoOrganisation(db: Db, passwordHash: string) {
   const demo = { passwordHash, isDemo: true }
 
   db.transaction((tx) => {
-    const t = tx as unknown as Db
+    const t = tx
     const regionId = ensureUnit(t, { code: "RDEMO", name: "Region Demo", kind: "region" })
     ensurePerson(t, {
       ...demo,

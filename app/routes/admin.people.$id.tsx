@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { formatTime, SelectField, StatusMessage, unitOptions } from "~/components/admin-ui"
 import { FormError } from "~/components/field"
-import { ERASURE_MODES } from "~/domain/vocabulary"
+import { ERASURE_MODES, ROLES } from "~/domain/vocabulary"
 import {
   addManagerScope,
   createPasswordReset,
@@ -25,7 +25,6 @@ import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin", "privacy"] }
 
-const ROLES = ["employee", "manager", "admin"] as const
 const id = z.coerce.number().int().positive()
 const ParamsSchema = z.object({ id })
 const UpdateSchema = z.object({ role: z.enum(ROLES), unitId: id })

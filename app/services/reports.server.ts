@@ -1,6 +1,7 @@
 // Manager reports. A closed cycle's figures come only from its publication, decided when it closed
 // (app/services/reports/publish.server.ts, docs/decisions/002-anonymity.md): the tree as it stood, the shown cells,
 // nothing else. No person, no per-person row and no hidden figure ever leaves here. Learning progress is today's.
+
 import { eq, inArray } from "drizzle-orm"
 import { ALL, effectiveK } from "~/domain/anonymity"
 import type { Instrument } from "~/domain/content-schema"
@@ -8,6 +9,7 @@ import { levelForScore } from "~/domain/scoring"
 import type { JobFamily } from "~/domain/vocabulary"
 import { env } from "~/env.server"
 import type { SessionUser } from "./auth.server"
+import { cachedForDatabase } from "./cache.server"
 import { type Db, getDb, schema } from "./db.server"
 import { getInstrumentVersion } from "./instrument.server"
 import {
@@ -71,25 +73,16 @@ function chooseCycle(all: PublishedCycle[], cycleId: number | undefined): Publis
 }
 
 // The level thresholds of a cycle's instrument version, which never change: kept per connection and cycle.
-const instrumentLevels = new WeakMap<object, Map<number, Thresholds>>()
 function thresholdsFor(cycle: PublishedCycle | null, db: Db): Thresholds {
   if (!cycle) return []
-  let byCycle = instrumentLevels.get(db.$client)
-  if (!byCycle) {
-    byCycle = new Map()
-    instrumentLevels.set(db.$client, byCycle)
-  }
-  let levels = byCycle.get(cycle.id)
-  if (!levels) {
+  return cachedForDatabase(db, `thresholds:${cycle.id}`, () => {
     const hash = db
       .select({ hash: cycles.instrumentHash })
       .from(cycles)
       .where(eq(cycles.id, cycle.id))
       .get()?.hash
-    levels = (hash ? getInstrumentVersion(hash, db)?.levels : undefined) ?? []
-    byCycle.set(cycle.id, levels)
-  }
-  return levels
+    return (hash ? getInstrumentVersion(hash, db)?.levels : undefined) ?? []
+  })
 }
 
 /** The heatmap alone (the hot path, timed by npm run bench). */

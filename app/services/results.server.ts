@@ -2,7 +2,7 @@
 // the report aggregates never disagree.
 import { eq, sql } from "drizzle-orm"
 import type { ScoredResponse } from "~/domain/scoring"
-import { type Db, schema } from "./db.server"
+import { type Db, type DbOrTx, schema } from "./db.server"
 
 const { results, resultScores, resultAggregates, subtreeAggregates, participationAggregates, units } = schema
 
@@ -17,7 +17,7 @@ export type ResultInput = {
   scored: ScoredResponse
 }
 
-export function recordResult(db: Db, input: ResultInput): number {
+export function recordResult(db: DbOrTx, input: ResultInput): number {
   const { scored } = input
   const { id: resultId } = db
     .insert(results)

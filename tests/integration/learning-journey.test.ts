@@ -30,8 +30,8 @@ let personId: number
 const courses = makeFullCoursesDir(TWO_DIMENSION_MODULES)
 afterAll(() => courses.cleanup())
 beforeEach(async () => {
-  useCoursesDir(courses.root)
   db = testDb()
+  useCoursesDir(courses.root, db)
   cookie = await loginCookie("employee@parat.test")
   otherCookie = await loginCookie("manager@parat.test")
   personId = db

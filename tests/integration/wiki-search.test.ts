@@ -2,12 +2,13 @@ import { beforeAll, expect, test } from "vitest"
 import { loader as wikiLoader } from "~/routes/wiki._index"
 import { loader as termLoader } from "~/routes/wiki.$slug"
 import { searchWiki, syncWikiIndex } from "~/services/wiki.server"
+import type { Db } from "../../db/client"
 import { seedWiki } from "../../db/seed-wiki"
-import { createTestDb, makeRequest } from "./db"
+import { makeRequest, testDb } from "./db"
 
-let db: ReturnType<typeof createTestDb>
+let db: Db
 beforeAll(() => {
-  db = createTestDb()
+  db = testDb()
 })
 
 const slugs = (query: string, lang: "da" | "en" = "da") => searchWiki(query, lang, db).map((h) => h.slug)
