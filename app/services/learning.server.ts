@@ -553,8 +553,7 @@ export function submitQuiz(
 ): QuizSubmission {
   const module = findModule(slug)
   if (!module) return { ok: false, reason: "not_found" }
-  return db.transaction((tx): QuizSubmission => {
-    const t = tx
+  return db.transaction((t): QuizSubmission => {
     const enrolment = enrolmentOf(user.id, slug, t)
     if (!enrolment) return { ok: false, reason: "not_started" }
     if (attemptCount(user.id, slug, t) !== attemptNumber) {
@@ -563,7 +562,7 @@ export function submitQuiz(
       return { ok: false, reason: "forged" }
     }
     // Scored on the questions this attempt was shown, stored on the server; answers to others are forged.
-    const stored = tx
+    const stored = t
       .select({ attemptNumber: quizDraws.attemptNumber, draw: quizDraws.draw })
       .from(quizDraws)
       .where(and(eq(quizDraws.personId, user.id), eq(quizDraws.moduleSlug, slug)))
@@ -574,7 +573,7 @@ export function submitQuiz(
     if (Object.keys(answers).some((id) => !drawn.has(id))) return { ok: false, reason: "forged" }
     const outcome = scoreDrawnQuiz(module.quiz, draw, answers)
     if (!outcome.ok) return { ok: false, reason: "forged" }
-    const { id } = tx
+    const { id } = t
       .insert(quizAttempts)
       .values({
         personId: user.id,
@@ -588,7 +587,7 @@ export function submitQuiz(
       .returning({ id: quizAttempts.id })
       .get()
     if (outcome.isPassed)
-      tx.update(enrolments)
+      t.update(enrolments)
         .set({ completedAt: now })
         .where(
           and(

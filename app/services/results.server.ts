@@ -48,11 +48,11 @@ export function recordResult(db: DbOrTx, input: ResultInput): number {
   const group = { cycleId: input.cycleId, unitId: input.unitId, jobFamily: input.jobFamily }
   const unitPath =
     db.select({ path: units.path }).from(units).where(eq(units.id, input.unitId)).get()?.path ?? ""
-  const subtreeUnitIds = unitPath.split("/").filter(Boolean).map(Number)
+  const unitAndAncestorIds = unitPath.split("/").filter(Boolean).map(Number)
   for (const d of scored.dimensions) {
     if (d.score === null || d.level === null) continue
     const levelColumn = `level${d.level}` as const
-    for (const unitId of subtreeUnitIds) {
+    for (const unitId of unitAndAncestorIds) {
       db.insert(subtreeAggregates)
         .values({ ...group, unitId, dimension: d.dimension, n: 1, scoreSum: d.score, [levelColumn]: 1 })
         .onConflictDoUpdate({

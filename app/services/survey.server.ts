@@ -424,8 +424,7 @@ export function submitResponse(
   }
   const responseId = access.response.id
   const scored = scoreAnswers(instrument, form, check.answers)
-  return db.transaction((tx) => {
-    const t = tx
+  return db.transaction((t) => {
     const changed = t
       .update(responses)
       .set({ status: "submitted", answers: check.answers, submittedAt: now, updatedAt: now })

@@ -19,7 +19,7 @@ import {
   sessions,
   units,
 } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
+import { seedReports } from "../../scripts/seed/reports"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db

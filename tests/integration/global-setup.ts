@@ -4,7 +4,12 @@ import { eq } from "drizzle-orm"
 import type { TestProject } from "vitest/node"
 import { openDatabase } from "../../db/client"
 import { people } from "../../db/schema"
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoOrganisation } from "../../db/seed"
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  seedDemoOrganisation,
+} from "../../scripts/seed/demo"
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -10,7 +10,7 @@ import { getUnitReport } from "~/services/reports.server"
 import { recordResult } from "~/services/results.server"
 import type { Db } from "../../db/client"
 import { cycles, people, publishedCycles, responses, results, units } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
+import { seedReports } from "../../scripts/seed/reports"
 import { testDb } from "./db"
 
 async function demo() {

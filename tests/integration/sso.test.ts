@@ -13,8 +13,8 @@ import {
   ssoSignOutTarget,
 } from "~/services/sso.server"
 import type { Db } from "../../db/client"
-import { ensurePerson, ensureUnit } from "../../db/factories"
 import { auditLog, people } from "../../db/schema"
+import { ensurePerson, ensureUnit } from "../../scripts/seed/factories"
 import { listenOnLoopback, startOidcProvider, TEST_CLIENT } from "../support/oidc-provider"
 import { makeRequest, testDb } from "./db"
 

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest"
 import { ensureInstrumentVersion } from "~/services/instrument.server"
 import { getInstrumentV1 } from "~/services/survey.server"
-import { generateSyntheticOrganisation } from "../../db/synthetic"
+import { generateSyntheticOrganisation } from "../../scripts/seed/synthetic"
 import { testDb } from "./db"
 
 function build(seed: number) {

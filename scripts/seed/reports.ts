@@ -8,13 +8,12 @@
 // - Left out: employee@parat.test, survey.*, learner.*, cycle.* and journey.* (other journeys need them fresh), and managers and admins
 //   (placed directly in the region and hospitals, where 1-2 answers would hide a whole sibling unit).
 import { and, eq, inArray } from "drizzle-orm"
-import type { CourseModule, Instrument } from "../app/domain/content-schema"
-import { type Answers, DONT_KNOW, scoreResponse } from "../app/domain/scoring"
-import { closeAndPublish } from "../app/services/admin-cycles.server"
-import { ensureInstrumentVersion } from "../app/services/instrument.server"
-import { recordResult } from "../app/services/results.server"
-import type { Db, DbOrTx } from "./client"
-import { seededRandom } from "./factories"
+import type { CourseModule, Instrument } from "../../app/domain/content-schema"
+import { type Answers, DONT_KNOW, scoreResponse } from "../../app/domain/scoring"
+import { closeAndPublish } from "../../app/services/admin-cycles.server"
+import { ensureInstrumentVersion } from "../../app/services/instrument.server"
+import { recordResult } from "../../app/services/results.server"
+import type { Db, DbOrTx } from "../../db/client"
 import {
   cycleInvitations,
   cycles,
@@ -25,7 +24,8 @@ import {
   people,
   responses,
   units,
-} from "./schema"
+} from "../../db/schema"
+import { seededRandom } from "./factories"
 
 export const REPORT_CYCLES = [
   { name: "Efterår 2025", opensAt: Date.UTC(2025, 8, 15), closesAt: Date.UTC(2025, 9, 31), wave: 0 },
@@ -96,8 +96,7 @@ export function seedReports(
   if (!region) return 0
   let written = 0
 
-  db.transaction((tx) => {
-    const t = tx
+  db.transaction((t) => {
     const instrumentHash = ensureInstrumentVersion(t, instrument)
     const codeById = new Map(
       t

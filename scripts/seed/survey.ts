@@ -3,19 +3,12 @@
 // everyone (employee@parat.test included) can take it. Idempotent: cycles are found by name.
 
 import { and, eq, like } from "drizzle-orm"
-import type { AnyInstrument } from "../app/domain/content-schema"
-import { env } from "../app/env.server"
-import type { Db, DbOrTx } from "./client"
+import type { AnyInstrument } from "../../app/domain/content-schema"
+import { env } from "../../app/env.server"
+import { ensureInstrumentVersion } from "../../app/services/instrument.server"
+import type { Db, DbOrTx } from "../../db/client"
+import { type CycleStatus, cycleInvitations, cycles, cycleUnits, people, units } from "../../db/schema"
 import { ensurePerson } from "./factories"
-import {
-  type CycleStatus,
-  cycleInvitations,
-  cycles,
-  cycleUnits,
-  instrumentVersions,
-  people,
-  units,
-} from "./schema"
 
 export const CURRENT_CYCLE_NAME = "Efterår 2026 / Autumn 2026"
 
@@ -26,15 +19,6 @@ export const SURVEY_TESTERS = [
   "survey.tester3@parat.test",
   "survey.tester4@parat.test",
 ] as const
-
-export function storeInstrumentVersion(db: DbOrTx, instrument: AnyInstrument & { hash: string }) {
-  const { hash, ...content } = instrument
-  db.insert(instrumentVersions)
-    .values({ hash, key: content.key, version: content.version, content })
-    .onConflictDoNothing()
-    .run()
-  return hash
-}
 
 export type CycleInput = {
   name: string
@@ -86,8 +70,7 @@ export function seedSurvey(
   instrument: AnyInstrument & { hash: string },
   { passwordHash, now = new Date() }: { passwordHash: string; now?: Date },
 ) {
-  return db.transaction((tx) => {
-    const t = tx
+  return db.transaction((t) => {
     const region = t.select({ id: units.id }).from(units).where(eq(units.code, "RDEMO")).get()
     const emergency = t.select({ id: units.id }).from(units).where(eq(units.code, "NOR-AKM")).get()
     if (!region || !emergency) throw new Error("Seed the demo organisation before the survey")
@@ -101,7 +84,7 @@ export function seedSurvey(
         isDemo: true,
       })
     })
-    const instrumentHash = storeInstrumentVersion(t, instrument)
+    const instrumentHash = ensureInstrumentVersion(t, instrument)
     // Open since 1 September 2026 and until the end of the year; a later demo keeps it open a month ahead.
     const opensAt = new Date(Math.min(Date.UTC(2026, 8, 1), now.getTime() - 86_400_000))
     const closesAt = new Date(Math.max(Date.UTC(2027, 0, 1), now.getTime() + 30 * 86_400_000))

@@ -1,6 +1,6 @@
 // Small builders shared by the seed and the tests, so both make data the same way.
 import { eq } from "drizzle-orm"
-import type { Db, DbOrTx } from "./client"
+import type { Db, DbOrTx } from "../../db/client"
 import {
   type JobFamily,
   type Language,
@@ -9,7 +9,7 @@ import {
   type Role,
   type UnitKind,
   units,
-} from "./schema"
+} from "../../db/schema"
 
 export type UnitInput = { code: string; name: string; kind: UnitKind; parentId?: number | null }
 
