@@ -30,7 +30,13 @@ const aggregateSums = () => ({
 export const UNIT_KINDS = ["region", "hospital", "department", "section"] as const
 
 // The domain's fixed words are defined once, in app/domain/vocabulary.ts.
-import { ERASURE_MODES, JOB_FAMILIES, LANGUAGES, ROLES } from "../app/domain/vocabulary"
+import {
+  DEFAULT_MIN_GROUP_SIZE,
+  ERASURE_MODES,
+  JOB_FAMILIES,
+  LANGUAGES,
+  ROLES,
+} from "../app/domain/vocabulary"
 
 export { JOB_FAMILIES, LANGUAGES, ROLES }
 
@@ -262,7 +268,7 @@ export const cycles = sqliteTable("cycles", {
   opensOn: text("opens_on").notNull(),
   closesOn: text("closes_on").notNull(),
   /** k of the anonymity rule, fixed when the cycle opens. */
-  minGroupSize: integer("min_group_size").notNull().default(5),
+  minGroupSize: integer("min_group_size").notNull().default(DEFAULT_MIN_GROUP_SIZE),
   /** Days after opening on which those who have not submitted get a reminder by e-mail, e.g. [7, 12]. */
   reminderDays: text("reminder_days", { mode: "json" }).$type<number[]>().notNull().default([]),
   /** When the admin opened it (invitations went out); reminders count their days from here or opensOn. */

@@ -1,7 +1,7 @@
 // Which pages each role finds in the main navigation. Authorisation itself is checked in every loader.
+import type { Role } from "~/domain/vocabulary"
 import type { resources } from "~/i18n/resources"
 
-type Role = "employee" | "manager" | "admin"
 type NavKey = `nav.${keyof (typeof resources)["da"]["common"]["nav"] & string}`
 /** roles: "public" only when logged out, "all" any logged-in user, "everyone" both */
 /** end: active only on exactly this path (not on the pages below it) */

@@ -1,6 +1,6 @@
 // E-mail rules without I/O: the text of each mail, when a reminder is due, and how long to wait after a failure.
-
 import { type CalendarDay, formatDay } from "./calendar"
+import type { Language } from "./vocabulary"
 
 export type MailTranslate = (key: string, options?: Record<string, unknown>) => string
 
@@ -22,7 +22,7 @@ export type RenderedMail = { subject: string; text: string; html: string }
 const DAY_MS = 86_400_000
 
 /** A date as people in Denmark read it, in the mail's language. */
-export function formatMailDate(date: Date, lang: "da" | "en") {
+export function formatMailDate(date: Date, lang: Language) {
   return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", {
     dateStyle: "long",
     timeZone: "Europe/Copenhagen",
@@ -50,7 +50,7 @@ export function formatMailTime(date: Date, lang: "da" | "en") {
 type Block = { paragraph: string } | { link: string; label: string }
 
 /** Plain text and a simple, accessible HTML version of the same blocks: no images, no tracking, real links. */
-function compose(lang: "da" | "en", subject: string, blocks: Block[]): RenderedMail {
+function compose(lang: Language, subject: string, blocks: Block[]): RenderedMail {
   const text = blocks
     .map((block) => ("paragraph" in block ? block.paragraph : `${block.label}:\n${block.link}`))
     .join("\n\n")
@@ -72,7 +72,7 @@ ${body}
   return { subject, text: `${text}\n`, html }
 }
 
-export function renderMail(content: MailContent, lang: "da" | "en", t: MailTranslate): RenderedMail {
+export function renderMail(content: MailContent, lang: Language, t: MailTranslate): RenderedMail {
   const greeting = { paragraph: t("message.greeting", { name: content.name }) }
   const footer = { paragraph: t("message.footer") }
   switch (content.kind) {

@@ -1,5 +1,6 @@
 // Text folding and safe FTS5 queries for the AI wiki. Pure: the same folding is applied to the indexed texts and to
 // the user's query, so "traeningsdata", "træningsdata" and "TRÆNINGSDATA" all find the same entry.
+import type { Language } from "./vocabulary"
 
 const DANISH_LETTERS: Record<string, string> = { æ: "ae", ø: "oe", å: "aa" }
 
@@ -84,7 +85,7 @@ export function markdownToSearchText(markdown: string): string {
 /** Terms grouped under their initial letter in the language's alphabetical order (Danish: ... Z, Æ, Ø, Å). */
 export function groupByInitial<T extends { term: string }>(
   terms: T[],
-  lang: "da" | "en",
+  lang: Language,
 ): { letter: string; terms: T[] }[] {
   const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true })
   const sorted = [...terms].sort((a, b) => collator.compare(a.term, b.term))

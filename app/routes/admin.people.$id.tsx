@@ -7,7 +7,7 @@ import { SelectField, StatusMessage, unitOptions } from "~/components/admin-ui"
 import { useLang } from "~/components/bilingual"
 import { FormError } from "~/components/field"
 import { formatInstant } from "~/domain/calendar"
-import { ERASURE_MODES } from "~/domain/vocabulary"
+import { ERASURE_MODES, ROLES } from "~/domain/vocabulary"
 import {
   addManagerScope,
   createPasswordReset,
@@ -28,7 +28,6 @@ import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin", "privacy"] }
 
-const ROLES = ["employee", "manager", "admin"] as const
 const id = z.coerce.number().int().positive()
 const ParamsSchema = z.object({ id })
 const UpdateSchema = z.object({ role: z.enum(ROLES), unitId: id })

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { SelectField } from "~/components/admin-ui"
 import { Field } from "~/components/field"
+import { ROLES } from "~/domain/vocabulary"
 import { searchPeople } from "~/services/admin-people.server"
 import { requireRole } from "~/services/auth.server"
 import { parseQuery } from "~/utils/forms"
@@ -11,7 +12,6 @@ import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["admin"] }
 
-const ROLES = ["employee", "manager", "admin"] as const
 const QuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   role: z.union([z.literal(""), z.enum(ROLES)]).optional(),

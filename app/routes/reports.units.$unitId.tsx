@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The same view (cycle and filter) for another unit, or as CSV. */
-function useHref(report: UnitReport) {
+function unitReportHref(report: UnitReport) {
   return (unitId: number, suffix = "") => {
     const search = new URLSearchParams()
     if (report.cycle) search.set("cycle", String(report.cycle.id))
@@ -83,7 +83,7 @@ function ShareTable(props: {
 export default function UnitReportPage() {
   const report = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation("reports")
-  const href = useHref(report)
+  const href = unitReportHref(report)
   const cycleName = report.cycle?.name ?? ""
   const filterText = report.jobFamily ? `, ${t(`jobFamilies.${report.jobFamily}`, { ns: "common" })}` : ""
   const dimensionName = (d: (typeof DIMENSIONS)[number]) => t(`dimensions.${d}`, { ns: "common" })

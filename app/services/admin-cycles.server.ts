@@ -15,13 +15,11 @@ import { type Db, getDb, schema } from "./db.server"
 import { DEFAULT_REMINDER_DAYS, enqueueInvitations } from "./mail.server"
 import { takeLearningSnapshot } from "./reports/learning-snapshot.server"
 import { publishCycle } from "./reports/publish.server"
-import { ensureCurrentInstrument } from "./survey.server"
 
 const { cycles, cycleUnits, cycleInvitations, instrumentVersions, units } = schema
 
 /** The stored versions, newest first: the current file's version (v2) is stored first, so a new cycle defaults to it. */
 export function listInstrumentVersions(db: Db = getDb()) {
-  ensureCurrentInstrument(db)
   return db
     .select({
       hash: instrumentVersions.hash,

@@ -22,8 +22,7 @@ import type { JobFamily } from "~/domain/vocabulary"
 import { recordAudit } from "./audit.server"
 import type { SessionUser } from "./auth.server"
 import { getManagerScopeUnitIds } from "./auth.server"
-import { type Db, getDb, schema } from "./db.server"
-import { ensureModulesSynced } from "./learning-sync.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 import { appendRecord } from "./training-records.server"
 
 const {
@@ -73,7 +72,7 @@ function scopeOf(viewer: Viewer, db: Db): number[] | null {
   return []
 }
 
-function systemUnitIds(db: Db) {
+function systemUnitIds(db: DbOrTx) {
   const map = new Map<number, number[]>()
   for (const row of db.select().from(aiSystemUnits).all()) {
     if (!map.has(row.systemId)) map.set(row.systemId, [])
@@ -249,7 +248,6 @@ export function addRequirement(
   if ((input.moduleSlug === null) === (input.instructionId === null))
     return { ok: false, reason: "unknown_module" }
   if (input.moduleSlug !== null) {
-    ensureModulesSynced(db)
     const module = db.select().from(modules).where(eq(modules.slug, input.moduleSlug)).get()
     if (!module || module.removedAt) return { ok: false, reason: "unknown_module" }
   } else if (
@@ -274,7 +272,6 @@ export function addRequirement(
 /** An admin marks a module as changed in substance: every requirement on it becomes due again. */
 export function markModuleChanged(actor: Viewer, slug: string, db: Db = getDb(), now = new Date()) {
   if (actor.role !== "admin") return { ok: false as const, reason: "forbidden" as const }
-  ensureModulesSynced(db)
   if (!db.select().from(modules).where(eq(modules.slug, slug)).get())
     return { ok: false as const, reason: "not_found" as const }
   db.insert(dueAgainEvents).values({ reason: "content", moduleSlug: slug, at: now, actorId: actor.id }).run()
@@ -420,7 +417,7 @@ function statuses(persons: Person[], systemFilter: number | null, db: Db, now: D
   return rows
 }
 
-function personsWhere(filter: { personId?: number; unitScope?: number[] | null }, db: Db): Person[] {
+function personsWhere(filter: { personId?: number; unitScope?: number[] | null }, db: DbOrTx): Person[] {
   const all = db
     .select({
       id: people.id,
@@ -516,7 +513,7 @@ export function coverageUnits(viewer: Viewer, db: Db = getDb()) {
  * Called in the quiz's transaction when a person passes a module: if the module is required of them for a system
  * in use in their unit, a signed training record is appended (scored on the server, by the caller).
  */
-export function recordIfRequired(personId: number, moduleSlug: string, score: number, db: Db, now: Date) {
+export function recordIfRequired(personId: number, moduleSlug: string, score: number, db: DbOrTx, now: Date) {
   const person = personsWhere({ personId }, db)[0]
   if (!person) return null
   const required = db
@@ -564,7 +561,6 @@ export function toolSystemsForPerson(personId: number, db: Db = getDb()) {
 
 /** The catalogue's modules, for choosing a requirement. */
 export function moduleOptions(db: Db = getDb()) {
-  ensureModulesSynced(db)
   return db
     .select({ slug: modules.slug, title: modules.title, removedAt: modules.removedAt })
     .from(modules)

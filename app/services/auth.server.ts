@@ -5,7 +5,7 @@ import { env, isSecureRequest } from "~/env.server"
 import { requireSameOrigin } from "~/utils/request.server"
 import { safeRedirect } from "~/utils/safe-redirect"
 import { recordAudit } from "./audit.server"
-import { type Db, getDb, schema } from "./db.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 import { hashPassword, verifyPassword } from "./password.server"
 import { findPasswordWeakness, type PasswordWeakness } from "./password-strength.server"
 import { hasConfirmedTwoFactor, verifySecondFactor } from "./two-factor.server"
@@ -144,7 +144,7 @@ export function revokeSessionsOf(personIds: number[], db: Pick<Db, "delete"> = g
 }
 
 /** Ends the person's other sessions, keeping the one this request came with. */
-function revokeOtherSessions(personId: number, request: Request, db: Db) {
+function revokeOtherSessions(personId: number, request: Request, db: DbOrTx) {
   const token = readToken(request, SESSION_COOKIE)
   db.delete(sessions)
     .where(and(eq(sessions.personId, personId), token ? ne(sessions.idHash, sha256(token)) : undefined))
@@ -556,7 +556,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(next)
   db.transaction((tx) => {
     tx.update(people).set({ passwordHash }).where(eq(people.id, personId)).run()
-    revokeOtherSessions(personId, request, tx as unknown as Db)
+    revokeOtherSessions(personId, request, tx)
     recordAudit(tx, personId, "auth.password_change", `person:${personId}`)
   })
   return "ok"

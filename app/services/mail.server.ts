@@ -1,6 +1,7 @@
 // The e-mail outbox: invitations, reminders and password links are queued here in the transaction that causes
 // them, and sent by processOutbox (started with the server by mail-worker.server.ts). See
 // docs/decisions/014-oidc-and-outbox.md.
+
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { and, asc, count, desc, eq, lte, sql } from "drizzle-orm"
 import type { ShownCount } from "~/domain/admin-counts"
@@ -14,9 +15,11 @@ import {
   renderMail,
   retryDelayMs,
 } from "~/domain/mail"
+import type { Language } from "~/domain/vocabulary"
 import { env, publicOrigin } from "~/env.server"
 import { createI18n } from "~/i18n/i18n.server"
 import type { Writer } from "./audit.server"
+import { cachedForProcess } from "./cache.server"
 import { type Db, getDb, schema } from "./db.server"
 import type { MailTransport } from "./mail-transport.server"
 import { signingSecret } from "./settings.server"
@@ -127,15 +130,11 @@ export function scheduleReminders(db: Db = getDb(), now = new Date()) {
 
 // ---------------------------------------------------------------- sending
 
-const translators = new Map<string, MailTranslate>()
-async function mailT(lang: "da" | "en"): Promise<MailTranslate> {
-  let t = translators.get(lang)
-  if (!t) {
+function mailT(lang: Language): Promise<MailTranslate> {
+  return cachedForProcess(`mail-translator:${lang}`, async () => {
     const instance = await createI18n(lang)
-    t = instance.getFixedT(lang, "mail") as unknown as MailTranslate
-    translators.set(lang, t)
-  }
-  return t
+    return instance.getFixedT(lang, "mail") as unknown as MailTranslate
+  })
 }
 
 type Claimed = NonNullable<ReturnType<typeof loadMail>>

@@ -1,6 +1,7 @@
 // Manager reports. A closed cycle's figures come only from its publication, decided when it closed
 // (app/services/reports/publish.server.ts, docs/decisions/002-anonymity.md): the tree as it stood, the shown cells,
 // nothing else. No person, no per-person row and no hidden figure ever leaves here. Learning progress comes from dated snapshots.
+
 import { eq, inArray } from "drizzle-orm"
 import { ALL, effectiveK } from "~/domain/anonymity"
 import { type Instrument, isV2 } from "~/domain/content-schema"
@@ -9,6 +10,7 @@ import { levelForScore } from "~/domain/scoring"
 import type { JobFamily } from "~/domain/vocabulary"
 import { env } from "~/env.server"
 import type { SessionUser } from "./auth.server"
+import { cachedForDatabase } from "./cache.server"
 import { type Db, getDb, schema } from "./db.server"
 import { getInstrumentVersion } from "./instrument.server"
 import { type AttitudeItem, buildDetails, type ReportDetails } from "./reports/details.server"
@@ -80,32 +82,23 @@ export function getDefaultReportCycleName(user: SessionUser, db: Db = getDb()): 
 
 type CycleInstrument = { levels: Thresholds; attitudes: AttitudeItem[] }
 // What the reports need of a cycle's instrument version, which never changes: kept per connection and cycle.
-const instrumentParts = new WeakMap<object, Map<number, CycleInstrument>>()
 function instrumentOf(cycle: PublishedCycle | null, db: Db): CycleInstrument {
   if (!cycle) return { levels: [], attitudes: [] }
-  let byCycle = instrumentParts.get(db.$client)
-  if (!byCycle) {
-    byCycle = new Map()
-    instrumentParts.set(db.$client, byCycle)
-  }
-  let parts = byCycle.get(cycle.id)
-  if (!parts) {
+  return cachedForDatabase(db, `instrument-parts:${cycle.id}`, () => {
     const hash = db
       .select({ hash: cycles.instrumentHash })
       .from(cycles)
       .where(eq(cycles.id, cycle.id))
       .get()?.hash
     const instrument = hash ? getInstrumentVersion(hash, db) : null
-    parts = {
+    return {
       levels: instrument?.levels ?? [],
       attitudes:
         instrument && isV2(instrument)
           ? instrument.attitudes.items.map((a) => ({ id: a.id, tone: a.tone, text: a.text }))
           : [],
     }
-    byCycle.set(cycle.id, parts)
-  }
-  return parts
+  })
 }
 const thresholdsFor = (cycle: PublishedCycle | null, db: Db) => instrumentOf(cycle, db).levels
 

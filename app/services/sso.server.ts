@@ -2,6 +2,7 @@
 // with PKCE, state and nonce; the ID token is validated by the library (signature against the issuer's keys,
 // issuer, audience, expiry, nonce). People are matched to imported people; roles stay Parat's.
 // See docs/decisions/014-oidc-and-outbox.md.
+
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { eq } from "drizzle-orm"
 import * as client from "openid-client"
@@ -10,6 +11,7 @@ import { env, isSecureRequest, publicOrigin } from "~/env.server"
 import { safeRedirect } from "~/utils/safe-redirect"
 import { recordAudit } from "./audit.server"
 import { createSession, startSecondStep } from "./auth.server"
+import { cachedForProcess, forgetForProcess } from "./cache.server"
 import { type Db, getDb, schema } from "./db.server"
 import { getSetting, setSetting, signingSecret } from "./settings.server"
 import { hasConfirmedTwoFactor } from "./two-factor.server"
@@ -48,18 +50,16 @@ export const ssoRedirectUri = () => `${publicOrigin}/auth/oidc/callback`
 export const ssoPostLogoutUri = () => `${publicOrigin}/login`
 
 // Discovery once per issuer and client; a failed discovery is tried again on the next sign-in.
-const configs = new Map<string, Promise<client.Configuration>>()
 
 function isLoopbackHttp(issuer: URL) {
   return issuer.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(issuer.hostname)
 }
 
 function oidcConfig(settings: SsoSettings) {
-  const key = `${settings.issuer} ${settings.clientId}`
-  let config = configs.get(key)
-  if (!config) {
+  const key = `oidc:${settings.issuer} ${settings.clientId}`
+  return cachedForProcess(key, () => {
     const issuer = new URL(settings.issuer)
-    config = client.discovery(
+    const config = client.discovery(
       issuer,
       settings.clientId,
       undefined,
@@ -74,10 +74,9 @@ function oidcConfig(settings: SsoSettings) {
         ],
       },
     )
-    config.catch(() => configs.delete(key))
-    configs.set(key, config)
-  }
-  return config
+    config.catch(() => forgetForProcess(key))
+    return config
+  })
 }
 
 // ---------------------------------------------------------------- the flow cookie

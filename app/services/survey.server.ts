@@ -27,8 +27,10 @@ import {
   type SurveyState,
   surveyState,
 } from "~/domain/survey"
+import { DEFAULT_MIN_GROUP_SIZE, type Language } from "~/domain/vocabulary"
 import { toolSystemsForPerson } from "./ai-register.server"
 import type { SessionUser } from "./auth.server"
+import { cachedForDatabase, cachedFromContent } from "./cache.server"
 import {
   type ContentError,
   ContentInvalidError,
@@ -37,8 +39,8 @@ import {
   loadInstrumentV2,
 } from "./content-loader.server"
 import { mayTakeCycle, openCyclesForPerson } from "./cycle-eligibility.server"
-import { type Db, getDb, schema } from "./db.server"
-import { ensureInstrumentVersion, getInstrumentVersion } from "./instrument.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
+import { getInstrumentVersion } from "./instrument.server"
 import { recordResult } from "./results.server"
 
 const { cycles, responses, results, resultScores, people } = schema
@@ -50,61 +52,41 @@ type ResponseRow = Pick<typeof responses.$inferSelect, "id" | "status" | "answer
 
 // ---------------------------------------------------------------- instrument versions
 
-const cache = globalThis as unknown as {
-  __paratInstrument?: InstrumentV2 & { hash: string }
-  __paratInstrumentV1?: Instrument & { hash: string }
-}
-
 /**
  * The current instrument file (version 2), validated once per process: new cycles use it. Bad content throws
  * with every problem's file, line and path. Only the instrument is read: the survey does not wait for modules.
  */
 export function getCurrentInstrument(): InstrumentV2 & { hash: string } {
-  if (cache.__paratInstrument) return cache.__paratInstrument
-  const errors: ContentError[] = []
-  const instrument = loadInstrumentV2(coursesDir(), errors)
-  if (!instrument || errors.length > 0) throw new ContentInvalidError(errors)
-  cache.__paratInstrument = instrument
-  return instrument
+  return cachedFromContent("instrument:v2", () => {
+    const errors: ContentError[] = []
+    const instrument = loadInstrumentV2(coursesDir(), errors)
+    if (!instrument || errors.length > 0) throw new ContentInvalidError(errors)
+    return instrument
+  })
 }
 
 /** Version 1, as its file stands: for cycles and seeds that still use it. */
 export function getInstrumentV1(): Instrument & { hash: string } {
-  if (cache.__paratInstrumentV1) return cache.__paratInstrumentV1
-  const errors: ContentError[] = []
-  const instrument = loadInstrument(coursesDir(), errors)
-  if (!instrument || errors.length > 0) throw new ContentInvalidError(errors)
-  cache.__paratInstrumentV1 = instrument
-  return instrument
-}
-
-const ensuredFor = new WeakSet<Db>()
-
-/** The current file's version is stored once per process and database, so a new cycle can name it. */
-export function ensureCurrentInstrument(db: Db = getDb()): string {
-  const instrument = getCurrentInstrument()
-  if (!ensuredFor.has(db)) {
-    ensureInstrumentVersion(db, instrument)
-    ensuredFor.add(db)
-  }
-  return instrument.hash
+  return cachedFromContent("instrument:v1", () => {
+    const errors: ContentError[] = []
+    const instrument = loadInstrument(coursesDir(), errors)
+    if (!instrument || errors.length > 0) throw new ContentInvalidError(errors)
+    return instrument
+  })
 }
 
 // A stored version never changes (its hash names its content), so it can be kept in memory.
-const versionCache = new Map<string, StoredInstrument>()
-
 function instrumentOf(cycle: Pick<CycleRow, "instrumentHash">, db: Db): StoredInstrument {
-  const cached = versionCache.get(cycle.instrumentHash)
-  if (cached) return cached
-  const instrument = getInstrumentVersion(cycle.instrumentHash, db)
-  if (!instrument) throw new Error(`Instrument version ${cycle.instrumentHash} is not stored`)
-  versionCache.set(cycle.instrumentHash, instrument)
-  return instrument
+  return cachedForDatabase(db, `instrument:${cycle.instrumentHash}`, () => {
+    const instrument = getInstrumentVersion(cycle.instrumentHash, db)
+    if (!instrument) throw new Error(`Instrument version ${cycle.instrumentHash} is not stored`)
+    return instrument
+  })
 }
 
 // ---------------------------------------------------------------- which cycles a person sees
 
-function responseOf(db: Db, cycleId: number, personId: number): ResponseRow | null {
+function responseOf(db: DbOrTx, cycleId: number, personId: number): ResponseRow | null {
   return (
     db
       .select({
@@ -186,7 +168,6 @@ export type CycleSummary = {
  * submitted (to look back on), newest first. A cycle that has closed before they submitted is not shown.
  */
 export function listSurveyCycles(user: SurveyUser, db: Db = getDb(), now = new Date()): CycleSummary[] {
-  ensureCurrentInstrument(db)
   const takeable = new Set(openCyclesForPerson(user.id, db, now).map((c) => c.id))
   const rows = db
     .select()
@@ -266,7 +247,7 @@ export function getSurveyOverview(
     intro: instrument.intro,
     minutes: instrument.minutes,
     pageCount: pageCount(form),
-    minGroupSize: cycle?.minGroupSize ?? 5,
+    minGroupSize: cycle?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
   }
   return { intro, cycles: list }
 }
@@ -357,7 +338,7 @@ export function saveDraftPage(
       .values({ cycleId, personId: user.id, answers: {}, page: 1, updatedAt: now })
       .onConflictDoNothing()
       .run()
-    const current = responseOf(tx as unknown as Db, cycleId, user.id)
+    const current = responseOf(tx, cycleId, user.id)
     if (current?.status !== "draft") return false
     const answers = mergePageAnswers(current.answers, dimension.items, parsed.answers)
     tx.update(responses)
@@ -477,8 +458,7 @@ export function submitResponse(
   }
   const responseId = access.response.id
   const scored = scoreAnswers(instrument, form, check.answers)
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db
+  return db.transaction((t) => {
     const changed = t
       .update(responses)
       .set({ status: "submitted", answers: check.answers, submittedAt: now, updatedAt: now })
@@ -638,7 +618,7 @@ export type SurveyExport = {
 export function exportResponse(
   user: SurveyUser,
   cycleId: number,
-  lang: "da" | "en",
+  lang: Language,
   db: Db = getDb(),
   now = new Date(),
 ): SurveyExport | null {

@@ -14,7 +14,7 @@ import { and, desc, eq } from "drizzle-orm"
 import { CODE_PATTERN, formatCode, recordPayload } from "~/domain/ai-register"
 import { contentKeyOf, instructionVersionLabel } from "~/domain/local-instruction"
 import { env } from "~/env.server"
-import { type Db, getDb, schema } from "./db.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 
 const { signingKeys, trainingRecords, modules, people, dueAgainEvents, localInstructions } = schema
 
@@ -24,7 +24,7 @@ const keyIdOf = (publicKeyPem: string) => createHash("sha256").update(publicKeyP
  * The key that signs new records. From PARAT_SIGNING_KEY when set (only its public half is stored, so old records
  * stay verifiable after a key change); otherwise generated once and stored, so records survive restarts.
  */
-export function signingKey(db: Db = getDb()) {
+export function signingKey(db: DbOrTx = getDb()) {
   if (env.PARAT_SIGNING_KEY) {
     const privateKey = createPrivateKey(env.PARAT_SIGNING_KEY)
     const publicKeyPem = createPublicKey(privateKey).export({ type: "spki", format: "pem" }).toString()
@@ -70,7 +70,7 @@ export function publishedKeys(db: Db = getDb()) {
 }
 
 /** The module's version as recorded: substantive changes marked by an admin, then the content hash. */
-export function moduleVersion(slug: string, db: Db) {
+export function moduleVersion(slug: string, db: DbOrTx) {
   const hash =
     db.select({ h: modules.contentHash }).from(modules).where(eq(modules.slug, slug)).get()?.h ?? ""
   const changes = db
@@ -93,7 +93,7 @@ export function appendRecord(
     corrects?: { id: number; code: string } | null
     isVoid?: boolean
   },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   const key = signingKey(db)
   const person = db.select({ name: people.name }).from(people).where(eq(people.id, input.personId)).get()

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import type { Page } from "@playwright/test"
 import { expect, expectAccessible, login, test } from "./fixtures"
 
-// Fixed survey logins from db/seed-survey.ts, so these journeys never meet other specs' users.
+// Fixed survey logins from scripts/seed/survey.ts, so these journeys never meet other specs' users.
 const DANISH = "survey.tester1@parat.test"
 const ENGLISH = "survey.tester2@parat.test"
 const NO_JS = "survey.tester3@parat.test"

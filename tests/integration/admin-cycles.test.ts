@@ -18,7 +18,7 @@ import {
   responses,
   units,
 } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
+import { seedReports } from "../../scripts/seed/reports"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db

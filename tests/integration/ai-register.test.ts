@@ -26,8 +26,8 @@ let db: Db
 const courses = makeFullCoursesDir(TWO_DIMENSION_MODULES)
 afterAll(() => courses.cleanup())
 beforeEach(() => {
-  useCoursesDir(courses.root)
   db = testDb()
+  useCoursesDir(courses.root, db)
 })
 
 const person = (email: string) => db.select().from(people).where(eq(people.email, email)).get()!

@@ -21,7 +21,7 @@ import {
   totpCredentials,
   units,
 } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
+import { seedReports } from "../../scripts/seed/reports"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db

@@ -7,12 +7,13 @@ import { MIN_RESPONSES } from "~/domain/item-analysis"
 import { DONT_KNOW } from "~/domain/scoring"
 import { loader as pageLoader } from "~/routes/admin.item-analysis"
 import { loader as csvLoader } from "~/routes/admin.item-analysis[.]csv"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
 import { getItemAnalysis, listAnalysableCycles } from "~/services/item-analysis.server"
 import { getCurrentInstrument, saveDraftPage, submitResponse } from "~/services/survey.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import { cycles, people, units } from "../../db/schema"
-import { ensureCycle, inviteToCycle, storeInstrumentVersion } from "../../db/seed-survey"
+import { ensurePerson } from "../../scripts/seed/factories"
+import { ensureCycle, inviteToCycle } from "../../scripts/seed/survey"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
@@ -25,7 +26,7 @@ const now = new Date()
 function cycleWithResponses(name: string, n: number, unitId: number, passwordHash: string) {
   const cycleId = ensureCycle(db, {
     name,
-    instrumentHash: storeInstrumentVersion(db, v2),
+    instrumentHash: ensureInstrumentVersion(db, v2),
     status: "open",
     opensOn: danishDay(new Date(now.getTime() - 86_400_000)),
     closesOn: danishDay(new Date(now.getTime() + 86_400_000)),

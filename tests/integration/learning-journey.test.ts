@@ -14,7 +14,7 @@ import { getQuizPage, markLessonRead, startModule, submitQuiz } from "~/services
 import { recordResult } from "~/services/results.server"
 import type { Db } from "../../db/client"
 import { cycles, enrolments, lessonProgress, people, quizAttempts, responses } from "../../db/schema"
-import { answersForLevels } from "../../db/seed-learning"
+import { answersForLevels } from "../../scripts/seed/learning"
 import {
   fixtureAnswers,
   fixtureKey,
@@ -31,8 +31,8 @@ let personId: number
 const courses = makeFullCoursesDir(TWO_DIMENSION_MODULES)
 afterAll(() => courses.cleanup())
 beforeEach(async () => {
-  useCoursesDir(courses.root)
   db = testDb()
+  useCoursesDir(courses.root, db)
   cookie = await loginCookie("employee@parat.test")
   otherCookie = await loginCookie("manager@parat.test")
   personId = db

@@ -7,8 +7,8 @@ import { checkPasswordReset, mailPasswordReset } from "~/services/admin-people.s
 import { getManagerMailCounts, processOutbox, scheduleReminders } from "~/services/mail.server"
 import { createMailTransport, type MailTransport } from "~/services/mail-transport.server"
 import type { Db } from "../../db/client"
-import { ensureManagerScope, ensurePerson, ensureUnit } from "../../db/factories"
 import { instrumentVersions, mailOutbox, people, responses } from "../../db/schema"
+import { ensureManagerScope, ensurePerson, ensureUnit } from "../../scripts/seed/factories"
 import { startSmtpServer } from "../support/smtp-server"
 import { makeRequest, testDb } from "./db"
 

@@ -4,7 +4,7 @@ import { coverage, listSystems } from "~/services/ai-register.server"
 import { verifyRecord } from "~/services/training-records.server"
 import type { Db } from "../../db/client"
 import { people, trainingRecords } from "../../db/schema"
-import { seedRegister } from "../../db/seed-register"
+import { seedRegister } from "../../scripts/seed/register"
 import { testDb } from "./db"
 
 let db: Db

@@ -4,10 +4,11 @@ import { beforeEach, expect, test } from "vitest"
 import { systemIdOfTool } from "~/domain/ai-register"
 import { danishDay } from "~/domain/calendar"
 import { createSystem, type SystemInput } from "~/services/ai-register.server"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
 import { getCurrentInstrument, getSurveyPage, saveDraftPage } from "~/services/survey.server"
 import type { Db } from "../../db/client"
 import { people, units } from "../../db/schema"
-import { ensureCycle, inviteToCycle, storeInstrumentVersion } from "../../db/seed-survey"
+import { ensureCycle, inviteToCycle } from "../../scripts/seed/survey"
 import { testDb } from "./db"
 
 let db: Db
@@ -20,7 +21,7 @@ beforeEach(() => {
   db = testDb()
   cycleId = ensureCycle(db, {
     name: "tools test",
-    instrumentHash: storeInstrumentVersion(db, getCurrentInstrument()),
+    instrumentHash: ensureInstrumentVersion(db, getCurrentInstrument()),
     status: "open",
     opensOn: danishDay(new Date(now.getTime() - 86_400_000)),
     closesOn: danishDay(new Date(now.getTime() + 30 * 86_400_000)),

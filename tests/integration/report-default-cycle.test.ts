@@ -6,8 +6,8 @@ import { getHomeSummary } from "~/services/home.server"
 import type { UnitReport } from "~/services/reports.server"
 import type { Db } from "../../db/client"
 import { cycles, people, units } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
-import { ensureCycle } from "../../db/seed-survey"
+import { seedReports } from "../../scripts/seed/reports"
+import { ensureCycle } from "../../scripts/seed/survey"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db

@@ -7,7 +7,7 @@ import type { SessionUser } from "~/services/auth.server"
 import { loadAllContent } from "~/services/content-loader.server"
 import { getFirstScopeUnitId, getUnitReport } from "~/services/reports.server"
 import { people, units } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
+import { seedReports } from "../../scripts/seed/reports"
 import { testDb } from "./db"
 
 test("a manager who opens the demo sees a trend for the region and each hospital", () => {

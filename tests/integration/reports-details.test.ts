@@ -5,9 +5,10 @@ import { beforeEach, expect, test } from "vitest"
 import { DIMENSIONS } from "~/domain/vocabulary"
 import { closeCycle, createCycle, openCycle } from "~/services/admin-cycles.server"
 import type { SessionUser } from "~/services/auth.server"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
 import { getUnitReport } from "~/services/reports.server"
 import { recordResult } from "~/services/results.server"
-import { ensureCurrentInstrument } from "~/services/survey.server"
+import { getCurrentInstrument } from "~/services/survey.server"
 import type { Db } from "../../db/client"
 import { aiSystems, cycleInvitations, people, responses, units } from "../../db/schema"
 import { testDb } from "./db"
@@ -39,7 +40,7 @@ function answeredCycle(hospital: string, attitudesAnsweredBy = (_i: number) => t
     admin.id,
     {
       name: "Efterår 2026 v2",
-      instrumentHash: ensureCurrentInstrument(db),
+      instrumentHash: ensureInstrumentVersion(db, getCurrentInstrument()),
       unitIds: [unitId(hospital)],
       opensOn: "2026-09-01",
       closesOn: "2026-09-30",

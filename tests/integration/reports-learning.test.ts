@@ -11,7 +11,7 @@ import { takeLearningSnapshot } from "~/services/reports/learning-snapshot.serve
 import { getUnitReport } from "~/services/reports.server"
 import type { Db } from "../../db/client"
 import { enrolments, learningSnapshots, people, publishedCycles, units } from "../../db/schema"
-import { REPORT_CYCLES, seedReports } from "../../db/seed-reports"
+import { REPORT_CYCLES, seedReports } from "../../scripts/seed/reports"
 import { testDb } from "./db"
 
 let db: Db

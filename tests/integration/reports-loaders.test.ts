@@ -7,7 +7,7 @@ import { loadAllContent } from "~/services/content-loader.server"
 import type { UnitReport } from "~/services/reports.server"
 import type { Db } from "../../db/client"
 import { cycles, people, results, units } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
+import { seedReports } from "../../scripts/seed/reports"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db

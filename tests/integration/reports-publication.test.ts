@@ -10,11 +10,11 @@ import { getUnitReport } from "~/services/reports.server"
 import { recordResult } from "~/services/results.server"
 import type { Db } from "../../db/client"
 import { cycles, people, publishedCycles, responses, results, units } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
-import { seededTestDb } from "./db"
+import { seedReports } from "../../scripts/seed/reports"
+import { testDb } from "./db"
 
 async function demo() {
-  const db = await seededTestDb()
+  const db = testDb()
   seedReports(db, loadAllContent().content!)
   const byEmail = (email: string) => db.select().from(people).where(eq(people.email, email)).get()!
   const unitId = (code: string) =>

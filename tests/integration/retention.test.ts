@@ -1,12 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm"
 import { beforeEach, expect, test } from "vitest"
 import { danishDay } from "~/domain/calendar"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
 import { purgeExpiredData } from "~/services/retention.server"
 import { getCurrentInstrument } from "~/services/survey.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import { auditLog, loginFailures, passwordResets, people, responses, sessions, units } from "../../db/schema"
-import { ensureCycle, storeInstrumentVersion } from "../../db/seed-survey"
+import { ensurePerson } from "../../scripts/seed/factories"
+import { ensureCycle } from "../../scripts/seed/survey"
 import { testDb } from "./db"
 
 let db: Db
@@ -24,7 +25,7 @@ function makePerson(tag: string) {
 }
 
 function makeCycle(name: string, status: "open" | "closed") {
-  const hash = storeInstrumentVersion(db, getCurrentInstrument())
+  const hash = ensureInstrumentVersion(db, getCurrentInstrument())
   return ensureCycle(db, {
     name,
     instrumentHash: hash,

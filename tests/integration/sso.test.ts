@@ -15,8 +15,8 @@ import {
 } from "~/services/sso.server"
 import { enrolKnownSecret } from "~/services/two-factor.server"
 import type { Db } from "../../db/client"
-import { ensurePerson, ensureUnit } from "../../db/factories"
 import { auditLog, people } from "../../db/schema"
+import { ensurePerson, ensureUnit } from "../../scripts/seed/factories"
 import { listenOnLoopback, startOidcProvider, TEST_CLIENT } from "../support/oidc-provider"
 import { makeRequest, testDb } from "./db"
 

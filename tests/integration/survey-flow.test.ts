@@ -9,6 +9,7 @@ import { loader as jsonLoader } from "~/routes/survey.$cycleId.export[.]json"
 import { action as pageAction, loader as pageLoader } from "~/routes/survey.$cycleId.page.$n"
 import { loader as resultLoader } from "~/routes/survey.$cycleId.result"
 import { action as reviewAction, loader as reviewLoader } from "~/routes/survey.$cycleId.review"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
 import {
   getInstrumentV1,
   getResultView,
@@ -18,7 +19,6 @@ import {
   submitResponse,
 } from "~/services/survey.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import {
   cycleInvitations,
   cycles,
@@ -29,13 +29,8 @@ import {
   results,
   units,
 } from "../../db/schema"
-import {
-  CURRENT_CYCLE_NAME,
-  ensureCycle,
-  SURVEY_TESTERS,
-  seedSurvey,
-  storeInstrumentVersion,
-} from "../../db/seed-survey"
+import { ensurePerson } from "../../scripts/seed/factories"
+import { CURRENT_CYCLE_NAME, ensureCycle, SURVEY_TESTERS, seedSurvey } from "../../scripts/seed/survey"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
@@ -394,7 +389,7 @@ test("an old cycle's result stays readable with its own instrument version, besi
   const old = structuredClone(instrument)
   old.version = 0
   old.dimensions[0]!.name = { da: "Gammel forståelse", en: "Old understanding" }
-  const oldHash = storeInstrumentVersion(db, { ...old, hash: "oldversion000001" })
+  const oldHash = ensureInstrumentVersion(db, { ...old, hash: "oldversion000001" })
   const region = db.select({ id: units.id }).from(units).where(eq(units.code, "RDEMO")).get()!
   const past = ensureCycle(db, {
     name: "Forår 2026 / Spring 2026",

@@ -13,10 +13,10 @@ import {
 import { getInstrumentV1, getResultView, saveDraftPage, submitResponse } from "~/services/survey.server"
 import type { Db } from "../../db/client"
 import { cycleInvitations, cycles, enrolments, people, units } from "../../db/schema"
-import { JOURNEY_PEOPLE, seedJourneys } from "../../db/seed-journeys"
-import { answersForLevels } from "../../db/seed-learning"
-import { isExcludedFromSeededResults } from "../../db/seed-reports"
-import { ensureCycle, seedSurvey } from "../../db/seed-survey"
+import { JOURNEY_PEOPLE, seedJourneys } from "../../scripts/seed/journeys"
+import { answersForLevels } from "../../scripts/seed/learning"
+import { isExcludedFromSeededResults } from "../../scripts/seed/reports"
+import { ensureCycle, seedSurvey } from "../../scripts/seed/survey"
 import { testDb } from "./db"
 
 // The seam between the survey and the learning path: a result submitted through the survey becomes the path, and

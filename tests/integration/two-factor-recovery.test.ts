@@ -18,7 +18,6 @@ import {
   requestTwoFactorRecovery,
 } from "~/services/two-factor-recovery.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import {
   auditLog,
   mailOutbox,
@@ -29,6 +28,7 @@ import {
   twoFactorRecoveries,
   units,
 } from "../../db/schema"
+import { ensurePerson } from "../../scripts/seed/factories"
 import { startSmtpServer } from "../support/smtp-server"
 import { makeRequest, testDb, tryLogin } from "./db"
 

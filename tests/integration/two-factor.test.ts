@@ -8,9 +8,9 @@ import { completeSignIn, getUser, MAX_FAILURES_PER_ACCOUNT } from "~/services/au
 import { openSecret } from "~/services/secret-box.server"
 import { getTwoFactorStatus } from "~/services/two-factor.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import { auditLog, people, recoveryCodes, totpCredentials, units } from "../../db/schema"
-import { DEMO_TOTP_SECRET } from "../../db/seed"
+import { DEMO_TOTP_SECRET } from "../../scripts/seed/demo"
+import { ensurePerson } from "../../scripts/seed/factories"
 import { loginCookie, makeRequest, testDb, tryLogin } from "./db"
 
 let db: Db

@@ -5,7 +5,7 @@ import { loadAllContent } from "~/services/content-loader.server"
 import { cellsOf } from "~/services/reports/published.server"
 import type { Db } from "../../db/client"
 import { publishedUnits, units } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
+import { seedReports } from "../../scripts/seed/reports"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db

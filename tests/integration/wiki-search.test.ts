@@ -1,13 +1,15 @@
 import { beforeAll, expect, test } from "vitest"
 import { loader as wikiLoader } from "~/routes/wiki._index"
 import { loader as termLoader } from "~/routes/wiki.$slug"
+import { getContent } from "~/services/content-loader.server"
+import { syncContent } from "~/services/content-sync.server"
 import { searchWiki, syncWikiIndex } from "~/services/wiki.server"
-import { seedWiki } from "../../db/seed-wiki"
-import { createTestDb, makeRequest } from "./db"
+import type { Db } from "../../db/client"
+import { makeRequest, testDb } from "./db"
 
-let db: ReturnType<typeof createTestDb>
+let db: Db
 beforeAll(() => {
-  db = createTestDb()
+  db = testDb()
 })
 
 const slugs = (query: string, lang: "da" | "en" = "da") => searchWiki(query, lang, db).map((h) => h.slug)
@@ -68,15 +70,17 @@ test("an empty or sign-only search finds nothing", () => {
   expect(searchWiki("zzqxnotaword", "da", db)).toEqual([])
 })
 
-test("syncWikiIndex replaces the index rather than adding to it, and the seed fills it", () => {
-  const rows = () => (db.$client.prepare("SELECT count(*) AS n FROM wiki_fts").get() as { n: number }).n
-  const count = seedWiki(db)
-  expect(rows()).toBe(count * 2)
-  seedWiki(db)
-  expect(rows()).toBe(count * 2)
-  syncWikiIndex(db, [])
+test("syncWikiIndex replaces the index rather than adding to it, and the content sync fills it", () => {
+  const own = testDb("empty", { current: false })
+  const rows = () => (own.$client.prepare("SELECT count(*) AS n FROM wiki_fts").get() as { n: number }).n
   expect(rows()).toBe(0)
-  seedWiki(db)
+  syncContent(own)
+  const count = getContent().wiki.length
+  expect(rows()).toBe(count * 2)
+  syncContent(own)
+  expect(rows()).toBe(count * 2)
+  syncWikiIndex(own, [])
+  expect(rows()).toBe(0)
 })
 
 test("the wiki page lists every term A to Å when there is no search", async () => {

@@ -4,13 +4,13 @@
 // Written through the register's services, as an admin would; runs once (skipped when systems exist).
 // Dates are relative to `now`, so the states hold whenever the demo is seeded.
 import { and, asc, eq, like } from "drizzle-orm"
-import type { JobFamily } from "../app/domain/vocabulary"
-import { addRequirement, createSystem, type SystemInput } from "../app/services/ai-register.server"
-import { saveInstruction } from "../app/services/local-instructions.server"
-import { appendRecord } from "../app/services/training-records.server"
-import type { Db } from "./client"
-import { aiSystems, people, units } from "./schema"
-import { DEMO_ADMIN_EMAIL } from "./seed"
+import type { JobFamily } from "../../app/domain/vocabulary"
+import { addRequirement, createSystem, type SystemInput } from "../../app/services/ai-register.server"
+import { saveInstruction } from "../../app/services/local-instructions.server"
+import { appendRecord } from "../../app/services/training-records.server"
+import type { Db } from "../../db/client"
+import { aiSystems, people, units } from "../../db/schema"
+import { DEMO_ADMIN_EMAIL } from "./demo"
 
 const DAY = 86_400_000
 const b = (da: string, en: string) => ({ da, en })

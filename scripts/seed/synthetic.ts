@@ -2,13 +2,13 @@
 // department sizes (many of 20–300, a few under 5, big ones split into sections), people in every job family, and
 // closed survey cycles with plausible results and the report aggregates. Deterministic: same options, same data.
 // Written with raw prepared statements in a few large transactions, so 130,000 people take seconds.
-import type { Instrument } from "../app/domain/content-schema"
-import { levelForScore } from "../app/domain/scoring"
-import { closeAndPublish } from "../app/services/admin-cycles.server"
-import { rebuildSubtreeAggregates } from "../app/services/results.server"
-import type { Db } from "./client"
+import type { Instrument } from "../../app/domain/content-schema"
+import { levelForScore } from "../../app/domain/scoring"
+import { closeAndPublish } from "../../app/services/admin-cycles.server"
+import { rebuildSubtreeAggregates } from "../../app/services/results.server"
+import type { Db } from "../../db/client"
+import { JOB_FAMILIES, type JobFamily } from "../../db/schema"
 import { seededRandom } from "./factories"
-import { JOB_FAMILIES, type JobFamily } from "./schema"
 
 export type SyntheticOptions = {
   people: number
