@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream"
 import type { AppLoadContext, EntryContext } from "@remix-run/node"
 import { createReadableStreamFromReadable } from "@remix-run/node"
 import { RemixServer } from "@remix-run/react"
@@ -6,12 +5,18 @@ import { isbot } from "isbot"
 import { renderToPipeableStream } from "react-dom/server"
 import { I18nextProvider } from "react-i18next"
 import { createI18n, detectLanguage } from "./i18n/i18n.server"
+import { syncContentAtStartUp } from "./services/content-sync.server"
 import { startMailWorker } from "./services/mail-worker.server"
 import { NonceProvider } from "./utils/nonce-provider"
+import { createNulStrippingStream } from "./utils/strip-nul.server"
 
-// The production server (scripts/start.js) starts the retention job through the built entry module.
+// The production server (scripts/start.js) takes its settings (parsed and checked at import) and starts the
+// retention job through the built entry module.
+export { env, httpSettings } from "./env.server"
 export { startRetentionSchedule } from "./services/retention.server"
 
+// The content on disk goes into the database before the first request; bad content stops the start.
+syncContentAtStartUp()
 // The outbox worker runs beside the server that serves the pages (one process, one SQLite file).
 startMailWorker()
 
@@ -40,7 +45,7 @@ export default async function handleRequest(
       {
         nonce,
         [readyEvent]() {
-          const body = new PassThrough()
+          const body = createNulStrippingStream()
           responseHeaders.set("Content-Type", "text/html; charset=utf-8")
           resolve(
             new Response(createReadableStreamFromReadable(body), {

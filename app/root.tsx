@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { ErrorPage } from "./components/error-page"
@@ -7,6 +7,7 @@ import { bundlesFor, detectLanguage } from "./i18n/i18n.server"
 import { getUser } from "./services/auth.server"
 import styles from "./styles/app.css?url"
 import { useNonce } from "./utils/nonce-provider"
+import { pageMeta } from "./utils/page-title"
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -69,7 +70,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta(() => null)
 
 export default function App() {
   return <Outlet />

@@ -3,16 +3,21 @@ import { dirname, resolve } from "node:path"
 import Database from "better-sqlite3"
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator"
+import { env } from "../app/env.server"
 import * as schema from "./schema"
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+/** A transaction on Parat's database, as db.transaction((tx) => ...) hands it over. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0]
+/** What a reader or writer takes when it may run on its own or inside a caller's transaction. */
+export type DbOrTx = Db | Tx
 
 // Resolved from the working directory: the app, the scripts and the tests all run from the project root.
-const MIGRATIONS = resolve(process.env.PARAT_MIGRATIONS_DIR ?? "db/migrations")
+const MIGRATIONS = resolve(env.PARAT_MIGRATIONS_DIR)
 
+/** The configured database file (DATABASE_URL). */
 export function databasePath() {
-  const url = process.env.DATABASE_URL ?? "data/parat.db"
-  return resolve(url.replace(/^file:/, ""))
+  return resolve(env.DATABASE_URL)
 }
 
 /** Opens a database file with Parat's pragmas and brings its schema up to date. */

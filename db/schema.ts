@@ -30,7 +30,13 @@ const aggregateSums = () => ({
 export const UNIT_KINDS = ["region", "hospital", "department", "section"] as const
 
 // The domain's fixed words are defined once, in app/domain/vocabulary.ts.
-import { ERASURE_MODES, JOB_FAMILIES, LANGUAGES, ROLES } from "../app/domain/vocabulary"
+import {
+  DEFAULT_MIN_GROUP_SIZE,
+  ERASURE_MODES,
+  JOB_FAMILIES,
+  LANGUAGES,
+  ROLES,
+} from "../app/domain/vocabulary"
 
 export { JOB_FAMILIES, LANGUAGES, ROLES }
 
@@ -82,6 +88,8 @@ export const people = sqliteTable(
     /** set when an admin erased or anonymised the person: the row stays as a nameless placeholder (docs/privacy.md) */
     erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
     erasure: text("erasure", { enum: ERASURE_MODES }),
+    /** set when a recovery by e-mail removed their authenticator: they set up a new one before anything else */
+    mustEnrolTwoFactor: integer("must_enrol_two_factor", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -123,6 +131,8 @@ export const sessions = sqliteTable(
     /** the last request seen, for the idle timeout (PARAT_SESSION_IDLE_MINUTES); refreshed at most once a minute */
     // (SQLite cannot add a column with an expression default; sessions from before this column start idle)
     lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull().default(sql`0`),
+    /** the identity provider asserted a second factor at this sign-in (PARAT_OIDC_MFA_AMR / _ACR) */
+    isMfaByIdp: integer("is_mfa_by_idp", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -146,6 +156,10 @@ export const signInChallenges = sqliteTable(
       .references(() => people.id, { onDelete: "cascade" }),
     /** where to go after the second step (already checked to stay on the site) */
     redirectTo: text("redirect_to").notNull().default("/"),
+    /** how the first step was made: a password, or a single sign-on without the provider's second factor */
+    firstStep: text("first_step", { enum: ["password", "sso"] })
+      .notNull()
+      .default("password"),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: createdAt(),
   },
@@ -198,6 +212,25 @@ export const loginFailures = sqliteTable(
   (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
 )
 
+/**
+ * A recovery link for a lost authenticator, sent by e-mail after the person's password was right (hash stored, the
+ * token travels only in the mail). One use, short-lived; using it removes the authenticator and ends every session.
+ */
+export const twoFactorRecoveries = sqliteTable(
+  "two_factor_recoveries",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  // requests per person in the last day (the rate limit); a person's open links (spent together)
+  (t) => [index("two_factor_recoveries_person_idx").on(t.personId, t.createdAt)],
+)
+
 /** One-time password reset tokens handed over by an admin (hash stored, token shown once). */
 export const passwordResets = sqliteTable("password_resets", {
   tokenHash: text("token_hash").primaryKey(),
@@ -230,13 +263,15 @@ export const cycles = sqliteTable("cycles", {
     .notNull()
     .references(() => instrumentVersions.hash),
   status: text("status", { enum: CYCLE_STATUSES }).notNull().default("draft"),
-  opensAt: integer("opens_at", { mode: "timestamp_ms" }).notNull(),
-  closesAt: integer("closes_at", { mode: "timestamp_ms" }).notNull(),
+  /** Danish calendar days ("2026-12-24"): a cycle takes answers from the start of its opening day to the end of its
+   * closing day in Danish time. */
+  opensOn: text("opens_on").notNull(),
+  closesOn: text("closes_on").notNull(),
   /** k of the anonymity rule, fixed when the cycle opens. */
-  minGroupSize: integer("min_group_size").notNull().default(5),
+  minGroupSize: integer("min_group_size").notNull().default(DEFAULT_MIN_GROUP_SIZE),
   /** Days after opening on which those who have not submitted get a reminder by e-mail, e.g. [7, 12]. */
   reminderDays: text("reminder_days", { mode: "json" }).$type<number[]>().notNull().default([]),
-  /** When the admin opened it (invitations went out); reminders count their days from here or opensAt. */
+  /** When the admin opened it (invitations went out); reminders count their days from here or opensOn. */
   openedAt: integer("opened_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 })
@@ -627,9 +662,141 @@ export const publishedScores = sqliteTable(
   (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.slice, t.dimension] })],
 )
 
+/** Per shown cell and dimension (instrument v2): confidence (the self-ratings' mean) beside the knowledge score. */
+export const publishedConfidence = sqliteTable(
+  "published_confidence",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    slice: text("slice").notNull(),
+    dimension: text("dimension").notNull(),
+    /** people with both a knowledge score and a confidence in this dimension */
+    n: integer("n").notNull(),
+    confidenceSum: real("confidence_sum").notNull(),
+    scoreSum: real("score_sum").notNull(),
+    /** how many rate themselves higher (over) or lower (under) than their answers show, beyond the margin */
+    over: integer("over").notNull(),
+    under: integer("under").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.slice, t.dimension] })],
+)
+
+/** Per shown cell and unscored attitude item (hopes and worries): how many answered, the total, how many agree. */
+export const publishedAttitudes = sqliteTable(
+  "published_attitudes",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    slice: text("slice").notNull(),
+    itemId: text("item_id").notNull(),
+    n: integer("n").notNull(),
+    valueSum: integer("value_sum").notNull(),
+    agree: integer("agree").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.slice, t.itemId] })],
+)
+
+/** Per shown cell and AI tool ("tools.<register system id>" or a short-list key): how many use it. */
+export const publishedTools = sqliteTable(
+  "published_tools",
+  {
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    slice: text("slice").notNull(),
+    toolKey: text("tool_key").notNull(),
+    /** the tool's name when the cycle closed (the short list's text, or the register system's name) */
+    label: text("label", { mode: "json" }).$type<{ da: string; en: string }>().notNull(),
+    users: integer("users").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.slice, t.toolKey] })],
+)
+
+// ---------------------------------------------------------------- learning progress, published as snapshots
+
+/**
+ * A dated snapshot of learning progress, decided once under the disclosure rule over the organisation as it stood
+ * (docs/decisions/002-anonymity.md); managers read learning progress only from snapshots, never live.
+ */
+export const learningSnapshots = sqliteTable("learning_snapshots", {
+  id: id(),
+  takenAt: integer("taken_at", { mode: "timestamp_ms" }).notNull(),
+  /** k of the rule it was decided with: today's, never below the strictest ever used */
+  k: integer("k").notNull(),
+  cellsWithPeople: integer("cells_with_people").notNull(),
+  hiddenSmall: integer("hidden_small").notNull(),
+  hiddenByCohort: integer("hidden_by_cohort").notNull(),
+  hiddenByAudit: integer("hidden_by_audit").notNull(),
+})
+
+/** The tree as it stood when the snapshot was taken. */
+export const learningSnapshotUnits = sqliteTable(
+  "learning_snapshot_units",
+  {
+    snapshotId: integer("snapshot_id")
+      .notNull()
+      .references(() => learningSnapshots.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    parentId: integer("parent_id"),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: UNIT_KINDS }).notNull(),
+    path: text("path").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.unitId] }),
+    // the children of a unit in a snapshot (learning table rows)
+    index("learning_snapshot_units_parent_idx").on(t.snapshotId, t.parentId),
+  ],
+)
+
+/** The shown cells of a snapshot (a hidden cell has no row): people, Foundation completions, modules completed. */
+export const learningSnapshotCells = sqliteTable(
+  "learning_snapshot_cells",
+  {
+    snapshotId: integer("snapshot_id")
+      .notNull()
+      .references(() => learningSnapshots.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    slice: text("slice").notNull(),
+    people: integer("people").notNull(),
+    modulesCompleted: integer("modules_completed").notNull(),
+    /** dimension -> people who completed its Foundation module */
+    foundation: text("foundation", { mode: "json" }).$type<Record<string, number>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.unitId, t.slice] })],
+)
+
+/**
+ * Who counted where in a snapshot, only for the cohort rule of the next snapshots (a group shown again must not
+ * differ by 1..k-1 people). Never shown; erased with the person.
+ */
+export const learningSnapshotMembers = sqliteTable(
+  "learning_snapshot_members",
+  {
+    snapshotId: integer("snapshot_id")
+      .notNull()
+      .references(() => learningSnapshots.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").notNull(),
+    jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.snapshotId, t.personId] }),
+    // the cohort rule joins a person's membership across snapshots
+    index("learning_snapshot_members_person_idx").on(t.personId),
+  ],
+)
+
 // ---------------------------------------------------------------- e-mail and settings
 
-export const MAIL_KINDS = ["invitation", "reminder", "password_link"] as const
+export const MAIL_KINDS = ["invitation", "reminder", "password_link", "two_factor_recovery"] as const
 export type MailKind = (typeof MAIL_KINDS)[number]
 export const MAIL_STATUSES = ["queued", "sending", "sent", "failed", "cancelled"] as const
 export type MailStatus = (typeof MAIL_STATUSES)[number]
@@ -698,6 +865,7 @@ export const settings = sqliteTable("settings", {
 // ---------------------------------------------------------------- AI-system register and training records
 
 import { DUE_AGAIN_REASONS, MDR_CLASSES, RISK_CLASSES, SYSTEM_STATUSES } from "../app/domain/ai-register"
+import type { InstructionQuiz } from "../app/domain/local-instruction"
 
 /** An AI system the hospital deploys or plans to, as it stands now; every change is kept in ai_system_versions. */
 export const aiSystems = sqliteTable("ai_systems", {
@@ -747,6 +915,37 @@ export const aiSystemVersions = sqliteTable(
   (t) => [primaryKey({ columns: [t.systemId, t.version] })],
 )
 
+/**
+ * A local instruction the hospital writes in the admin UI (Markdown, Danish and English) with a short check quiz.
+ * The row is the current version; every version is kept whole in local_instruction_versions.
+ */
+export const localInstructions = sqliteTable("local_instructions", {
+  id: id(),
+  title: text("title", { mode: "json" }).$type<{ da: string; en: string }>().notNull(),
+  body: text("body", { mode: "json" }).$type<{ da: string; en: string }>().notNull(),
+  quiz: text("quiz", { mode: "json" }).$type<InstructionQuiz>().notNull(),
+  version: integer("version").notNull().default(1),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedBy: integer("updated_by").references(() => people.id),
+  createdAt: createdAt(),
+})
+
+/** Every version of an instruction, whole, with whether the admin marked the change as substantial. */
+export const localInstructionVersions = sqliteTable(
+  "local_instruction_versions",
+  {
+    instructionId: integer("instruction_id")
+      .notNull()
+      .references(() => localInstructions.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    isSubstantial: integer("is_substantial", { mode: "boolean" }).notNull(),
+    changedBy: integer("changed_by").references(() => people.id),
+    changedAt: integer("changed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.instructionId, t.version] })],
+)
+
 /** Who must complete which course module for a system: per job family, with a refresh period and grace days. */
 export const aiRequirements = sqliteTable(
   "ai_requirements",
@@ -755,16 +954,19 @@ export const aiRequirements = sqliteTable(
     systemId: integer("system_id")
       .notNull()
       .references(() => aiSystems.id, { onDelete: "cascade" }),
-    moduleSlug: text("module_slug")
-      .notNull()
-      .references(() => modules.slug),
+    /** a course module from the catalogue, or else a local instruction (exactly one of the two) */
+    moduleSlug: text("module_slug").references(() => modules.slug),
+    instructionId: integer("instruction_id").references(() => localInstructions.id),
     jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
     refreshMonths: integer("refresh_months"),
     graceDays: integer("grace_days").notNull().default(30),
     createdAt: createdAt(),
     createdBy: integer("created_by").references(() => people.id),
   },
-  (t) => [uniqueIndex("ai_requirements_unique").on(t.systemId, t.moduleSlug, t.jobFamily)],
+  (t) => [
+    uniqueIndex("ai_requirements_unique").on(t.systemId, t.moduleSlug, t.jobFamily),
+    uniqueIndex("ai_requirements_instruction_unique").on(t.systemId, t.instructionId, t.jobFamily),
+  ],
 )
 
 /** Events that make requirements due again: a module changed in substance, or a register change of a system. */
@@ -773,6 +975,7 @@ export const dueAgainEvents = sqliteTable("due_again_events", {
   reason: text("reason", { enum: DUE_AGAIN_REASONS }).notNull(),
   systemId: integer("system_id").references(() => aiSystems.id, { onDelete: "cascade" }),
   moduleSlug: text("module_slug").references(() => modules.slug),
+  instructionId: integer("instruction_id").references(() => localInstructions.id),
   at: integer("at", { mode: "timestamp_ms" }).notNull(),
   actorId: integer("actor_id").references(() => people.id),
 })
@@ -799,10 +1002,10 @@ export const trainingRecords = sqliteTable(
       .references(() => people.id),
     /** the name as signed, so the record stays verifiable if the person's row changes */
     personName: text("person_name").notNull(),
-    moduleSlug: text("module_slug")
-      .notNull()
-      .references(() => modules.slug),
-    /** "<substantive version>.<content hash prefix>" of the module when completed */
+    /** the module completed, or else the local instruction (exactly one of the two) */
+    moduleSlug: text("module_slug").references(() => modules.slug),
+    instructionId: integer("instruction_id").references(() => localInstructions.id),
+    /** a module's "<substantive version>.<content hash prefix>", an instruction's version, when completed */
     contentVersion: text("content_version").notNull(),
     score: real("score").notNull(),
     completedAt: integer("completed_at", { mode: "timestamp_ms" }).notNull(),
@@ -819,3 +1022,11 @@ export const trainingRecords = sqliteTable(
     index("training_records_person_idx").on(t.personId, t.moduleSlug),
   ],
 )
+
+/** The admin's own job titles (Stilling in an HR export) and the job family each means; Parat's defaults beside. */
+export const jobTitles = sqliteTable("job_titles", {
+  /** lower case, single spaces (titleKey) */
+  title: text("title").primaryKey(),
+  jobFamily: text("job_family", { enum: JOB_FAMILIES }).notNull(),
+  createdAt: createdAt(),
+})

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util"
 import { coursesDir, loadInstrument } from "../app/services/content-loader.server"
 import { ensureInstrumentVersion } from "../app/services/instrument.server"
 import { openDatabase } from "../db/client"
-import { generateSyntheticOrganisation } from "../db/synthetic"
+import { generateSyntheticOrganisation } from "./seed/synthetic"
 
 const { values } = parseArgs({
   options: {

@@ -27,37 +27,6 @@ const REFUSALS = {
   tooLarge: ["Forespørgslen er for stor (højst 25 MB).", "The request is too large (at most 25 MB)."],
 }
 
-/**
- * Reads the proxy and origin settings from the environment.
- * PARAT_TRUST_PROXY: "false" (default), a number of proxy hops ("1" for one nginx), or a comma-separated list of
- * addresses, subnets or Express names ("loopback", "10.0.0.0/8"). "true" means one hop: trusting every hop would
- * take the client address from the leftmost X-Forwarded-For, which the client chooses.
- * PARAT_PUBLIC_ORIGIN: the origin browsers use, e.g. https://parat.region.dk (scheme, host and port, no path).
- * @param {Record<string, string | undefined>} env
- */
-export function readHttpSettings(env = process.env) {
-  const trust = (env.PARAT_TRUST_PROXY ?? "false").trim()
-  let trustProxy
-  if (trust === "" || trust === "false") trustProxy = false
-  else if (trust === "true") trustProxy = 1
-  else if (/^\d+$/.test(trust)) trustProxy = Number(trust)
-  else trustProxy = trust.split(",").map((part) => part.trim())
-
-  let publicOrigin = null
-  if (env.PARAT_PUBLIC_ORIGIN) {
-    const url = new URL(env.PARAT_PUBLIC_ORIGIN)
-    if (
-      !["http:", "https:"].includes(url.protocol) ||
-      url.origin !== env.PARAT_PUBLIC_ORIGIN.replace(/\/$/, "")
-    )
-      throw new Error(
-        `PARAT_PUBLIC_ORIGIN must be an origin such as https://parat.example.dk, not ${env.PARAT_PUBLIC_ORIGIN}`,
-      )
-    publicOrigin = url.origin
-  }
-  return { trustProxy, publicOrigin }
-}
-
 function refuse(res, status, reason) {
   const [da, en] = REFUSALS[reason]
   res.status(status).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" })
@@ -89,7 +58,7 @@ export function isSameOriginRequest(headers, appOrigin) {
   return site === undefined || site === "same-origin" || site === "none"
 }
 
-function securityHeaders(isHttps) {
+function securityHeaders(isHttps, oidcIssuerOrigin) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: true,
@@ -105,10 +74,7 @@ function securityHeaders(isHttps) {
         "connect-src": ["'self'"],
         // Sign-out posts to /logout, which redirects to the identity provider's end_session_endpoint (a form's
         // redirect target counts for form-action), so the provider's origin is allowed when single sign-on is on.
-        "form-action": [
-          "'self'",
-          ...(process.env.PARAT_OIDC_ISSUER ? [new URL(process.env.PARAT_OIDC_ISSUER).origin] : []),
-        ],
+        "form-action": ["'self'", ...(oidcIssuerOrigin ? [oidcIssuerOrigin] : [])],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
@@ -194,13 +160,17 @@ async function sendResponse(res, response) {
   else res.end()
 }
 
-/** The Express app that serves a Remix build from buildDir. */
-export function createApp({ build, buildDir, settings = readHttpSettings() }) {
-  const { trustProxy, publicOrigin } = settings
-  const handleRemix = createRequestHandler(build, process.env.NODE_ENV)
+/**
+ * The Express app that serves a Remix build from buildDir. Its settings are the build's own, parsed and checked
+ * once in app/env.server.ts (PARAT_TRUST_PROXY, PARAT_PUBLIC_ORIGIN, PARAT_OIDC_ISSUER, NODE_ENV).
+ * @param {{ build: any, buildDir: string, settings?: { trustProxy: false | number | string[], publicOrigin: string | null, oidcIssuerOrigin: string | null, mode: string } }} options
+ */
+export function createApp({ build, buildDir, settings = build.entry.module.httpSettings }) {
+  const { trustProxy, publicOrigin, oidcIssuerOrigin, mode } = settings
+  const handleRemix = createRequestHandler(build, mode)
   const isHttps = (req) => (publicOrigin ? publicOrigin.startsWith("https:") : req.secure)
-  const headersOverHttps = securityHeaders(true)
-  const headersOverHttp = securityHeaders(false)
+  const headersOverHttps = securityHeaders(true, oidcIssuerOrigin)
+  const headersOverHttp = securityHeaders(false, oidcIssuerOrigin)
 
   const app = express()
   app.disable("x-powered-by")

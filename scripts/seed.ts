@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util"
 import { count, eq } from "drizzle-orm"
 import { getContent } from "../app/services/content-loader.server"
+import { syncContent } from "../app/services/content-sync.server"
 import { hashPassword } from "../app/services/password.server"
 import { getCurrentInstrument, getInstrumentV1 } from "../app/services/survey.server"
 import { enrolKnownSecret } from "../app/services/two-factor.server"
@@ -14,13 +15,13 @@ import {
   DEMO_TOTP_SECRET,
   hasRealPeople,
   seedDemoOrganisation,
-} from "../db/seed"
-import { seedJourneys } from "../db/seed-journeys"
-import { seedLearning } from "../db/seed-learning"
-import { seedReports } from "../db/seed-reports"
-import { seedSurvey } from "../db/seed-survey"
-import { seedWiki } from "../db/seed-wiki"
-import { generateSyntheticOrganisation } from "../db/synthetic"
+} from "./seed/demo"
+import { seedJourneys } from "./seed/journeys"
+import { seedLearning } from "./seed/learning"
+import { seedRegister } from "./seed/register"
+import { seedReports } from "./seed/reports"
+import { seedSurvey } from "./seed/survey"
+import { generateSyntheticOrganisation } from "./seed/synthetic"
 
 const db = openDatabase()
 if (hasRealPeople(db)) {
@@ -29,14 +30,16 @@ if (hasRealPeople(db)) {
 }
 const demoHash = await hashPassword(DEMO_PASSWORD)
 seedDemoOrganisation(db, demoHash)
+// The content on disk in the database, as the server does at start-up (modules, wiki index, instrument versions).
+syncContent(db)
 // Admins sign in with a second factor; the demo admin's secret is the published one (README, npm run demo:code).
 const admin = db.select({ id: people.id }).from(people).where(eq(people.email, DEMO_ADMIN_EMAIL)).get()
 if (admin) enrolKnownSecret(admin.id, DEMO_TOTP_SECRET, db)
 seedSurvey(db, getCurrentInstrument(), { passwordHash: demoHash })
 seedReports(db, getContent())
 seedLearning(db, demoHash)
-seedWiki(db)
 seedJourneys(db, demoHash)
+seedRegister(db)
 const { values } = parseArgs({ options: { synthetic: { type: "string" } } })
 if (values.synthetic) {
   const size = Number(values.synthetic)

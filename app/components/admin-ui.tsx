@@ -86,16 +86,3 @@ export function StatusMessage({ message }: { message?: string | null }) {
     </p>
   )
 }
-
-/** Dates are stored at UTC midnight and shown as the same calendar day everywhere. */
-export function formatDay(value: Date | string) {
-  return new Date(value).toISOString().slice(0, 10)
-}
-
-export function formatTime(value: Date | string, lang: string) {
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "da-DK", {
-    dateStyle: "short",
-    timeStyle: "medium",
-    timeZone: "Europe/Copenhagen",
-  }).format(new Date(value))
-}

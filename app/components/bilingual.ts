@@ -1,20 +1,13 @@
 import { useTranslation } from "react-i18next"
 import type { Bilingual } from "~/domain/content-schema"
+import type { Language } from "~/domain/vocabulary"
 
 /** The page's language, for content that carries both texts (instrument, modules). */
-export function useLang(): "da" | "en" {
+export function useLang(): Language {
   const { i18n } = useTranslation()
   return i18n.language === "en" ? "en" : "da"
 }
 
-export function pick(text: Bilingual, lang: "da" | "en") {
+export function pick(text: Bilingual, lang: Language) {
   return text[lang]
-}
-
-/** A date as people in Denmark read it, the same on the server and in the browser. */
-export function formatDate(date: Date | string, lang: "da" | "en") {
-  return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", {
-    dateStyle: "long",
-    timeZone: "Europe/Copenhagen",
-  }).format(new Date(date))
 }

@@ -1,22 +1,13 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
-
-type ErrorKey = "badRequest" | "forbidden" | "notFound" | "tooLarge" | "unsupportedType" | "unexpected"
-const KEYS: Partial<Record<number, ErrorKey>> = {
-  400: "badRequest",
-  403: "forbidden",
-  404: "notFound",
-  413: "tooLarge",
-  415: "unsupportedType",
-}
-const keyOf = (status: number): ErrorKey => KEYS[status] ?? (status < 500 ? "badRequest" : "unexpected")
+import { errorKind } from "~/utils/page-title"
 
 /** The shared, translated error page: one message per status, and the way home. */
 export function ErrorPage() {
   const error = useRouteError()
   const { t } = useTranslation()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const key = keyOf(status)
+  const key = errorKind(error)
   if (status >= 500) console.error(error)
   return (
     <section className="page narrow">

@@ -1,24 +1,11 @@
 // recharts is about 100 kB of gzip JavaScript: the charts load in their own chunk after the page has hydrated, so
 // no page carries it before it is usable. The tables beside each chart carry the same numbers without JavaScript.
 import { type ComponentProps, lazy, Suspense } from "react"
-import type { DimensionChart as DimensionChartType } from "./dimension-chart"
 import type { LevelChart as LevelChartType, TrendChart as TrendChartType } from "./reports/report-charts"
 import { useHydrated } from "./use-hydrated"
 
-const LazyDimensionChart = lazy(() =>
-  import("./dimension-chart").then((m) => ({ default: m.DimensionChart })),
-)
 const LazyLevelChart = lazy(() => import("./reports/report-charts").then((m) => ({ default: m.LevelChart })))
 const LazyTrendChart = lazy(() => import("./reports/report-charts").then((m) => ({ default: m.TrendChart })))
-
-export function DimensionChart(props: ComponentProps<typeof DimensionChartType>) {
-  const isHydrated = useHydrated()
-  return isHydrated ? (
-    <Suspense fallback={null}>
-      <LazyDimensionChart {...props} />
-    </Suspense>
-  ) : null
-}
 
 export function LevelChart(props: ComponentProps<typeof LevelChartType>) {
   const isHydrated = useHydrated()

@@ -1,7 +1,7 @@
 // Which pages each role finds in the main navigation. Authorisation itself is checked in every loader.
+import type { Role } from "~/domain/vocabulary"
 import type { resources } from "~/i18n/resources"
 
-type Role = "employee" | "manager" | "admin"
 type NavKey = `nav.${keyof (typeof resources)["da"]["common"]["nav"] & string}`
 /** roles: "public" only when logged out, "all" any logged-in user, "everyone" both */
 /** end: active only on exactly this path (not on the pages below it) */
@@ -21,6 +21,8 @@ const ITEMS: NavItem[] = [
   { to: "/admin", label: "nav.admin", roles: ["admin"] },
   { to: "/reports", label: "nav.reports", roles: ["manager"] },
   { to: "/invitations", label: "nav.invitations", roles: ["manager"] },
+  { to: "/register", label: "nav.register", roles: ["manager", "admin"], end: true },
+  { to: "/register/evidence", label: "nav.evidence", roles: ["manager", "admin"] },
   { to: "/account/password", label: "nav.account", roles: "all" },
   { to: "/account/data", label: "nav.myData", roles: "all" },
   { to: "/wiki", label: "nav.wiki", roles: "everyone" },

@@ -1,9 +1,10 @@
 import { Form, NavLink } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
+import type { Role } from "~/domain/vocabulary"
 import type { Lang } from "~/i18n/config"
 import { navigationFor } from "./navigation"
 
-type ShellUser = { name: string; role: "employee" | "manager" | "admin" } | null
+type ShellUser = { name: string; role: Role } | null
 
 export function SiteHeader({
   user,

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next"
 import type { Bilingual, InstrumentItem } from "~/domain/content-schema"
 import { DONT_KNOW } from "~/domain/scoring"
+import type { Language } from "~/domain/vocabulary"
 
 /** A likert or knowledge item as the browser gets it: a knowledge item comes without its key. */
 type AnswerableItem =
@@ -10,7 +11,7 @@ type AnswerableItem =
 type SurveyItemProps = {
   item: AnswerableItem
   number: number
-  lang: "da" | "en"
+  lang: Language
   scale: Bilingual[]
   dontKnow: Bilingual
   /** the form value to show as chosen ("3", "b", "dont_know") */
@@ -62,7 +63,7 @@ export function SurveyItem({ item, number, lang, scale, dontKnow, value, error }
 type ToolListProps = {
   items: { id: string; text: Bilingual }[]
   legend: string
-  lang: "da" | "en"
+  lang: Language
   /** the ids ticked now */
   checked: Set<string>
 }

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   "auth.two_factor_enable",
   "auth.two_factor_disable",
   "auth.recovery_code_use",
+  "auth.two_factor_recovery_request",
+  "auth.two_factor_recovery",
   "cycle.reminders",
   "person.password_link_mailed",
   "auth.sso_login",
@@ -36,6 +38,9 @@ export const AUDIT_ACTIONS = [
   "register.update",
   "register.requirement",
   "register.module_changed",
+  "register.instruction_save",
+  "job_title.save",
+  "job_title.remove",
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -4,6 +4,7 @@
 import { parse } from "csv-parse/sync"
 import { z } from "zod"
 import { isFormulaLike } from "./csv"
+import { fullName, HR_HEADER_ALIASES, jobFamilyForTitle, jobTitleTable } from "./hr-export"
 import { cleanPlainText, hasForbiddenCharacters } from "./plain-text"
 import type { JobFamily, Language, Role } from "./vocabulary"
 
@@ -15,9 +16,12 @@ export const IMPORT_COLUMNS = [
   "job_family",
   "role",
   "language",
+  "first_name",
+  "last_name",
+  "job_title",
 ] as const
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
-const REQUIRED_COLUMNS: ImportColumn[] = ["name", "email", "unit", "job_family"]
+const REQUIRED_COLUMNS: ImportColumn[] = ["email", "unit"]
 
 const normalise = (value: string) =>
   value
@@ -44,6 +48,7 @@ const HEADER_ALIASES: Record<string, ImportColumn> = {
   rolle: "role",
   language: "language",
   sprog: "language",
+  ...HR_HEADER_ALIASES,
 }
 
 const JOB_FAMILY_ALIASES: Record<string, JobFamily> = {
@@ -60,6 +65,7 @@ const JOB_FAMILY_ALIASES: Record<string, JobFamily> = {
   it_and_data: "it_data",
   management: "management",
   ledelse: "management",
+  andet_klinisk: "other_clinical",
 }
 const ROLE_ALIASES: Record<string, Role> = {
   employee: "employee",
@@ -219,7 +225,10 @@ export function readHeader(cells: readonly string[]): HeaderResult {
   }
   if (unknown.length > 0) return { ok: false, reason: "unknown_columns", columns: unknown }
   if (duplicate.length > 0) return { ok: false, reason: "duplicate_columns", columns: duplicate }
-  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c))
+  const missing: string[] = REQUIRED_COLUMNS.filter((c) => !columns.includes(c))
+  if (!columns.includes("name") && !(columns.includes("first_name") && columns.includes("last_name")))
+    missing.push("name")
+  if (!columns.includes("job_family") && !columns.includes("job_title")) missing.push("job_family")
   if (missing.length > 0) return { ok: false, reason: "missing_columns", columns: missing }
   // Columns are kept in file order; a row is read by position.
   return { ok: true, columns: cells.map((cell) => HEADER_ALIASES[normalise(cell)]!) }
@@ -237,6 +246,9 @@ export type LookupUnit = {
 export type UnitLookup = {
   byCode: Map<string, LookupUnit>
   byNamePath: Map<string, LookupUnit>
+  /** active units by their own name alone (Afdeling in an HR export): one, or several to choose between */
+  byName: Map<string, LookupUnit[]>
+  byId: Map<number, LookupUnit>
 }
 
 const namePathKey = (names: string[]) => names.map((n) => n.trim().toLocaleLowerCase("da")).join("/")
@@ -246,7 +258,12 @@ export function buildUnitLookup(units: readonly LookupUnit[]): UnitLookup {
   const byId = new Map(units.map((u) => [u.id, u]))
   const byCode = new Map<string, LookupUnit>()
   const byNamePath = new Map<string, LookupUnit>()
+  const byName = new Map<string, LookupUnit[]>()
   for (const unit of units) {
+    if (!unit.isRetired) {
+      const key = namePathKey([unit.name])
+      byName.set(key, [...(byName.get(key) ?? []), unit])
+    }
     byCode.set(unit.code.toUpperCase(), unit)
     const names: string[] = []
     let cursor: LookupUnit | undefined = unit
@@ -257,7 +274,7 @@ export function buildUnitLookup(units: readonly LookupUnit[]): UnitLookup {
     }
     byNamePath.set(namePathKey(names), unit)
   }
-  return { byCode, byNamePath }
+  return { byCode, byNamePath, byName, byId }
 }
 
 export function findUnit(lookup: UnitLookup, value: string): LookupUnit | undefined {
@@ -290,7 +307,9 @@ export type RowErrorReason =
   | "formula"
   | "email"
   | "unit_unknown"
+  | "unit_ambiguous"
   | "unit_retired"
+  | "job_title"
   | "job_family"
   | "role"
   | "language"
@@ -316,6 +335,7 @@ export function validateImportRows(
   records: readonly CsvRecord[],
   columns: readonly ImportColumn[],
   units: UnitLookup,
+  jobTitles: ReadonlyMap<string, JobFamily> = jobTitleTable([]),
 ): { rows: ImportRow[]; errors: RowError[] } {
   const rows: ImportRow[] = []
   const errors: RowError[] = []
@@ -347,8 +367,10 @@ export function validateImportRows(
       continue
     }
 
-    const name = (cleanPlainText(cell("name")) as { text: string }).text
-    if (name === "") fail("required", "name")
+    const name = (
+      cleanPlainText(fullName(cell("name"), cell("first_name"), cell("last_name"))) as { text: string }
+    ).text
+    if (name === "") fail("required", position.has("name") ? "name" : "first_name")
 
     const email = cell("email").toLowerCase()
     if (email === "") fail("required", "email")
@@ -360,15 +382,25 @@ export function validateImportRows(
       fail("duplicate_employee_id", "employee_id", employeeId, seenEmployeeIds.get(employeeId))
 
     const unitValue = cell("unit")
-    const unit = unitValue === "" ? undefined : findUnit(units, unitValue)
+    const byName = units.byName.get(namePathKey([unitValue])) ?? []
+    const unit =
+      unitValue === ""
+        ? undefined
+        : (findUnit(units, unitValue) ?? (byName.length === 1 ? byName[0] : undefined))
     if (unitValue === "") fail("required", "unit")
+    else if (!unit && byName.length > 1)
+      fail("unit_ambiguous", "unit", byName.map((u) => `${u.code} (${u.name})`).join(", "))
     else if (!unit) fail("unit_unknown", "unit", unitValue)
     else if (unit.isRetired) fail("unit_retired", "unit", unitValue)
 
     const jobFamilyValue = cell("job_family")
-    const jobFamily = JOB_FAMILY_ALIASES[normalise(jobFamilyValue)]
-    if (jobFamilyValue === "") fail("required", "job_family")
-    else if (!jobFamily) fail("job_family", "job_family", jobFamilyValue)
+    const jobTitle = cell("job_title")
+    const jobFamily =
+      JOB_FAMILY_ALIASES[normalise(jobFamilyValue)] ??
+      (jobFamilyValue === "" ? (jobFamilyForTitle(jobTitle, jobTitles) ?? undefined) : undefined)
+    if (jobFamilyValue !== "" && !jobFamily) fail("job_family", "job_family", jobFamilyValue)
+    else if (jobFamilyValue === "" && jobTitle !== "" && !jobFamily) fail("job_title", "job_title", jobTitle)
+    else if (!jobFamily) fail("required", position.has("job_family") ? "job_family" : "job_title")
 
     const roleValue = cell("role")
     const role = roleValue === "" ? null : (ROLE_ALIASES[normalise(roleValue)] ?? undefined)

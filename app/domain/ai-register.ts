@@ -25,7 +25,8 @@ const DAY = 24 * 60 * 60 * 1000
 export type Requirement = {
   id: number
   systemId: number
-  moduleSlug: string
+  /** what must be completed: a course module's slug, or "instruction:<id>" (contentKeyOf in local-instruction.ts) */
+  contentKey: string
   jobFamily: JobFamily
   /** months after a completion until a refresher is due; null: once is enough until something changes */
   refreshMonths: number | null
@@ -37,7 +38,7 @@ export type Requirement = {
 /** One append-only training record. A correction is a new record pointing at the one it corrects. */
 export type TrainingRecord = {
   id: number
-  moduleSlug: string
+  contentKey: string
   completedAt: Date
   /** the record this one corrects; the corrected record no longer counts */
   correctsId: number | null
@@ -45,9 +46,9 @@ export type TrainingRecord = {
   isVoid: boolean
 }
 
-/** A "made due again" event: a substantive module change (by slug) or a register change (by system). */
+/** A "made due again" event: a substantive change of a module or instruction (by content key) or a register change. */
 export type DueAgainEvent =
-  | { reason: "content"; moduleSlug: string; at: Date }
+  | { reason: "content"; contentKey: string; at: Date }
   | { reason: Exclude<DueAgainReason, "content">; systemId: number; at: Date }
 
 export type RequirementStatus = {
@@ -89,7 +90,7 @@ export function lastResetOf(
   let last: DueAgainEvent | null = null
   for (const e of events) {
     const applies =
-      e.reason === "content" ? e.moduleSlug === requirement.moduleSlug : e.systemId === requirement.systemId
+      e.reason === "content" ? e.contentKey === requirement.contentKey : e.systemId === requirement.systemId
     if (applies && (!last || e.at.getTime() >= last.at.getTime())) last = e
   }
   return last
@@ -119,7 +120,7 @@ export function requirementStatus(input: {
   const reset = lastResetOf(requirement, input.events)
   const since = input.appliesSince ?? requirement.createdAt
   const latest = effectiveRecords(input.records)
-    .filter((r) => r.moduleSlug === requirement.moduleSlug)
+    .filter((r) => r.contentKey === requirement.contentKey)
     .sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime() || b.id - a.id)[0]
   const counts = latest && (!reset || latest.completedAt.getTime() >= reset.at.getTime())
   if (latest && counts) {
@@ -167,6 +168,18 @@ export function dueAgainReasons(
   return reasons
 }
 
+/** Statuses of systems staff can use, and so list among "the AI tools you use" in the survey. */
+export const IN_USE_STATUSES: readonly SystemStatus[] = ["prototype", "demo", "solution", "in_operation"]
+
+/** The survey's tool answer id of a registered system ("tools.system_12" once the form adds "tools."). */
+export const toolKeyOf = (systemId: number) => `system_${systemId}`
+
+/** The register system an answered tool id names, or null for the instrument's own short list. */
+export function systemIdOfTool(itemId: string): number | null {
+  const m = /^tools\.system_([1-9][0-9]*)$/.exec(itemId)
+  return m ? Number(m[1]) : null
+}
+
 /** Whether `unitPath` ("/1/4/9/") lies within any of the units (a unit's own id or an ancestor's). */
 export function isWithinUnits(unitPath: string, unitIds: readonly number[]): boolean {
   return unitIds.some((id) => unitPath.includes(`/${id}/`))
@@ -176,7 +189,7 @@ export function isWithinUnits(unitPath: string, unitIds: readonly number[]): boo
 export function recordPayload(r: {
   code: string
   personName: string
-  moduleSlug: string
+  contentKey: string
   contentVersion: string
   completedAt: Date
   score: number
@@ -186,7 +199,7 @@ export function recordPayload(r: {
     "parat-training-record-v1",
     r.code,
     r.personName,
-    r.moduleSlug,
+    r.contentKey,
     r.contentVersion,
     r.completedAt.toISOString(),
     r.score,

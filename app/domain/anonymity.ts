@@ -11,9 +11,7 @@
 // is caught too. When the rule is broken, the smallest published cell of the broken relation is hidden, and
 // the whole check runs again.
 import type { JobFamily } from "./content-schema"
-
-export const DEFAULT_MIN_GROUP_SIZE = 5
-export const MIN_GROUP_SIZE_FLOOR = 3
+import { DEFAULT_MIN_GROUP_SIZE, MIN_GROUP_SIZE_FLOOR } from "./vocabulary"
 
 /** k for a cycle: its stored k, never below 3; 5 when unknown. */
 export function effectiveK(cycleK?: number | null): number {

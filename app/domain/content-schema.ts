@@ -364,11 +364,12 @@ export const ModuleMeta = z
     summary: Bilingual,
     audiences: z.array(z.union([z.literal("all"), z.enum(JOB_FAMILIES)])).min(1),
     citizen: z.boolean().default(false),
-    /** ignored: minutes are computed from the lesson words and the activities (course-minutes.ts) */
-    minutes: z.number().optional(),
     prerequisites: z.array(slug).default([]),
     sources: z
-      .array(z.strictObject({ title: nonEmpty, url: z.url().optional() }))
+      // lang: the source's language when the title does not show it (app/domain/source-language.ts)
+      .array(
+        z.strictObject({ title: nonEmpty, url: z.url().optional(), lang: z.enum(["da", "en"]).optional() }),
+      )
       .min(1, "name at least one source"),
     lessons: z.array(Lesson).min(1),
     /** the date on which the law and facts this module teaches were last checked (content:check asks for it) */
@@ -448,9 +449,9 @@ export type ModuleMeta = z.infer<typeof ModuleMeta>
 
 /**
  * A module as loaded from disk: its lesson texts (Markdown), its figures' SVG text per language, and its minutes
- * computed from the words and activities (never the ignored `minutes` field of module.yaml).
+ * computed from the words and activities (module.yaml has no minutes of its own).
  */
-export type CourseModule = Omit<ModuleMeta, "minutes"> & {
+export type CourseModule = ModuleMeta & {
   minutes: number
   lessonBodies: Record<string, Bilingual>
   figureSvgs: Record<string, Bilingual>
@@ -481,6 +482,10 @@ export const WikiTerm = z.strictObject({
   term: Bilingual,
   short: Bilingual,
   body: Bilingual,
+  /** Everyday words people search with ("persondata", "chatbot"): found, never shown. */
+  synonyms: z
+    .strictObject({ da: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) })
+    .default({ da: [], en: [] }),
   related: z.array(slug).default([]),
   modules: z.array(slug).default([]),
 })

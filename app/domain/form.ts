@@ -125,7 +125,11 @@ function asFormItem(item: BankItem, person: FormPerson): InstrumentItem {
 }
 
 /** The form a person answers in a cycle: every page, with the items in the order they see them. */
-export function formFor(instrument: AnyInstrument, person: FormPerson): SurveyForm {
+export function formFor(
+  instrument: AnyInstrument,
+  person: FormPerson,
+  register: { id: string; name: Bilingual }[] | null = null,
+): SurveyForm {
   if (!isV2(instrument)) {
     return {
       pages: instrument.dimensions.map((d) => ({
@@ -168,15 +172,19 @@ export function formFor(instrument: AnyInstrument, person: FormPerson): SurveyFo
         kind: "tools",
         name: tools.name,
         description: tools.description,
-        items: toolChoices(instrument).map((t) => ({ id: t.id, kind: "tool" as const, text: t.text })),
+        items: toolChoices(instrument, register).map((t) => ({
+          id: t.id,
+          kind: "tool" as const,
+          text: t.text,
+        })),
       },
     ],
   }
 }
 
 /**
- * The seam for the hospital's register of AI systems (issue 19): the tools page lists the register's systems
- * where one is given, and the instrument's short list otherwise. Nothing passes a register yet.
+ * The hospital's register of AI systems (issue 19): the tools page lists the register's systems for the person's
+ * unit where there are any (the survey service passes them), and the instrument's short list otherwise.
  */
 export function toolChoices(
   instrument: Pick<InstrumentV2, "tools">,

@@ -3,6 +3,7 @@
 import { FAMILY_GROUPS, type InstrumentV2 } from "./content-schema"
 import { formProblems } from "./form"
 import { angoffThresholds } from "./standard-setting"
+import type { Language } from "./vocabulary"
 import { LANGUAGES } from "./vocabulary"
 
 export type BankProblem = { itemId?: string; message: string }
@@ -50,7 +51,7 @@ function binomialPmf(n: number, p: number, x: number) {
 
 type Item = InstrumentV2["dimensions"][number]["knowledge"][number]
 
-function containsAbsolute(text: string, lang: "da" | "en") {
+function containsAbsolute(text: string, lang: Language) {
   const words = text.toLowerCase().match(/[\p{L}]+/gu) ?? []
   return words.some((w) => (ABSOLUTE_WORDS[lang] as readonly string[]).includes(w))
 }

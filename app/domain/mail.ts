@@ -1,25 +1,28 @@
 // E-mail rules without I/O: the text of each mail, when a reminder is due, and how long to wait after a failure.
+import { type CalendarDay, formatDay } from "./calendar"
+import type { Language } from "./vocabulary"
 
 export type MailTranslate = (key: string, options?: Record<string, unknown>) => string
 
 export type MailContent =
-  | { kind: "invitation"; name: string; cycle: string; closesAt: Date; k: number; link: string }
+  | { kind: "invitation"; name: string; cycle: string; closesOn: CalendarDay; k: number; link: string }
   | {
       kind: "reminder"
       name: string
       cycle: string
-      closesAt: Date
+      closesOn: CalendarDay
       link: string
       unsubscribeLink: string
     }
   | { kind: "password_link"; name: string; link: string; expiresAt: Date }
+  | { kind: "two_factor_recovery"; name: string; link: string; expiresAt: Date }
 
 export type RenderedMail = { subject: string; text: string; html: string }
 
 const DAY_MS = 86_400_000
 
 /** A date as people in Denmark read it, in the mail's language. */
-export function formatMailDate(date: Date, lang: "da" | "en") {
+export function formatMailDate(date: Date, lang: Language) {
   return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", {
     dateStyle: "long",
     timeZone: "Europe/Copenhagen",
@@ -35,10 +38,19 @@ export function escapeHtml(value: string) {
     .replaceAll("'", "&#39;")
 }
 
+/** A date and time of day, for links that live minutes rather than days. */
+export function formatMailTime(date: Date, lang: "da" | "en") {
+  return new Intl.DateTimeFormat(lang === "da" ? "da-DK" : "en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Copenhagen",
+  }).format(date)
+}
+
 type Block = { paragraph: string } | { link: string; label: string }
 
 /** Plain text and a simple, accessible HTML version of the same blocks: no images, no tracking, real links. */
-function compose(lang: "da" | "en", subject: string, blocks: Block[]): RenderedMail {
+function compose(lang: Language, subject: string, blocks: Block[]): RenderedMail {
   const text = blocks
     .map((block) => ("paragraph" in block ? block.paragraph : `${block.label}:\n${block.link}`))
     .join("\n\n")
@@ -60,12 +72,12 @@ ${body}
   return { subject, text: `${text}\n`, html }
 }
 
-export function renderMail(content: MailContent, lang: "da" | "en", t: MailTranslate): RenderedMail {
+export function renderMail(content: MailContent, lang: Language, t: MailTranslate): RenderedMail {
   const greeting = { paragraph: t("message.greeting", { name: content.name }) }
   const footer = { paragraph: t("message.footer") }
   switch (content.kind) {
     case "invitation": {
-      const date = formatMailDate(content.closesAt, lang)
+      const date = formatDay(content.closesOn, lang)
       return compose(lang, t("message.invitation.subject", { cycle: content.cycle }), [
         greeting,
         { paragraph: t("message.invitation.body", { cycle: content.cycle, k: content.k }) },
@@ -75,7 +87,7 @@ export function renderMail(content: MailContent, lang: "da" | "en", t: MailTrans
       ])
     }
     case "reminder": {
-      const date = formatMailDate(content.closesAt, lang)
+      const date = formatDay(content.closesOn, lang)
       return compose(lang, t("message.reminder.subject", { cycle: content.cycle, date }), [
         greeting,
         { paragraph: t("message.reminder.body", { cycle: content.cycle }) },
@@ -91,6 +103,15 @@ export function renderMail(content: MailContent, lang: "da" | "en", t: MailTrans
         { paragraph: t("message.passwordLink.body", { date: formatMailDate(content.expiresAt, lang) }) },
         { link: content.link, label: t("message.passwordLink.action") },
         { paragraph: t("message.passwordLink.ignore") },
+        footer,
+      ])
+    case "two_factor_recovery":
+      return compose(lang, t("message.twoFactorRecovery.subject"), [
+        greeting,
+        { paragraph: t("message.twoFactorRecovery.body", { time: formatMailTime(content.expiresAt, lang) }) },
+        { paragraph: t("message.twoFactorRecovery.after") },
+        { link: content.link, label: t("message.twoFactorRecovery.action") },
+        { paragraph: t("message.twoFactorRecovery.notYou") },
         footer,
       ])
   }

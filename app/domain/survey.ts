@@ -1,5 +1,6 @@
 // Taking the survey: which answers a page may carry, what is still missing, where to resume. Pure: no I/O.
 import { z } from "zod"
+import { type CalendarDay, danishDay } from "./calendar"
 import type { FormItem, SurveyForm } from "./form"
 import { type Answer, type Answers, DONT_KNOW } from "./scoring"
 
@@ -120,15 +121,12 @@ export function checkForSubmit(form: SurveyForm, draft: unknown): SubmitCheck {
 
 export type SurveyState = "not_started" | "in_progress" | "submitted" | "closed"
 
-export type CycleWindow = { status: "draft" | "open" | "closed"; opensAt: Date; closesAt: Date }
+export type CycleWindow = { status: "draft" | "open" | "closed"; opensOn: CalendarDay; closesOn: CalendarDay }
 
-/** A cycle takes answers only while it is open and now lies between its open and close dates. */
+/** A cycle takes answers only while it is open and it is, in Denmark, one of the days from its opening to its closing day. */
 export function isCycleOpen(cycle: CycleWindow, now: Date) {
-  return (
-    cycle.status === "open" &&
-    cycle.opensAt.getTime() <= now.getTime() &&
-    now.getTime() < cycle.closesAt.getTime()
-  )
+  const today = danishDay(now)
+  return cycle.status === "open" && cycle.opensOn <= today && today <= cycle.closesOn
 }
 
 export type CyclePhase = "draft" | "scheduled" | "taking_answers" | "past_closing" | "closed"
@@ -140,7 +138,7 @@ export type CyclePhase = "draft" | "scheduled" | "taking_answers" | "past_closin
 export function cyclePhase(cycle: CycleWindow, now: Date): CyclePhase {
   if (cycle.status !== "open") return cycle.status
   if (isCycleOpen(cycle, now)) return "taking_answers"
-  return now.getTime() < cycle.opensAt.getTime() ? "scheduled" : "past_closing"
+  return danishDay(now) < cycle.opensOn ? "scheduled" : "past_closing"
 }
 
 /**

@@ -1,5 +1,6 @@
 // Text folding and safe FTS5 queries for the AI wiki. Pure: the same folding is applied to the indexed texts and to
 // the user's query, so "traeningsdata", "træningsdata" and "TRÆNINGSDATA" all find the same entry.
+import type { Language } from "./vocabulary"
 
 const DANISH_LETTERS: Record<string, string> = { æ: "ae", ø: "oe", å: "aa" }
 
@@ -32,7 +33,44 @@ export function queryTokens(input: string): string[] {
 export function toFtsQuery(input: string): string | null {
   const tokens = queryTokens(input)
   if (tokens.length === 0) return null
-  return tokens.map((token) => `"${token.replaceAll('"', '""')}"*`).join(" ")
+  const prefix = (token: string) => `"${token.replaceAll('"', '""')}"*`
+  return tokens
+    .map((token) => {
+      const stem = stemOf(token)
+      return stem ? `(${prefix(token)} OR ${prefix(stem)})` : prefix(token)
+    })
+    .join(" AND ")
+}
+
+// Danish and English endings, longest first: "hallucinering" and "hallucinating" both reach "hallucin", which is
+// also the start of "hallucination". A word is searched as itself or as its stem.
+const ENDINGS = [
+  "eringerne",
+  "ationerne",
+  "eringer",
+  "eringen",
+  "ationer",
+  "ationen",
+  "ations",
+  "ering",
+  "ation",
+  "ating",
+  "erne",
+  "ated",
+  "ing",
+  "ene",
+  "er",
+  "en",
+  "et",
+  "es",
+]
+const MIN_STEM = 5
+
+/** A folded word without its inflection ending, or null when the word is short or has no known ending. */
+export function stemOf(token: string): string | null {
+  if (token.length < MIN_STEM + 2) return null
+  const ending = ENDINGS.find((e) => token.endsWith(e) && token.length - e.length >= MIN_STEM)
+  return ending ? token.slice(0, -ending.length) : null
 }
 
 /** Markdown as searchable text: link targets (wiki:slug, URLs) and markup characters are left out. */
@@ -47,7 +85,7 @@ export function markdownToSearchText(markdown: string): string {
 /** Terms grouped under their initial letter in the language's alphabetical order (Danish: ... Z, Æ, Ø, Å). */
 export function groupByInitial<T extends { term: string }>(
   terms: T[],
-  lang: "da" | "en",
+  lang: Language,
 ): { letter: string; terms: T[] }[] {
   const collator = new Intl.Collator(lang, { sensitivity: "base", numeric: true })
   const sorted = [...terms].sort((a, b) => collator.compare(a.term, b.term))

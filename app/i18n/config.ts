@@ -1,7 +1,8 @@
 // Shared i18next settings for server and browser. Danish first, English second.
-export const LANGUAGES = ["da", "en"] as const
-export type Lang = (typeof LANGUAGES)[number]
-export const DEFAULT_LANGUAGE: Lang = "da"
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from "~/domain/vocabulary"
+
+export { DEFAULT_LANGUAGE, LANGUAGES }
+export type Lang = Language
 export const NAMESPACES = [
   "common",
   "auth",
@@ -26,6 +27,4 @@ export const i18nOptions = {
   returnNull: false,
 } as const
 
-export function isLang(value: unknown): value is Lang {
-  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value)
-}
+export const isLang = isLanguage

@@ -1,5 +1,6 @@
 import { createInstance, type i18n } from "i18next"
 import { initReactI18next } from "react-i18next"
+import type { Role } from "~/domain/vocabulary"
 import { DEFAULT_LANGUAGE, i18nOptions, isLang, LANGUAGES, type Lang } from "./config"
 import { resources } from "./resources"
 
@@ -50,7 +51,7 @@ export async function getFixedT(request: Request) {
  * password-reset page) and the report texts (managers), which together are half of the bundle; the e-mail texts
  * only where they are shown (admins, managers, the unsubscribe page).
  */
-export function bundlesFor(lang: Lang, role: "employee" | "manager" | "admin" | null, pathname: string) {
+export function bundlesFor(lang: Lang, role: Role | null, pathname: string) {
   const { admin, reports, itemAnalysis, mail, ...shared } = resources[lang]
   return {
     ...shared,

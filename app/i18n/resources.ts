@@ -13,6 +13,7 @@ import patientDa from "./locales/da/patient.json"
 import privacyDa from "./locales/da/privacy.json"
 import procurementDa from "./locales/da/procurement.json"
 import registerDa from "./locales/da/register.json"
+import reportDetailsDa from "./locales/da/report-details.json"
 import reportsDa from "./locales/da/reports.json"
 import ssoDa from "./locales/da/sso.json"
 import surveyDa from "./locales/da/survey.json"
@@ -32,6 +33,7 @@ import patientEn from "./locales/en/patient.json"
 import privacyEn from "./locales/en/privacy.json"
 import procurementEn from "./locales/en/procurement.json"
 import registerEn from "./locales/en/register.json"
+import reportDetailsEn from "./locales/en/report-details.json"
 import reportsEn from "./locales/en/reports.json"
 import ssoEn from "./locales/en/sso.json"
 import surveyEn from "./locales/en/survey.json"
@@ -48,6 +50,7 @@ export const resources = {
     learning: learningDa,
     course: courseDa,
     reports: reportsDa,
+    reportDetails: reportDetailsDa,
     register: registerDa,
     admin: adminDa,
     wiki: wikiDa,
@@ -69,6 +72,7 @@ export const resources = {
     learning: learningEn,
     course: courseEn,
     reports: reportsEn,
+    reportDetails: reportDetailsEn,
     register: registerEn,
     admin: adminEn,
     wiki: wikiEn,

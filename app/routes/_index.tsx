@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { SurveyCard } from "~/components/survey-card"
@@ -6,6 +6,7 @@ import { getUser } from "~/services/auth.server"
 import { getHomeSummary } from "~/services/home.server"
 import { getLearningSummary } from "~/services/learning.server"
 import { getSurveyHomeCard } from "~/services/survey.server"
+import { pageMeta } from "~/utils/page-title"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = getUser(request)
@@ -92,4 +93,4 @@ export default function HomePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("nav.home")

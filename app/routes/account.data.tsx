@@ -1,6 +1,7 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node"
 import { useTranslation } from "react-i18next"
 import { requireUser } from "~/services/auth.server"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["privacy"] }
 
@@ -37,4 +38,4 @@ export default function MyDataPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>("privacy:myData.title")

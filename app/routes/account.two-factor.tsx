@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -11,6 +11,7 @@ import {
   renewRecoveryCodes,
 } from "~/services/two-factor.server"
 import { parseForm, requiredText } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["auth"] }
 
@@ -22,8 +23,15 @@ const DisableSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const status = await getTwoFactorStatus(user.id)
-  const isRequired = user.role === "admin" && !status.isEnabled
-  return { status, isRequired, next: user.role === "admin" ? "/admin" : "/" }
+  // Admins must have it; so must someone whose old authenticator a recovery link removed.
+  const requiredBecause = status.isEnabled
+    ? null
+    : user.mustEnrolTwoFactor
+      ? ("twoFactor.requiredAfterRecovery" as const)
+      : user.role === "admin"
+        ? ("twoFactor.required" as const)
+        : null
+  return { status, requiredBecause, next: user.role === "admin" ? "/admin" : "/" }
 }
 
 type ActionData = {
@@ -61,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TwoFactorPage() {
-  const { status, isRequired, next } = useLoaderData<typeof loader>()
+  const { status, requiredBecause, next } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const { t } = useTranslation("auth")
   if (data?.recoveryCodes) {
@@ -134,9 +142,9 @@ export default function TwoFactorPage() {
         </>
       ) : (
         <>
-          {isRequired ? (
+          {requiredBecause ? (
             <p role="status" className="alert alert--info">
-              {t("twoFactor.required")}
+              {t(requiredBecause)}
             </p>
           ) : null}
           <p>{t("twoFactor.intro")}</p>
@@ -186,4 +194,4 @@ export default function TwoFactorPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("auth:twoFactor.title")

@@ -1,8 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { getAdminOverview } from "~/services/admin-overview.server"
 import { requireRole } from "~/services/auth.server"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["admin"] }
 
@@ -46,4 +47,4 @@ export default function AdminOverviewPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Administration" }]
+export const meta = pageMeta("admin:overview.title")

@@ -1,13 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
-import { formatTime, SelectField } from "~/components/admin-ui"
+import { SelectField } from "~/components/admin-ui"
+import { useLang } from "~/components/bilingual"
 import { Field } from "~/components/field"
 import { AUDIT_ACTIONS, type AuditAction, actionKey } from "~/domain/admin-audit"
+import { type AuditNames, describeAuditDetails, describeAuditTarget } from "~/domain/audit-details"
+import { formatInstant } from "~/domain/calendar"
 import { listAudit, listAuditActors } from "~/services/audit.server"
 import { requireRole } from "~/services/auth.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["admin"] }
 
@@ -43,7 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditPage() {
   const { query, log, actors } = useLoaderData<typeof loader>()
-  const { t, i18n } = useTranslation("admin")
+  const { t } = useTranslation("admin")
+  const lang = useLang()
   const pageLink = (page: number) => {
     const params = new URLSearchParams({
       action: query.action ?? "",
@@ -105,16 +110,16 @@ export default function AuditPage() {
             <tbody>
               {log.entries.map((entry) => (
                 <tr key={entry.id}>
-                  <th scope="row">{formatTime(entry.at, i18n.language)}</th>
+                  <th scope="row">{formatInstant(entry.at, lang)}</th>
                   <td>{entry.actorName ?? "–"}</td>
                   <td>
                     {(AUDIT_ACTIONS as readonly string[]).includes(entry.action)
                       ? t(`audit.actions.${actionKey(entry.action as AuditAction)}`)
                       : entry.action}
                   </td>
-                  <td>{entry.target ?? ""}</td>
+                  <td>{describeAuditTarget(entry.target, log.names)}</td>
                   <td>
-                    <code>{entry.details ? JSON.stringify(entry.details) : ""}</code>
+                    <AuditDetails details={entry.details} names={log.names} />
                   </td>
                 </tr>
               ))}
@@ -132,4 +137,22 @@ export default function AuditPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Audit log" }]
+function AuditDetails({ details, names }: { details: Record<string, unknown> | null; names: AuditNames }) {
+  const { t } = useTranslation("admin")
+  const lang = useLang()
+  const words = { yes: t("common.yes"), no: t("common.no"), none: t("common.none") }
+  const rows = describeAuditDetails(details, names, lang, words)
+  if (rows.length === 0) return null
+  return (
+    <dl className="audit-details">
+      {rows.map((row) => (
+        <div key={row.key}>
+          <dt>{t(`audit.detail.${row.key}` as "audit.detail.name", { defaultValue: row.key })}</dt>
+          <dd>{row.value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+export const meta = pageMeta("admin:audit.title")

@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
-import { formatTime } from "~/components/admin-ui"
+import { formatInstant } from "~/domain/calendar"
 import { getContentStatus } from "~/services/admin-content.server"
 import { requireRole } from "~/services/auth.server"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["admin"] }
 
@@ -24,7 +25,11 @@ export default function ContentPage() {
       <section aria-labelledby="content-check">
         <h2 id="content-check">{t("content.checkTitle")}</h2>
         {status.errors.length === 0 ? (
-          <p className="alert alert--success">{t("content.checkOk", { summary: status.summary })}</p>
+          <p className="alert alert--success">
+            {status.counts
+              ? t("content.checkOkCounts", status.counts)
+              : t("content.checkOk", { summary: status.summary })}
+          </p>
         ) : (
           <>
             <p role="alert" className="alert alert--error">
@@ -84,7 +89,7 @@ export default function ContentPage() {
                     <td>
                       <code>{row.hash.slice(0, 12)}</code>
                     </td>
-                    <td>{formatTime(row.loadedAt, lang)}</td>
+                    <td>{formatInstant(row.loadedAt, lang)}</td>
                     <td>{row.cycleCount}</td>
                   </tr>
                 ))}
@@ -130,7 +135,7 @@ export default function ContentPage() {
                       {tc(`levels.${row.level}` as any, { defaultValue: String(row.level) })}
                     </td>
                     <td>{row.minutes}</td>
-                    <td>{formatTime(row.syncedAt, lang)}</td>
+                    <td>{formatInstant(row.syncedAt, lang)}</td>
                     <td>{row.removedAt ? t("content.removed") : t("content.current")}</td>
                     <td>
                       {row.lawAsOf ?? ""}
@@ -151,4 +156,4 @@ export default function ContentPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Content" }]
+export const meta = pageMeta("admin:content.title")

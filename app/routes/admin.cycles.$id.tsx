@@ -1,14 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
-import { CountText, formatDay, StatusMessage } from "~/components/admin-ui"
+import { CountText, StatusMessage } from "~/components/admin-ui"
+import { useLang } from "~/components/bilingual"
 import { Field, FormError } from "~/components/field"
+import { formatDayRange } from "~/domain/calendar"
 import { parseReminderDays } from "~/domain/mail"
 import { closeCycle, getCycleDetail, openCycle, setReminderDays } from "~/services/admin-cycles.server"
 import { requireRole } from "~/services/auth.server"
 import { invariantResponse, parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
@@ -64,6 +67,7 @@ export default function CyclePage() {
   const data = useActionData<{ formError: string | null; remindersError?: string }>()
   const { t } = useTranslation("admin")
   const { t: tm } = useTranslation("mail")
+  const lang = useLang()
   const { cycle, k } = detail
   return (
     <section className="page">
@@ -86,9 +90,7 @@ export default function CyclePage() {
             {t("cycles.instrumentVersion", { key: cycle.instrumentKey, version: cycle.instrumentVersion })}
           </dd>
           <dt>{t("cycles.period")}</dt>
-          <dd>
-            {formatDay(cycle.opensAt)} – {formatDay(cycle.closesAt)}
-          </dd>
+          <dd>{formatDayRange(cycle.opensOn, cycle.closesOn, lang)}</dd>
           <dt>{t("cycle.k")}</dt>
           <dd>{cycle.status === "draft" ? t("cycle.kDraft", { k }) : k}</dd>
           <dt>{t("cycle.targets")}</dt>
@@ -195,4 +197,4 @@ export default function CyclePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Survey cycle" }]
+export const meta = pageMeta<typeof loader>(({ data }) => data.detail.cycle.name)

@@ -1,22 +1,24 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
-import { formatDay, SelectField } from "~/components/admin-ui"
+import { SelectField } from "~/components/admin-ui"
+import { useLang } from "~/components/bilingual"
 import { Field, FormError } from "~/components/field"
+import { formatDayRange, isCalendarDay } from "~/domain/calendar"
 import { createCycle, listCycles, listInstrumentVersions } from "~/services/admin-cycles.server"
 import { listActiveUnitOptions } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
 import { requiredText } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
 
 const day = z
   .string({ error: "admin:cycles.errors.date" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "admin:cycles.errors.date" })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { error: "admin:cycles.errors.date" })
+  .refine(isCalendarDay, { error: "admin:cycles.errors.date" })
 const CreateSchema = z.object({
   name: requiredText(120),
   instrumentHash: z.string({ error: "admin:cycles.errors.instrument_not_found" }).min(1).max(128),
@@ -54,9 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
     name: input.name,
     instrumentHash: input.instrumentHash,
     unitIds: input.unitIds,
-    // A cycle runs from the start of its opening day to the end of its closing day.
-    opensAt: new Date(`${input.opensAt}T00:00:00Z`),
-    closesAt: new Date(`${input.closesAt}T23:59:59.999Z`),
+    opensOn: input.opensAt,
+    closesOn: input.closesAt,
   })
   if (!outcome.ok) {
     return Response.json({ errors: {}, formError: `cycles.errors.${outcome.reason}` } satisfies ActionData, {
@@ -70,6 +71,7 @@ export default function CyclesPage() {
   const { cycles, instruments, units } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
   const { t } = useTranslation("admin")
+  const lang = useLang()
   return (
     <section className="page">
       <h1>{t("cycles.title")}</h1>
@@ -99,9 +101,7 @@ export default function CyclesPage() {
                       version: cycle.instrumentVersion,
                     })}
                   </td>
-                  <td>
-                    {formatDay(cycle.opensAt)} – {formatDay(cycle.closesAt)}
-                  </td>
+                  <td>{formatDayRange(cycle.opensOn, cycle.closesOn, lang)}</td>
                   <td>{t(`phases.${cycle.phase}`)}</td>
                 </tr>
               ))}
@@ -168,4 +168,4 @@ export default function CyclesPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Survey cycles" }]
+export const meta = pageMeta("admin:cycles.title")

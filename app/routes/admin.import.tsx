@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import {
   MaxPartSizeExceededError,
   redirect,
@@ -8,21 +8,25 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
-import { StatusMessage } from "~/components/admin-ui"
-import { FormError } from "~/components/field"
+import { SelectField, StatusMessage } from "~/components/admin-ui"
+import { Field, FormError } from "~/components/field"
 import { CSV_ENCODINGS, type CsvEncoding, type RowError } from "~/domain/admin-people-import"
+import { JOB_FAMILIES } from "~/domain/vocabulary"
 import {
   checkImport,
   discardStagedImport,
   type FileError,
   type ImportCounts,
+  type ImportSample,
   importPeople,
   MAX_IMPORT_BYTES,
   readStagedImport,
   stageImport,
 } from "~/services/admin-import.server"
 import { requireRole } from "~/services/auth.server"
-import { parseForm, parseQuery } from "~/utils/forms"
+import { listOwnJobTitles, removeJobTitle, saveJobTitle } from "~/services/job-titles.server"
+import { parseForm, parseQuery, requiredText } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { IMPORT_MAX_BYTES, readForm, requireFormBody } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
@@ -42,16 +46,36 @@ const CommitSchema = z.object({
 })
 const EncodingSchema = z.enum(CSV_ENCODINGS).catch("utf-8")
 
+const JobTitleSchema = z.object({
+  title: requiredText(120),
+  jobFamily: z.enum(JOB_FAMILIES, { error: "admin:import.titles.jobFamily" }),
+})
+const RemoveJobTitleSchema = z.object({ title: requiredText(120) })
+const TitleNotice = z.object({ titles: z.enum(["saved", "removed"]).optional() })
+
 export async function loader({ request }: LoaderFunctionArgs) {
   requireRole(request, "admin")
   const done = parseQuery(request, DoneSchema)
-  return { done: done.created === undefined ? null : done }
+  const { titles } = parseQuery(request, TitleNotice)
+  return {
+    done: done.created === undefined ? null : done,
+    jobTitles: listOwnJobTitles(),
+    titlesNotice: titles ?? null,
+  }
 }
 
 export type ImportActionData =
   | { step: "fileError"; fileError: FileError }
   | { step: "rowErrors"; fileName: string; counts: ImportCounts; errors: RowError[]; errorCount: number }
-  | { step: "confirm"; fileName: string; counts: ImportCounts; token: string; encoding: CsvEncoding }
+  | {
+      step: "confirm"
+      fileName: string
+      counts: ImportCounts
+      token: string
+      encoding: CsvEncoding
+      sample: ImportSample[]
+    }
+  | { step: "jobTitle"; errors: Record<string, string[] | undefined> }
 
 const fileError = (error: FileError) =>
   Response.json({ step: "fileError", fileError: error } satisfies ImportActionData, { status: 400 })
@@ -96,12 +120,13 @@ async function preview(request: Request, actorId: number) {
     counts: check.counts,
     token: stageImport(bytes),
     encoding,
+    sample: check.sample,
   } satisfies ImportActionData
 }
 
 /** The confirm step: the staged file is checked again against the database as it is now and written at once. */
-async function commit(request: Request, actorId: number) {
-  const form = parseForm(await readForm(request), CommitSchema)
+async function commit(formData: FormData, actorId: number) {
+  const form = parseForm(formData, CommitSchema)
   if (!form.ok) throw new Response("Bad request", { status: 400 })
   const bytes = readStagedImport(form.data.token)
   if (!bytes) return fileError({ reason: "expired" })
@@ -139,7 +164,27 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
   const contentType = request.headers.get("Content-Type") ?? ""
   if (contentType.startsWith("multipart/form-data")) return preview(request, user.id)
-  return commit(request, user.id)
+  const formData = await readForm(request)
+  const intent = formData.get("intent")
+  if (intent === "saveJobTitle") {
+    const form = JobTitleSchema.safeParse(Object.fromEntries(formData))
+    if (!form.success) {
+      return Response.json(
+        { step: "jobTitle", errors: z.flattenError(form.error).fieldErrors } satisfies ImportActionData,
+        { status: 400 },
+      )
+    }
+    saveJobTitle(user.id, form.data.title, form.data.jobFamily)
+    return redirect("/admin/import?titles=saved#job-titles")
+  }
+  if (intent === "removeJobTitle") {
+    const form = RemoveJobTitleSchema.safeParse(Object.fromEntries(formData))
+    if (!form.success) throw new Response("Bad request", { status: 400 })
+    removeJobTitle(user.id, form.data.title)
+    return redirect("/admin/import?titles=removed#job-titles")
+  }
+  if (intent !== null && intent !== "commit") throw new Response("Unknown intent", { status: 400 })
+  return commit(formData, user.id)
 }
 
 function FileErrorMessage({ error }: { error: FileError }) {
@@ -201,7 +246,7 @@ function UploadForm() {
 }
 
 export default function ImportPage() {
-  const { done } = useLoaderData<typeof loader>()
+  const { done, jobTitles, titlesNotice } = useLoaderData<typeof loader>()
   const data = useActionData<ImportActionData>()
   const { t } = useTranslation("admin")
   return (
@@ -209,6 +254,11 @@ export default function ImportPage() {
       <h1>{t("import.title")}</h1>
       <p>{t("import.intro")}</p>
       <p className="field__hint">{t("import.formatLink")}</p>
+      <p>
+        <a href="/admin/import/template.csv" download>
+          {t("import.template")}
+        </a>
+      </p>
       <StatusMessage
         message={
           done
@@ -243,7 +293,7 @@ export default function ImportPage() {
                 {data.errors.map((error) => (
                   <tr key={`${error.line}-${error.column ?? ""}-${error.reason}`}>
                     <th scope="row">{error.line}</th>
-                    <td>{error.column ?? ""}</td>
+                    <td>{error.column ? t(`import.columns.${error.column}`) : ""}</td>
                     <td>
                       {t(`import.reasons.${error.reason}`, {
                         value: error.value ?? "",
@@ -264,6 +314,7 @@ export default function ImportPage() {
         <section className="admin-section card" aria-labelledby="import-confirm">
           <h2 id="import-confirm">{t("import.previewTitle", { file: data.fileName })}</h2>
           <p role="status">{t("import.counts", data.counts)}</p>
+          <ImportSampleTable sample={data.sample} />
           <Form method="post" className="stack">
             <input type="hidden" name="token" value={data.token} />
             <input type="hidden" name="fileName" value={data.fileName} />
@@ -291,8 +342,122 @@ export default function ImportPage() {
       ) : (
         <UploadForm />
       )}
+      <JobTitles
+        own={jobTitles}
+        notice={titlesNotice}
+        errors={data?.step === "jobTitle" ? data.errors : undefined}
+      />
     </section>
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Import" }]
+function ImportSampleTable({ sample }: { sample: ImportSample[] }) {
+  const { t } = useTranslation("admin")
+  const { t: tc } = useTranslation()
+  if (sample.length === 0) return null
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{t("import.previewRowsCaption", { count: sample.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("import.line")}</th>
+            <th scope="col">{t("import.previewName")}</th>
+            <th scope="col">{t("import.previewEmail")}</th>
+            <th scope="col">{t("import.previewUnit")}</th>
+            <th scope="col">{t("import.previewJobFamily")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sample.map((row) => (
+            <tr key={row.line}>
+              <td>{row.line}</td>
+              <th scope="row">{row.name}</th>
+              <td>{row.email}</td>
+              <td>{row.unit}</td>
+              <td>{tc(`jobFamilies.${row.jobFamily}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function JobTitles({
+  own,
+  notice,
+  errors,
+}: {
+  own: { title: string; jobFamily: (typeof JOB_FAMILIES)[number] }[]
+  notice: "saved" | "removed" | null
+  errors?: Record<string, string[] | undefined>
+}) {
+  const { t } = useTranslation("admin")
+  const { t: tc } = useTranslation()
+  return (
+    <section className="admin-section" aria-labelledby="job-titles-heading" id="job-titles">
+      <h2 id="job-titles-heading">{t("import.titles.title")}</h2>
+      <p>{t("import.titles.intro")}</p>
+      <StatusMessage message={notice ? t(`import.titles.${notice}`) : null} />
+      {own.length === 0 ? (
+        <p>{t("import.titles.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("import.titles.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("import.titles.title_label")}</th>
+                <th scope="col">{t("import.titles.jobFamily")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("import.titles.remove")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {own.map((row) => (
+                <tr key={row.title}>
+                  <th scope="row">{row.title}</th>
+                  <td>{tc(`jobFamilies.${row.jobFamily}`)}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="removeJobTitle" />
+                      <input type="hidden" name="title" value={row.title} />
+                      <button type="submit" className="button button--quiet">
+                        {t("import.titles.remove")} <span className="visually-hidden">{row.title}</span>
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Form method="post" className="admin-grid">
+        <input type="hidden" name="intent" value="saveJobTitle" />
+        <Field
+          label={t("import.titles.title_label")}
+          name="title"
+          errors={errors?.title}
+          required
+          maxLength={120}
+        />
+        <SelectField
+          label={t("import.titles.jobFamily")}
+          name="jobFamily"
+          options={JOB_FAMILIES.map((family) => ({ value: family, label: tc(`jobFamilies.${family}`) }))}
+          errors={errors?.jobFamily}
+        />
+        <div>
+          <button type="submit" className="button">
+            {t("import.titles.add")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  )
+}
+
+export const meta = pageMeta("admin:import.title")

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -8,6 +8,7 @@ import { MIN_RESPONSES } from "~/domain/item-analysis"
 import { requireRole } from "~/services/auth.server"
 import { getItemAnalysis, listAnalysableCycles } from "~/services/item-analysis.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["admin", "itemAnalysis"] }
 
@@ -138,4 +139,4 @@ export default function ItemAnalysisPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>("itemAnalysis:title")

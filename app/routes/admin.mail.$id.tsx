@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
-import { formatTime } from "~/components/admin-ui"
+import { useLang } from "~/components/bilingual"
+import { formatInstant } from "~/domain/calendar"
 import { requireRole } from "~/services/auth.server"
 import { getOutboxMail } from "~/services/mail.server"
 import { invariantResponse } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["admin", "mail"] }
 
@@ -23,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** One mail as the log-only transport kept it: what the recipient would have read. */
 export default function MailMessagePage() {
   const { mail } = useLoaderData<typeof loader>()
-  const { t, i18n } = useTranslation("mail")
+  const { t } = useTranslation("mail")
+  const lang = useLang()
   return (
     <section className="page">
       <p>
@@ -38,7 +41,7 @@ export default function MailMessagePage() {
         {mail.sentAt ? (
           <>
             <dt>{t("outbox.sentAt")}</dt>
-            <dd>{formatTime(mail.sentAt, i18n.language)}</dd>
+            <dd>{formatInstant(mail.sentAt, lang)}</dd>
           </>
         ) : null}
       </dl>
@@ -47,4 +50,6 @@ export default function MailMessagePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – E-mail" }]
+export const meta = pageMeta<typeof loader>(
+  ({ t, data }) => data.mail.subject ?? t(`mail:outbox.kinds.${data.mail.kind}`),
+)

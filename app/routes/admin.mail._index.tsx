@@ -1,13 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { Fragment } from "react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
-import { formatTime, SelectField } from "~/components/admin-ui"
+import { SelectField } from "~/components/admin-ui"
+import { useLang } from "~/components/bilingual"
+import { formatInstant } from "~/domain/calendar"
 import { requireRole } from "~/services/auth.server"
 import { getOutbox } from "~/services/mail.server"
 import { getMailTransport } from "~/services/mail-transport.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["admin", "mail"] }
 
@@ -27,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MailPage() {
   const { status, outbox, transport } = useLoaderData<typeof loader>()
-  const { t, i18n } = useTranslation("mail")
+  const { t } = useTranslation("mail")
+  const lang = useLang()
   return (
     <section className="page">
       <h1>{t("outbox.title")}</h1>
@@ -89,9 +93,9 @@ export default function MailPage() {
                   <tr key={mail.id}>
                     <th scope="row">
                       {mail.hasBody ? (
-                        <Link to={`/admin/mail/${mail.id}`}>{formatTime(mail.createdAt, i18n.language)}</Link>
+                        <Link to={`/admin/mail/${mail.id}`}>{formatInstant(mail.createdAt, lang)}</Link>
                       ) : (
-                        formatTime(mail.createdAt, i18n.language)
+                        formatInstant(mail.createdAt, lang)
                       )}
                     </th>
                     <td>{t(`outbox.kinds.${mail.kind}`)}</td>
@@ -101,9 +105,9 @@ export default function MailPage() {
                     <td>{mail.attempts}</td>
                     <td>
                       {mail.sentAt
-                        ? formatTime(mail.sentAt, i18n.language)
+                        ? formatInstant(mail.sentAt, lang)
                         : mail.status === "queued"
-                          ? `${t("outbox.nextAttempt")}: ${formatTime(mail.nextAttemptAt, i18n.language)}`
+                          ? `${t("outbox.nextAttempt")}: ${formatInstant(mail.nextAttemptAt, lang)}`
                           : "–"}
                     </td>
                     <td>{mail.lastError ?? ""}</td>
@@ -118,4 +122,4 @@ export default function MailPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – E-mails" }]
+export const meta = pageMeta<typeof loader>("mail:outbox.title")

@@ -1,11 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
-import { formatTime, SelectField, StatusMessage, unitOptions } from "~/components/admin-ui"
+import { SelectField, StatusMessage, unitOptions } from "~/components/admin-ui"
+import { useLang } from "~/components/bilingual"
 import { FormError } from "~/components/field"
-import { ERASURE_MODES } from "~/domain/vocabulary"
+import { formatInstant } from "~/domain/calendar"
+import { ERASURE_MODES, ROLES } from "~/domain/vocabulary"
 import {
   addManagerScope,
   createPasswordReset,
@@ -21,11 +23,11 @@ import { requireRole } from "~/services/auth.server"
 import { erasePerson } from "~/services/erasure.server"
 import { removeTwoFactorForPerson } from "~/services/two-factor.server"
 import { invariantResponse, parseForm, parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin", "privacy"] }
 
-const ROLES = ["employee", "manager", "admin"] as const
 const id = z.coerce.number().int().positive()
 const ParamsSchema = z.object({ id })
 const UpdateSchema = z.object({ role: z.enum(ROLES), unitId: id })
@@ -131,7 +133,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PersonPage() {
   const { person, units, done } = useLoaderData<typeof loader>()
   const data = useActionData<ActionData>()
-  const { t, i18n } = useTranslation("admin")
+  const { t } = useTranslation("admin")
+  const lang = useLang()
   const { t: tc } = useTranslation()
   const { t: tp } = useTranslation("privacy")
   return (
@@ -148,7 +151,7 @@ export default function PersonPage() {
           <p>
             {t("person.resetCreated", {
               email: data.reset.email,
-              expires: formatTime(data.reset.expiresAt, i18n.language),
+              expires: formatInstant(data.reset.expiresAt, lang),
             })}
           </p>
           <p>
@@ -200,7 +203,7 @@ export default function PersonPage() {
       {person.erasedAt ? (
         <p className="alert alert--info">
           {tp(person.erasure === "anonymise" ? "erasure.anonymisedBanner" : "erasure.erasedBanner", {
-            date: formatTime(person.erasedAt, i18n.language),
+            date: formatInstant(person.erasedAt, lang),
           })}
         </p>
       ) : (
@@ -250,33 +253,35 @@ function PersonForms({
         {person.scopes.length === 0 ? (
           <p>{t("person.noScopes")}</p>
         ) : (
-          <table>
-            <caption>{t("person.scopesCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("person.scopeUnit")}</th>
-                <th scope="col">{t("units.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {person.scopes.map((scope) => (
-                <tr key={scope.unitId}>
-                  <th scope="row">
-                    {scope.name} ({scope.code})
-                  </th>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="removeScope" />
-                      <input type="hidden" name="unitId" value={scope.unitId} />
-                      <button type="submit" className="button button--quiet">
-                        {t("person.removeScope", { name: scope.name })}
-                      </button>
-                    </Form>
-                  </td>
+          <div className="table-wrap">
+            <table>
+              <caption>{t("person.scopesCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("person.scopeUnit")}</th>
+                  <th scope="col">{t("units.actions")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {person.scopes.map((scope) => (
+                  <tr key={scope.unitId}>
+                    <th scope="row">
+                      {scope.name} ({scope.code})
+                    </th>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="removeScope" />
+                        <input type="hidden" name="unitId" value={scope.unitId} />
+                        <button type="submit" className="button button--quiet">
+                          {t("person.removeScope", { name: scope.name })}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {person.role === "manager" ? (
           <Form method="post" className="admin-grid admin-section">
@@ -384,4 +389,4 @@ function ErasureSection() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Person" }]
+export const meta = pageMeta<typeof loader>(({ data }) => data.person.name)

@@ -1,16 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { SelectField } from "~/components/admin-ui"
 import { Field } from "~/components/field"
+import { ROLES } from "~/domain/vocabulary"
 import { searchPeople } from "~/services/admin-people.server"
 import { requireRole } from "~/services/auth.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["admin"] }
 
-const ROLES = ["employee", "manager", "admin"] as const
 const QuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   role: z.union([z.literal(""), z.enum(ROLES)]).optional(),
@@ -121,4 +122,4 @@ export default function PeoplePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – People" }]
+export const meta = pageMeta("admin:people.title")

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -11,6 +11,7 @@ import { listActiveUnitOptions } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
 import { getJitSetting, setJitSetting, ssoRedirectUri, ssoSettings } from "~/services/sso.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin", "sso"] }
@@ -28,7 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sso = ssoSettings()
   return {
     sso: sso
-      ? { issuer: sso.issuer, employeeIdClaim: sso.employeeIdClaim ?? null, emailClaim: sso.emailClaim }
+      ? {
+          issuer: sso.issuer,
+          employeeIdClaim: sso.employeeIdClaim ?? null,
+          emailClaim: sso.emailClaim,
+          mfaValues: [...sso.mfa.amr.map((v) => `amr ${v}`), ...sso.mfa.acr.map((v) => `acr ${v}`)],
+        }
       : null,
     redirectUri: ssoRedirectUri(),
     password: { isOn: env.PARAT_PASSWORD_LOGIN === "true", breakGlass: env.PARAT_BREAK_GLASS_EMAIL ?? null },
@@ -76,6 +82,12 @@ export default function SignInSettingsPage() {
                 ? t("admin.claimsValue", { employeeId: sso.employeeIdClaim, email: sso.emailClaim })
                 : t("admin.claimsEmailOnly", { email: sso.emailClaim })}
             </dd>
+            <dt>{t("admin.mfa")}</dt>
+            <dd>
+              {sso.mfaValues.length > 0
+                ? t("admin.mfaValue", { values: sso.mfaValues.join(", ") })
+                : t("admin.mfaOff")}
+            </dd>
           </>
         ) : null}
         <dt>{t("admin.password")}</dt>
@@ -117,4 +129,4 @@ export default function SignInSettingsPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Access" }]
+export const meta = pageMeta<typeof loader>("sso:admin.title")

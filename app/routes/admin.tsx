@@ -18,6 +18,7 @@ const LINKS = [
   { to: "/admin/import", key: "import" },
   { to: "/admin/cycles", key: "cycles" },
   { to: "/admin/content", key: "content" },
+  { to: "/admin/instructions", key: "instructions" },
   { to: "/admin/item-analysis", key: "itemAnalysis" },
   { to: "/admin/mail", key: "mail" },
   { to: "/admin/sign-in", key: "signIn" },

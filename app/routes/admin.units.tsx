@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -16,6 +16,7 @@ import {
 } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
 import { parseForm, parseQuery, requiredText } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
@@ -245,4 +246,4 @@ export default function UnitsPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Organisation" }]
+export const meta = pageMeta("admin:units.title")

@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { languageCookie } from "~/i18n/i18n.server"
 import { completeSsoSignIn, type SsoRefusal, ssoSettings } from "~/services/sso.server"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["sso"] }
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   for (const cookie of outcome.cookies) headers.append("Set-Cookie", cookie)
   if (outcome.ok) {
     headers.append("Set-Cookie", languageCookie(outcome.language))
-    return redirect(outcome.redirectTo, { headers })
+    return redirect(outcome.step === "second_factor" ? "/login/two-factor" : outcome.redirectTo, { headers })
   }
   return data({ reason: outcome.reason }, { status: STATUS[outcome.reason], headers })
 }
@@ -47,4 +48,4 @@ export default function SsoRefusedPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>("sso:refused.title")

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { LessonFigures, Objectives } from "~/components/lesson-activities"
@@ -10,6 +10,7 @@ import { getCitizenLesson } from "~/services/citizen.server"
 import contentStyles from "~/styles/content.css?url"
 import lessonStyles from "~/styles/lesson.css?url"
 import { invariantResponse } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["wiki", "course"] }
 
@@ -63,6 +64,4 @@ export default function CitizenLessonPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.lesson.title} – ${data.module.title} – Parat` : "Parat" },
-]
+export const meta = pageMeta<typeof loader>(({ data }) => `${data.lesson.title} – ${data.module.title}`)

@@ -1,14 +1,16 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { MarkdownBody } from "~/components/markdown-body"
 import { StaffNote } from "~/components/staff-note"
+import { sourceLanguage } from "~/domain/source-language"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
 import { getCitizenModule, getCitizenPage } from "~/services/citizen.server"
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["wiki", "patient"] }
 
@@ -94,7 +96,7 @@ function CitizenModulePage({ module }: { module: NonNullable<ReturnType<typeof g
       <h2>{t("citizen.sourcesHeading")}</h2>
       <ul>
         {module.sources.map((source) => (
-          <li key={source.title}>
+          <li key={source.title} lang={sourceLanguage(source)}>
             {source.url ? (
               <a href={source.url} rel="noopener noreferrer">
                 {source.title}
@@ -110,6 +112,4 @@ function CitizenModulePage({ module }: { module: NonNullable<ReturnType<typeof g
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.page?.title ?? data.module?.title} – Parat` : "Parat" },
-]
+export const meta = pageMeta<typeof loader>(({ data }) => data.page?.title ?? data.module?.title ?? "")

@@ -1,12 +1,13 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { StaffNote } from "~/components/staff-note"
-import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
+import { detectLanguage } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
 import { listCitizenModules, listCitizenPages } from "~/services/citizen.server"
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["wiki", "patient"] }
 
@@ -17,10 +18,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   getUser(request) // public page: the citizen track needs no login
-  const t = await getFixedT(request)
   const lang = detectLanguage(request)
   return {
-    pageTitle: `${t("patient:track.title")} – Parat`,
     pages: listCitizenPages(lang),
     modules: listCitizenModules(lang),
   }
@@ -67,4 +66,4 @@ export default function CitizenTrackPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Parat" }]
+export const meta = pageMeta("patient:track.title")

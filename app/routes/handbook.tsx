@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -13,6 +13,7 @@ import { getHandbook, getScenarioRoute, listScenarios, saveHandbookPhase } from 
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse, parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["wiki", "toolkit"] }
@@ -183,6 +184,4 @@ export default function HandbookPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.handbook.title} – Parat` : "Parat" },
-]
+export const meta = pageMeta<typeof loader>(({ data }) => data.handbook.title)

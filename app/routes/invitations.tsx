@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import type { ShownCount } from "~/domain/admin-counts"
+import { DEFAULT_MIN_GROUP_SIZE } from "~/domain/vocabulary"
 import { requireRole } from "~/services/auth.server"
 import { getManagerMailCounts } from "~/services/mail.server"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["mail"] }
 
@@ -25,7 +27,7 @@ export default function InvitationsPage() {
   return (
     <section className="page">
       <h1>{t("manager.title")}</h1>
-      <p>{t("manager.intro", { k: cycles[0]?.k ?? 5 })}</p>
+      <p>{t("manager.intro", { k: cycles[0]?.k ?? DEFAULT_MIN_GROUP_SIZE })}</p>
       {cycles.length === 0 ? <p>{t("manager.none")}</p> : null}
       {cycles.map((cycle) => (
         <div className="table-wrap" key={cycle.cycleId}>
@@ -54,4 +56,4 @@ export default function InvitationsPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Invitations" }]
+export const meta = pageMeta<typeof loader>("mail:manager.title")

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { z } from "zod"
+import { LANGUAGES } from "~/domain/vocabulary"
 import { languageCookie } from "~/i18n/i18n.server"
 import { getUser, requireSameOrigin, setLanguage } from "~/services/auth.server"
 import { readForm } from "~/utils/request.server"
 import { safeRedirect } from "~/utils/safe-redirect"
 
-const LanguageSchema = z.object({ lang: z.enum(["da", "en"]), redirectTo: z.string().max(2048).optional() })
+const LanguageSchema = z.object({ lang: z.enum(LANGUAGES), redirectTo: z.string().max(2048).optional() })
 
 export async function loader() {
   return redirect("/")

@@ -1,13 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
+import { useLang } from "~/components/bilingual"
 import { CareerRoles } from "~/components/career-roles"
 import { ProgressBar } from "~/components/learning"
+import { formatInstantDay } from "~/domain/calendar"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { requiredForPerson } from "~/services/ai-register.server"
 import { requireUser } from "~/services/auth.server"
 import { careersForFamily } from "~/services/careers.server"
 import { getMyPath } from "~/services/learning.server"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["learning", "register", "careers"] }
 
@@ -25,11 +28,10 @@ export default function MyPathPage() {
   const { path, jobFamily, required, careers } = useLoaderData<typeof loader>()
   const { t: tcar } = useTranslation("careers")
   const { t: tr } = useTranslation("register")
-  const { t, i18n } = useTranslation("learning")
+  const { t } = useTranslation("learning")
   const { t: tc } = useTranslation()
-  const lang = i18n.language === "en" ? "en" : "da"
-  const date = (value: string | Date) =>
-    new Date(value).toLocaleDateString(i18n.language === "en" ? "en-GB" : "da-DK")
+  const lang = useLang()
+  const date = (value: string | Date) => formatInstantDay(value, lang)
   return (
     <section className="page">
       <h1>{t("path.title")}</h1>
@@ -39,8 +41,8 @@ export default function MyPathPage() {
           <p>{tr("learner.lead")}</p>
           <ul>
             {required.map((r) => (
-              <li key={`${r.systemName}-${r.moduleSlug}`}>
-                <Link to={`/learn/modules/${r.moduleSlug}`}>{r.title[lang]}</Link> ({r.systemName}):{" "}
+              <li key={`${r.systemName}-${r.contentKey}`}>
+                <Link to={r.href}>{r.title[lang]}</Link> ({r.systemName}):{" "}
                 <strong>
                   {r.state === "done"
                     ? tr("learner.done")
@@ -197,4 +199,4 @@ export default function MyPathPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("learning:path.title")

@@ -1,15 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { FormError } from "~/components/field"
+import { sourceLanguage } from "~/domain/source-language"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
 import { addModuleToPath, getModulePage, startModule } from "~/services/learning.server"
 import { workshopsForModule } from "~/services/workshops.server"
 import { invariantResponse, parseForm } from "~/utils/forms"
 import { ModuleParams } from "~/utils/learning-params"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["learning", "workshops"] }
@@ -155,7 +157,7 @@ export default function ModulePage() {
       <h2>{t("module.sources")}</h2>
       <ul className="sources">
         {module.sources.map((source) => (
-          <li key={source.title}>
+          <li key={source.title} lang={sourceLanguage(source)}>
             {source.url ? (
               <a href={source.url} rel="noopener">
                 {source.title}
@@ -170,4 +172,4 @@ export default function ModulePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>(({ data }) => data.module.title)

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -18,6 +18,7 @@ import { answerCase, getLessonPage, markLessonRead } from "~/services/learning.s
 import lessonStyles from "~/styles/lesson.css?url"
 import { invariantResponse, parseForm } from "~/utils/forms"
 import { LessonParams } from "~/utils/learning-params"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }]
@@ -148,4 +149,6 @@ export default function LessonPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>(
+  ({ data }) => `${data.page.lesson.title} – ${data.page.module.title}`,
+)

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -8,6 +8,7 @@ import { languageCookie } from "~/i18n/i18n.server"
 import { clientAddress, getUser, login, requireSameOrigin } from "~/services/auth.server"
 import { isPasswordSignInAllowed, isPasswordSignInOn, ssoSettings } from "~/services/sso.server"
 import { parseForm } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 const LoginSchema = z.object({
@@ -141,4 +142,4 @@ export default function LoginPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("auth:login.title")

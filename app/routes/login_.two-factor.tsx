@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -13,8 +13,9 @@ import {
   requireSameOrigin,
 } from "~/services/auth.server"
 import { parseForm, requiredText } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
-export const handle = { i18n: ["auth"] }
+export const handle = { i18n: ["auth", "sso"] }
 
 const CodeSchema = z.object({ code: requiredText(64) })
 
@@ -54,6 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignInCodePage() {
   const { t } = useTranslation("auth")
+  const { t: ts } = useTranslation("sso")
   const data = useActionData<ActionData>()
   return (
     <section className="page narrow">
@@ -79,10 +81,13 @@ export default function SignInCodePage() {
         </button>
       </Form>
       <p>
+        <Link to="/login/two-factor/recovery">{ts("recovery.link")}</Link>
+      </p>
+      <p>
         <Link to="/login">{t("twoFactor.cancel")}</Link>
       </p>
     </section>
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("auth:twoFactor.signInTitle")

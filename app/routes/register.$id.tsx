@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { Form, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -14,6 +14,8 @@ import {
 } from "~/services/ai-register.server"
 import { requireRole } from "~/services/auth.server"
 import { getHandbook } from "~/services/handbook.server"
+import { instructionOptions } from "~/services/local-instructions.server"
+import { pageMeta } from "~/utils/page-title"
 import { RequirementSchema, systemFields } from "~/utils/register-forms"
 import { readForm } from "~/utils/request.server"
 import { parseParams } from "~/utils/route-params"
@@ -29,7 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response("Not found", { status: 404 })
   const phases =
     getHandbook(null, detectLanguage(request))?.phases.map((p) => ({ key: p.key, title: p.title })) ?? []
-  return { ...found, units: assignableUnits(user), phases, modules: moduleOptions() }
+  return {
+    ...found,
+    units: assignableUnits(user),
+    phases,
+    modules: moduleOptions(),
+    instructions: instructionOptions(),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,7 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = RequirementSchema.safeParse(Object.fromEntries(form))
     if (!parsed.success)
       return Response.json({ errors: {}, formError: "errors.unknown_module" }, { status: 400 })
-    const outcome = addRequirement(user, id, parsed.data)
+    const { content, ...rest } = parsed.data
+    const outcome = addRequirement(user, id, { ...content, ...rest })
     if (!outcome.ok)
       return Response.json(
         { errors: {}, formError: `errors.${outcome.reason}` },
@@ -61,7 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SystemPage() {
-  const { system, versions, requirements, units, phases, modules } = useLoaderData<typeof loader>()
+  const { system, versions, requirements, units, phases, modules, instructions } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<{
     errors: Record<string, string[]>
     formError: string | null
@@ -99,12 +109,21 @@ export default function SystemPage() {
         <Form method="post">
           <div className="field">
             <label htmlFor="req-module">{t("requirements.module")}</label>
-            <select id="req-module" name="moduleSlug">
-              {modules.map((m) => (
-                <option key={m.slug} value={m.slug}>
-                  {m.title[lang]}
-                </option>
-              ))}
+            <select id="req-module" name="content">
+              <optgroup label={t("requirements.instructions")}>
+                {instructions.map((i) => (
+                  <option key={i.id} value={`instruction:${i.id}`}>
+                    {i.title[lang]}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t("requirements.modules")}>
+                {modules.map((m) => (
+                  <option key={m.slug} value={`module:${m.slug}`}>
+                    {m.title[lang]}
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </div>
           <div className="field">
@@ -163,4 +182,4 @@ export default function SystemPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>(({ data }) => data.system.name)

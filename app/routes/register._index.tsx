@@ -1,10 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { listSystems, markModuleChanged, requiredModules } from "~/services/ai-register.server"
 import { requireRole } from "~/services/auth.server"
 import { parseForm } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["register"] }
@@ -40,6 +41,17 @@ export default function RegisterPage() {
       <p className="lead">{t("lead")}</p>
       <p>
         <Link to="/register/new">{t("new")}</Link> · <Link to="/register/evidence">{t("evidence")}</Link>
+        {isAdmin ? (
+          <>
+            {" · "}
+            <Link to="/admin/instructions">{t("instructions.title")}</Link>
+          </>
+        ) : (
+          <>
+            {" · "}
+            <Link to="/register/coverage">{t("unitCoverage.title")}</Link>
+          </>
+        )}
       </p>
       {systems.length === 0 ? (
         <p>{t("none")}</p>
@@ -98,4 +110,4 @@ export default function RegisterPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>("register:title")

@@ -1,11 +1,12 @@
 // The training evidence per unit and system: what a hospital shows a supervisory authority. Printable (print CSS
 // in app/styles), works without JavaScript; the CSV holds the same rows (register.evidence[.]csv.ts).
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { coverage, coverageUnits, listSystems } from "~/services/ai-register.server"
 import { requireRole } from "~/services/auth.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { EvidenceQuery } from "~/utils/register-query"
 
 export const handle = { i18n: ["register"] }
@@ -28,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function EvidencePage() {
   const { data, filter, units, systems, madeAt, search } = useLoaderData<typeof loader>()
-  const { t: typed } = useTranslation("register")
+  const { t: typed, i18n } = useTranslation("register")
+  const lang = i18n.language === "en" ? "en" : "da"
   const { t: tc } = useTranslation()
   const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string
   const day = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : "")
@@ -110,13 +112,13 @@ export default function EvidencePage() {
               </thead>
               <tbody>
                 {data.rows.map((r) => (
-                  <tr key={`${r.systemId}-${r.personName}-${r.unitName}-${r.moduleSlug}`}>
+                  <tr key={`${r.systemId}-${r.personName}-${r.unitName}-${r.contentKey}`}>
                     <td>{r.systemName}</td>
                     <td>{r.unitName}</td>
                     <th scope="row">
                       {r.personName} ({tc(`jobFamilies.${r.jobFamily}`)})
                     </th>
-                    <td>{r.moduleSlug}</td>
+                    <td>{r.title[lang]}</td>
                     <td>{t(`state.${r.state}`)}</td>
                     <td>{day(r.dueAt)}</td>
                     <td>{day(r.record?.completedAt)}</td>
@@ -133,4 +135,4 @@ export default function EvidencePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>("register:coverage.title")

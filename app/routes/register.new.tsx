@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -7,6 +7,7 @@ import { detectLanguage } from "~/i18n/i18n.server"
 import { assignableUnits, createSystem } from "~/services/ai-register.server"
 import { requireRole } from "~/services/auth.server"
 import { getHandbook } from "~/services/handbook.server"
+import { pageMeta } from "~/utils/page-title"
 import { systemFields } from "~/utils/register-forms"
 import { readForm } from "~/utils/request.server"
 
@@ -48,4 +49,4 @@ export default function NewSystemPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>("register:new")

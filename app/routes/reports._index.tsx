@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { useTranslation } from "react-i18next"
 import { ReportErrorBoundary } from "~/components/reports/report-parts"
 import { requireRole } from "~/services/auth.server"
 import { getFirstScopeUnitId } from "~/services/reports.server"
+import { pageMeta } from "~/utils/page-title"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireRole(request, "manager")
@@ -23,6 +24,6 @@ export default function ReportsIndex() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("reports:title")
 
 export const ErrorBoundary = ReportErrorBoundary

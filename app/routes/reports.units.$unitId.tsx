@@ -1,16 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { LevelChart, TrendChart } from "~/components/lazy-charts"
 import { formatScore, HeatmapLegend, HeatmapTable } from "~/components/reports/heatmap-table"
+import { ReportDetailsSections } from "~/components/reports/report-details"
 import { ReportErrorBoundary, ScrollTable, UnitName } from "~/components/reports/report-parts"
+import { danishDay, formatDay } from "~/domain/calendar"
 import { ReportQuery, UnitParam } from "~/domain/report-query"
 import { DIMENSIONS, JOB_FAMILIES } from "~/domain/vocabulary"
 import { requireRole } from "~/services/auth.server"
 import { getUnitReport, type ParticipationRow, type UnitReport } from "~/services/reports.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
-export const handle = { i18n: ["reports", "common"] }
+export const handle = { i18n: ["reports", "reportDetails", "common"] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireRole(request, "manager")
@@ -21,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The same view (cycle and filter) for another unit, or as CSV. */
-function useHref(report: UnitReport) {
+function unitReportHref(report: UnitReport) {
   return (unitId: number, suffix = "") => {
     const search = new URLSearchParams()
     if (report.cycle) search.set("cycle", String(report.cycle.id))
@@ -80,7 +83,7 @@ function ShareTable(props: {
 export default function UnitReportPage() {
   const report = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation("reports")
-  const href = useHref(report)
+  const href = unitReportHref(report)
   const cycleName = report.cycle?.name ?? ""
   const filterText = report.jobFamily ? `, ${t(`jobFamilies.${report.jobFamily}`, { ns: "common" })}` : ""
   const dimensionName = (d: (typeof DIMENSIONS)[number]) => t(`dimensions.${d}`, { ns: "common" })
@@ -151,6 +154,12 @@ export default function UnitReportPage() {
           <p className="no-print">
             <a className="button button--quiet" href={href(report.unit.id, "/export.csv")} download>
               {t("export")}
+            </a>{" "}
+            <a
+              href={`${href(report.unit.id, "/export.csv")}${report.cycle || report.jobFamily ? "&" : "?"}format=plain`}
+              download
+            >
+              {t("exportPlain")}
             </a>
           </p>
 
@@ -218,11 +227,23 @@ export default function UnitReportPage() {
             whole={(row) => row.invited}
             part={(row) => row.submitted}
           />
+          <ReportDetailsSections details={report.details} unit={report.unit.name} />
         </>
       )}
 
       <h2 id="learning">{t("learning.title")}</h2>
-      <p>{t("publication.learningRule", { k: report.learningK })}</p>
+      <p>
+        {report.learning.snapshot
+          ? t("learning.snapshot", {
+              ns: "reportDetails",
+              date: formatDay(
+                danishDay(new Date(report.learning.snapshot.takenAt)),
+                i18n.language === "en" ? "en" : "da",
+              ),
+              k: report.learning.snapshot.k,
+            })
+          : t("learning.noSnapshot", { ns: "reportDetails" })}
+      </p>
       <ScrollTable caption={t("learning.caption")}>
         <thead>
           <tr>
@@ -237,7 +258,7 @@ export default function UnitReportPage() {
           </tr>
         </thead>
         <tbody>
-          {report.learning.map((row) => (
+          {report.learning.rows.map((row) => (
             <tr key={`${row.role}-${row.unitId}`}>
               <th scope="row">
                 <UnitName name={row.name} role={row.role} />
@@ -321,8 +342,6 @@ export default function UnitReportPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.unit.name} – Parat` : "Parat" },
-]
+export const meta = pageMeta<typeof loader>(({ data, t }) => `${t("reports:title")}: ${data.unit.name}`)
 
 export const ErrorBoundary = ReportErrorBoundary

@@ -1,12 +1,13 @@
 // The report as CSV, built beside its route from the same view model as the page, so the same cells are hidden.
 import type { LoaderFunctionArgs } from "@remix-run/node"
-import { toCsv } from "~/domain/csv"
+import type { CsvCell } from "~/domain/csv"
 import { ReportQuery, UnitParam } from "~/domain/report-query"
 import { DIMENSIONS } from "~/domain/vocabulary"
 import { getFixedT } from "~/i18n/i18n.server"
 import { recordReportExport } from "~/services/audit.server"
 import { requireRole } from "~/services/auth.server"
 import { getUnitReport, type RowRole, type UnitReport } from "~/services/reports.server"
+import { csvDownload } from "~/utils/csv-download"
 import { parseQuery } from "~/utils/forms"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,27 +21,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycleId: query.cycle,
     jobFamily: query.jobFamily,
   })
-  const { csv, fileName } = reportCsv(report, t)
+  const { rows, fileName } = reportCsv(report, t)
   recordReportExport(user.id, {
     unitId: unitId.data,
     cycleId: query.cycle,
     jobFamily: query.jobFamily,
     format: "csv",
   })
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "private, no-store",
-    },
-  })
+  return csvDownload(request, rows, fileName)
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
 /** Exactly what the page shows, as CSV rows: a header naming cycle, unit, filter and k, then each section. */
-type CsvCell = string | number | null
-
 function reportCsv(report: UnitReport, t: Translate) {
   const r = (key: string, options?: Record<string, unknown>) => t(key, { ns: "reports", ...options })
   const c = (key: string) => t(key, { ns: "common" })
@@ -96,7 +89,7 @@ function reportCsv(report: UnitReport, t: Translate) {
       ...dimensionNames,
       r("learning.modulesCompleted"),
     ],
-    ...report.learning.map((row): CsvCell[] =>
+    ...report.learning.rows.map((row): CsvCell[] =>
       row.isSuppressed
         ? [row.name, role(row), r("suppressed")]
         : [
@@ -128,5 +121,5 @@ function reportCsv(report: UnitReport, t: Translate) {
     .normalize("NFKD")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "")
-  return { csv: toCsv(rows), fileName: `parat-${slug || report.unit.id}-${report.cycle?.id ?? "none"}.csv` }
+  return { rows, fileName: `parat-${slug || report.unit.id}-${report.cycle?.id ?? "none"}.csv` }
 }

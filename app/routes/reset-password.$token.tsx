@@ -1,10 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { NewPasswordInputs } from "~/components/field"
 import { checkPasswordReset, completePasswordReset } from "~/services/admin-people.server"
 import { requireSameOrigin } from "~/services/auth.server"
 import { NewPasswordFields, parseForm } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
@@ -86,4 +87,4 @@ export default function ResetPasswordPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("admin:reset.title")

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node"
-import { toCsv } from "~/domain/survey-export"
 import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
 import { exportResponse } from "~/services/survey.server"
+import { csvDownload } from "~/utils/csv-download"
 import { CycleParams, parseParams } from "~/utils/route-params"
 
 /** The person's own answers and scores in one cycle, as a CSV download (cells safe against formulas). */
@@ -12,6 +12,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const exported = exportResponse(user, cycleId, detectLanguage(request))
   if (!exported) throw new Response("Not found", { status: 404 })
   const t = await getFixedT(request)
+  // Areas by their names, as on the result page, not by their internal keys.
+  const dimensionName = (key: string) => t(`dimensions.${key}` as "dimensions.use", { defaultValue: key })
   const header = [
     "type",
     "dimension",
@@ -27,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     header.map((key) => t(`export.${key}`, { ns: "survey" })),
     ...exported.answers.map((a) => [
       t("export.answer", { ns: "survey" }),
-      a.dimension,
+      dimensionName(a.dimension),
       a.itemId,
       a.question,
       a.answer,
@@ -38,21 +40,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ]),
     ...exported.scores.map((s) => [
       t("export.score", { ns: "survey" }),
-      s.dimension,
+      dimensionName(s.dimension),
       null,
       null,
       null,
       null,
       s.score,
-      s.level,
+      s.level === null ? null : t(`levels.${s.level}` as "levels.0"),
       s.confidence,
     ]),
   ]
-  return new Response(toCsv(rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="parat-survey-${cycleId}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  })
+  return csvDownload(request, rows, `parat-survey-${cycleId}.csv`)
 }

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -9,6 +9,7 @@ import type { AnswerError } from "~/domain/survey"
 import { requireUser } from "~/services/auth.server"
 import { getSurveyPage, saveDraftPage } from "~/services/survey.server"
 import { invariantResponse } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 import { parseParams, SurveyPageParams } from "~/utils/route-params"
 
@@ -170,4 +171,6 @@ export default function SurveyPageRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>(
+  ({ data, lang }) => `${data.page.dimension.name[lang]} – ${data.page.cycle.name}`,
+)

@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
-import { formatDate, useLang } from "~/components/bilingual"
-import { DimensionChart } from "~/components/lazy-charts"
-import { useHydrated } from "~/components/use-hydrated"
+import { useLang } from "~/components/bilingual"
+import { ResultChart } from "~/components/result-chart"
+import { formatInstantDay } from "~/domain/calendar"
 import { requireUser } from "~/services/auth.server"
 import { getResultView } from "~/services/survey.server"
+import { pageMeta } from "~/utils/page-title"
 import { CycleParams, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["survey"] }
@@ -31,7 +32,6 @@ export default function SurveyResultPage() {
   const { t } = useTranslation("survey")
   const { t: tc } = useTranslation()
   const lang = useLang()
-  const isHydrated = useHydrated()
   const levelText = (level: number | null) =>
     level === null
       ? t("result.incomplete")
@@ -43,31 +43,29 @@ export default function SurveyResultPage() {
     <section className="page">
       <h1>{t("result.title")}</h1>
       <p className="lead">
-        {t("result.lead", { cycle: result.cycle.name, date: formatDate(result.submittedAt, lang) })}
+        {t("result.lead", { cycle: result.cycle.name, date: formatInstantDay(result.submittedAt, lang) })}
       </p>
       {result.version === 1 ? <p className="alert alert--info">{t("result.version1")}</p> : null}
       {result.version > 1 ? <p>{t("result.confidenceHelp")}</p> : null}
       {result.version > 1 && result.dimensions.some((d) => d.previous?.version === 1) ? (
         <p className="muted">{t("result.previousVersion1")}</p>
       ) : null}
-      {isHydrated ? (
-        <figure className="no-print-chart">
-          <figcaption>
-            <h2>{t("result.chartTitle")}</h2>
-          </figcaption>
-          <DimensionChart
-            label={t("result.chartLabel")}
-            seriesName={t("result.thisCycle")}
-            previousName={result.previousCycle?.name ?? null}
-            locale={lang === "da" ? "da-DK" : "en-GB"}
-            rows={result.dimensions.map((d) => ({
-              name: d.name[lang],
-              score: d.score,
-              previous: d.previous?.score ?? null,
-            }))}
-          />
-        </figure>
-      ) : null}
+      <figure className="result-figure">
+        <figcaption>
+          <h2>{t("result.chartTitle")}</h2>
+        </figcaption>
+        <ResultChart
+          label={t("result.chartLabel")}
+          seriesName={t("result.thisCycle")}
+          previousName={result.previousCycle?.name ?? null}
+          locale={lang === "da" ? "da-DK" : "en-GB"}
+          rows={result.dimensions.map((d) => ({
+            name: d.name[lang],
+            score: d.score,
+            previous: d.previous?.score ?? null,
+          }))}
+        />
+      </figure>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls on a phone must be reachable by keyboard (WCAG 2.1.1) */}
       <section className="table-wrap" aria-labelledby="result-caption" tabIndex={0}>
         <table className="result-table">
@@ -137,9 +135,14 @@ export default function SurveyResultPage() {
             {t("result.downloadCsv")}
           </a>
         </li>
+        <li>
+          <a href={`${base}/export.csv?format=plain`} download>
+            {t("result.downloadCsvPlain")}
+          </a>
+        </li>
       </ul>
     </section>
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("survey:result.title")

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
@@ -7,6 +7,7 @@ import { useLang } from "~/components/bilingual"
 import { requireUser } from "~/services/auth.server"
 import { getReview, submitResponse } from "~/services/survey.server"
 import { invariantResponse } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 import { CycleParams, parseParams } from "~/utils/route-params"
 
@@ -96,6 +97,36 @@ export default function SurveyReviewPage() {
           </tbody>
         </table>
       </section>
+      <h2>{t("review.answersTitle")}</h2>
+      {review.answers.map((section) => (
+        <section key={section.key} aria-labelledby={`answers-${section.key}`}>
+          <h3 id={`answers-${section.key}`}>{section.name[lang]}</h3>
+          {section.items.length === 0 ? (
+            <p>{t("review.noTools")}</p>
+          ) : (
+            <dl className="answers">
+              {section.items.map((item) => (
+                <div key={item.itemId}>
+                  <dt>{item.question[lang]}</dt>
+                  <dd className={item.answer ? undefined : "muted"}>
+                    {item.answer ? item.answer[lang] : t("review.noAnswer")}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {isClosed ? null : (
+            <p>
+              <Link
+                to={`/survey/${review.cycle.id}/page/${section.page}`}
+                aria-label={t("review.editPage", { page: section.page, name: section.name[lang] })}
+              >
+                {t("review.edit")}
+              </Link>
+            </p>
+          )}
+        </section>
+      ))}
       {review.missing.length > 0 ? (
         <>
           <h2>{t("review.missingTitle")}</h2>
@@ -135,4 +166,4 @@ export default function SurveyReviewPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("survey:review.title")

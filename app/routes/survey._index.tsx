@@ -1,13 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
-import { formatDate, useLang } from "~/components/bilingual"
+import { useLang } from "~/components/bilingual"
 import { FormError } from "~/components/field"
+import { formatDay } from "~/domain/calendar"
 import { requireUser } from "~/services/auth.server"
 import { deleteDraft, getSurveyOverview } from "~/services/survey.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["survey"] }
@@ -65,7 +67,7 @@ export default function SurveyStartPage() {
           <p>
             {t("state.label")}: <span className="state-badge">{t(`state.${cycle.state}`)}</span>
             {cycle.state !== "submitted" ? (
-              <> {t("intro.closesAt", { date: formatDate(cycle.closesAt, lang) })}</>
+              <> {t("intro.closesAt", { date: formatDay(cycle.closesOn, lang) })}</>
             ) : null}
           </p>
           <div className="button-row">
@@ -114,4 +116,4 @@ export default function SurveyStartPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta("survey:title")

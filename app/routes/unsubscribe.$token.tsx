@@ -1,10 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
 import { data, redirect } from "@remix-run/node"
 import { Form, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { optOutOfReminders, readUnsubscribeToken } from "~/services/mail.server"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
 export const handle = { i18n: ["mail"] }
@@ -58,4 +59,4 @@ export default function UnsubscribePage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat – Unsubscribe" }]
+export const meta = pageMeta<typeof loader>("mail:unsubscribe.title")

@@ -1,8 +1,9 @@
 // Public: a third party confirms a training record by its code, without signing in.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { verifyRecord } from "~/services/training-records.server"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["register"] }
 
@@ -63,4 +64,4 @@ export default function VerifyPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>("register:verify.title")

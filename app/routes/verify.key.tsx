@@ -1,8 +1,8 @@
 // Public: the hospital's public signing keys, so anyone can check a training record's signature.
-import type { MetaFunction } from "@remix-run/node"
 import { useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { publishedKeys } from "~/services/training-records.server"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["register"] }
 
@@ -30,4 +30,4 @@ export default function KeysPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: "Parat" }]
+export const meta = pageMeta<typeof loader>("register:verify.keysTitle")

@@ -7,6 +7,7 @@ import { getUser } from "~/services/auth.server"
 import { getWikiTerm } from "~/services/wiki.server"
 import contentStyles from "~/styles/content.css?url"
 import { invariantResponse } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["wiki"] }
 
@@ -67,7 +68,9 @@ export default function WikiTermPage() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.term.term} – Parat` : "Parat" },
-  ...(data ? [{ name: "description", content: data.term.short }] : []),
+const titleMeta = pageMeta<typeof loader>(({ data }) => data.term.term)
+
+export const meta: MetaFunction<typeof loader> = (args) => [
+  ...titleMeta(args),
+  ...(args.data ? [{ name: "description", content: args.data.term.short }] : []),
 ]

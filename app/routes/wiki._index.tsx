@@ -1,12 +1,13 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
 import { Form, Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
-import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
+import { detectLanguage } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
 import { listWikiTerms, searchWiki } from "~/services/wiki.server"
 import contentStyles from "~/styles/content.css?url"
 import { parseQuery } from "~/utils/forms"
+import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["wiki"] }
 
@@ -18,10 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   getUser(request) // public page: no login needed
   const { q = "" } = parseQuery(request, WikiQuery)
   const lang = detectLanguage(request)
-  const t = await getFixedT(request)
   const query = q.trim()
   return {
-    pageTitle: `${t("wiki:wiki.title")} – Parat`,
     q: query,
     hits: query ? searchWiki(query, lang) : null,
     index: query ? null : listWikiTerms(lang),
@@ -107,4 +106,4 @@ function TermList({ terms }: { terms: { slug: string; term: string; short: strin
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Parat" }]
+export const meta = pageMeta("wiki:wiki.title")

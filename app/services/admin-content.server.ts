@@ -54,5 +54,6 @@ export function getContentStatus(db: Db = getDb(), root = coursesDir(), now = ne
     }),
     errors: check.errors.map((e) => ({ ...e, text: formatContentError(e) })),
     summary: check.summary,
+    counts: check.counts,
   }
 }

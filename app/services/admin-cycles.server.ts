@@ -7,19 +7,19 @@ import {
   showCount,
 } from "~/domain/admin-counts"
 import { flattenTree } from "~/domain/admin-tree"
+import type { CalendarDay } from "~/domain/calendar"
 import { cyclePhase } from "~/domain/survey"
 import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
 import { DEFAULT_REMINDER_DAYS, enqueueInvitations } from "./mail.server"
+import { takeLearningSnapshot } from "./reports/learning-snapshot.server"
 import { publishCycle } from "./reports/publish.server"
-import { ensureCurrentInstrument } from "./survey.server"
 
 const { cycles, cycleUnits, cycleInvitations, instrumentVersions, units } = schema
 
 /** The stored versions, newest first: the current file's version (v2) is stored first, so a new cycle defaults to it. */
 export function listInstrumentVersions(db: Db = getDb()) {
-  ensureCurrentInstrument(db)
   return db
     .select({
       hash: instrumentVersions.hash,
@@ -43,8 +43,8 @@ export function listCycles(db: Db = getDb(), now = new Date()) {
       id: cycles.id,
       name: cycles.name,
       status: cycles.status,
-      opensAt: cycles.opensAt,
-      closesAt: cycles.closesAt,
+      opensOn: cycles.opensOn,
+      closesOn: cycles.closesOn,
       minGroupSize: cycles.minGroupSize,
       instrumentKey: instrumentVersions.key,
       instrumentVersion: instrumentVersions.version,
@@ -53,7 +53,7 @@ export function listCycles(db: Db = getDb(), now = new Date()) {
     .from(cycles)
     .innerJoin(instrumentVersions, eq(instrumentVersions.hash, cycles.instrumentHash))
     .leftJoin(invited, eq(invited.cycleId, cycles.id))
-    .orderBy(desc(cycles.opensAt), desc(cycles.id))
+    .orderBy(desc(cycles.opensOn), desc(cycles.id))
     .all()
     .map((cycle) => ({ ...cycle, phase: cyclePhase(cycle, now) }))
 }
@@ -62,8 +62,8 @@ export type CycleInput = {
   name: string
   instrumentHash: string
   unitIds: number[]
-  opensAt: Date
-  closesAt: Date
+  opensOn: CalendarDay
+  closesOn: CalendarDay
 }
 
 export type CycleOutcome =
@@ -83,7 +83,7 @@ export type CycleOutcome =
 export function createCycle(actorId: number, input: CycleInput, db: Db = getDb()): CycleOutcome {
   const unitIds = [...new Set(input.unitIds)]
   if (unitIds.length === 0) return { ok: false, reason: "no_units" }
-  if (input.closesAt.getTime() <= input.opensAt.getTime()) return { ok: false, reason: "dates" }
+  if (input.closesOn < input.opensOn) return { ok: false, reason: "dates" }
   const instrument = db
     .select({ hash: instrumentVersions.hash })
     .from(instrumentVersions)
@@ -102,8 +102,8 @@ export function createCycle(actorId: number, input: CycleInput, db: Db = getDb()
       .values({
         name: input.name,
         instrumentHash: input.instrumentHash,
-        opensAt: input.opensAt,
-        closesAt: input.closesAt,
+        opensOn: input.opensOn,
+        closesOn: input.closesOn,
         status: "draft",
         minGroupSize: env.PARAT_MIN_GROUP_SIZE,
         reminderDays: DEFAULT_REMINDER_DAYS,
@@ -117,8 +117,8 @@ export function createCycle(actorId: number, input: CycleInput, db: Db = getDb()
       name: input.name,
       instrumentHash: input.instrumentHash,
       unitIds,
-      opensAt: input.opensAt,
-      closesAt: input.closesAt,
+      opensOn: input.opensOn,
+      closesOn: input.closesOn,
     })
     return id
   })
@@ -184,13 +184,21 @@ export function closeCycle(actorId: number, id: number, db: Db = getDb()): Cycle
 }
 
 /**
- * Closes a cycle and decides, once, everything it will ever publish (app/services/reports/publish.server.ts).
+ * Closes a cycle and decides, once, everything it will ever publish (app/services/reports/publish.server.ts), and
+ * takes a dated snapshot of learning progress under the same rule (learning-snapshot.server.ts).
  * Synchronous: runs inside the caller's transaction (the admin's close, or the demo seed's past cycles).
  */
 export function closeAndPublish(db: Db, id: number, now = new Date()) {
   db.update(cycles).set({ status: "closed" }).where(eq(cycles.id, id)).run()
   const { cellsWithPeople, hiddenSmall, hiddenByCohort, hiddenByAudit } = publishCycle(db, id, now)
-  return { cellsWithPeople, hiddenSmall, hiddenByCohort, hiddenByAudit }
+  const learning = takeLearningSnapshot(db, now)
+  return {
+    cellsWithPeople,
+    hiddenSmall,
+    hiddenByCohort,
+    hiddenByAudit,
+    learningSnapshot: learning.snapshotId,
+  }
 }
 
 export type ParticipationRow = {
@@ -213,8 +221,8 @@ export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
       id: cycles.id,
       name: cycles.name,
       status: cycles.status,
-      opensAt: cycles.opensAt,
-      closesAt: cycles.closesAt,
+      opensOn: cycles.opensOn,
+      closesOn: cycles.closesOn,
       minGroupSize: cycles.minGroupSize,
       reminderDays: cycles.reminderDays,
       instrumentHash: cycles.instrumentHash,
@@ -242,8 +250,11 @@ export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
     return { cycle, k, targets, wouldInvite: showCount(wouldInvite, k), totals: null, rows: [] }
   }
 
-  // Invited and submitted people per unit and job family (the unit they were invited in), decided by the
-  // reports' disclosure rule over today's tree (app/domain/admin-counts.ts).
+  if (cycle.status === "closed")
+    return { cycle, k, targets, wouldInvite: null, ...publishedParticipation(db, id) }
+
+  // An open cycle: invited and submitted people per unit and job family (the unit they were invited in), decided
+  // by the reports' disclosure rule and exact audit over today's tree (app/domain/admin-counts.ts).
   const atoms = db.all<ParticipationAtom>(sql`
     select i.unit_id as unitId, i.job_family as family, count(*) as invited,
       sum(case when r.status = 'submitted' then 1 else 0 end) as submitted
@@ -289,6 +300,58 @@ export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
     rows,
   }
 }
+
+/**
+ * A closed cycle's participation as its publication shows it (app/services/reports/publish.server.ts): the tree
+ * as it stood at close (the targeted subtrees then) and only the cells the publication shows, the same figures a
+ * manager sees. A hidden cell was never stored, so nothing here can say whether it was small.
+ */
+function publishedParticipation(db: Db, id: number) {
+  const tree = db.all<{
+    id: number
+    name: string
+    parentId: number | null
+    path: string
+    code: string | null
+    retiredAt: number | null
+    invited: number | null
+    submitted: number | null
+  }>(sql`
+    select p.unit_id as id, p.name, p.parent_id as parentId, p.path, u.code, u.retired_at as retiredAt,
+      c.invited, c.submitted
+    from published_units p
+    left join units u on u.id = p.unit_id
+    left join published_cells c on c.cycle_id = p.cycle_id and c.unit_id = p.unit_id and c.slice = 'all'
+    where p.cycle_id = ${id}`)
+  const targetIds = new Set(
+    db
+      .select({ unitId: cycleUnits.unitId })
+      .from(cycleUnits)
+      .where(eq(cycleUnits.cycleId, id))
+      .all()
+      .map((t) => t.unitId),
+  )
+  const targetPaths = tree.filter((u) => targetIds.has(u.id)).map((u) => u.path)
+  const counts = (u: (typeof tree)[number]) => ({
+    invited: u.invited === null ? HIDDEN : ({ kind: "count", n: u.invited } as const),
+    submitted: u.submitted === null ? HIDDEN : ({ kind: "count", n: u.submitted } as const),
+  })
+  const rows: ParticipationRow[] = flattenTree(
+    tree
+      .filter((u) => targetPaths.some((p) => u.path.startsWith(p)))
+      .map((u) => ({ ...u, code: u.code ?? "", isRetired: u.retiredAt !== null })),
+  ).map(({ unit, depth }) => ({
+    unitId: unit.id,
+    name: unit.name,
+    code: unit.code,
+    depth,
+    isRetired: unit.isRetired,
+    ...counts(unit),
+  }))
+  const root = tree.find((u) => u.parentId === null && targetPaths.some((p) => p.startsWith(u.path)))
+  return { totals: root ? counts(root) : { invited: HIDDEN, submitted: HIDDEN }, rows }
+}
+const HIDDEN = { kind: "hidden" } as const
 
 /** The days after opening on which non-submitters are reminded; a closed cycle's schedule no longer matters. */
 export function setReminderDays(

@@ -16,9 +16,11 @@ import {
   readHeader,
   validateImportRows,
 } from "~/domain/admin-people-import"
+import type { JobFamily } from "~/domain/vocabulary"
 import { recordAudit } from "./audit.server"
 import { revokeSessionsOf } from "./auth.server"
 import { type Db, getDb, schema } from "./db.server"
+import { getJobTitleTable } from "./job-titles.server"
 
 const { people, units } = schema
 
@@ -42,7 +44,18 @@ export type ImportCounts = {
 
 export type ImportCheck =
   | { ok: false; fileError: FileError }
-  | { ok: true; counts: ImportCounts; errors: RowError[]; errorCount: number; plan: ImportPlan }
+  | {
+      ok: true
+      counts: ImportCounts
+      errors: RowError[]
+      errorCount: number
+      plan: ImportPlan
+      /** the first rows as Parat read them, for the admin to check before confirming */
+      sample: ImportSample[]
+    }
+
+export type ImportSample = { line: number; name: string; email: string; unit: string; jobFamily: JobFamily }
+const SAMPLE_ROWS = 10
 
 /** Decodes, parses, validates and plans a file against the current database. Writes nothing. */
 export function checkImport(
@@ -76,7 +89,7 @@ export function checkImport(
       .all()
       .map(({ retiredAt, ...u }) => ({ ...u, isRetired: retiredAt !== null })),
   )
-  const { rows, errors } = validateImportRows(parsed.records, header.columns, lookup)
+  const { rows, errors } = validateImportRows(parsed.records, header.columns, lookup, getJobTitleTable(db))
   const existing = db
     .select({
       id: people.id,
@@ -105,6 +118,13 @@ export function checkImport(
     errors: allErrors.slice(0, MAX_LISTED_ERRORS),
     errorCount: allErrors.length,
     plan,
+    sample: rows.slice(0, SAMPLE_ROWS).map((row) => ({
+      line: row.line,
+      name: row.name,
+      email: row.email,
+      unit: lookup.byId.get(row.unitId)?.name ?? "",
+      jobFamily: row.jobFamily,
+    })),
   }
 }
 

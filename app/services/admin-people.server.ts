@@ -3,7 +3,7 @@ import { and, asc, count, eq, isNull, like, or, type SQL } from "drizzle-orm"
 import { recordAudit } from "./audit.server"
 import { revokeAllSessions } from "./auth.server"
 import { openCyclesForPerson } from "./cycle-eligibility.server"
-import { type Db, getDb, schema } from "./db.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 import { enqueuePasswordLink } from "./mail.server"
 import { hashPassword } from "./password.server"
 import { findPasswordWeakness, type PasswordWeakness } from "./password-strength.server"
@@ -257,7 +257,7 @@ export function mailPasswordReset(actorId: number, id: number, db: Db = getDb())
   return { ok: true as const, email: person?.email ?? "" }
 }
 
-function findValidReset(token: string, db: Db) {
+function findValidReset(token: string, db: DbOrTx) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null
   const row = db
     .select({
@@ -300,7 +300,7 @@ export async function completePasswordReset(
   const passwordHash = await hashPassword(password)
   // Checked again inside the transaction: two tabs racing with one link set one password.
   return db.transaction((tx) => {
-    const row = findValidReset(token, tx as unknown as Db)
+    const row = findValidReset(token, tx)
     if (!row) return { ok: false as const, reason: "invalid" as const }
     tx.update(passwordResets)
       .set({ usedAt: new Date() })

@@ -6,6 +6,7 @@ import {
   countCoverage,
   type DueAgainEvent,
   dueAgainReasons,
+  IN_USE_STATUSES,
   isWithinUnits,
   type MdrClass,
   type Requirement,
@@ -14,13 +15,14 @@ import {
   requirementStatus,
   type SystemStatus,
   type TrainingRecord,
+  toolKeyOf,
 } from "~/domain/ai-register"
+import { contentKeyOf } from "~/domain/local-instruction"
 import type { JobFamily } from "~/domain/vocabulary"
 import { recordAudit } from "./audit.server"
 import type { SessionUser } from "./auth.server"
 import { getManagerScopeUnitIds } from "./auth.server"
-import { type Db, getDb, schema } from "./db.server"
-import { ensureModulesSynced } from "./learning-sync.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 import { appendRecord } from "./training-records.server"
 
 const {
@@ -33,6 +35,7 @@ const {
   people,
   units,
   modules,
+  localInstructions,
 } = schema
 
 type Viewer = Pick<SessionUser, "id" | "role">
@@ -69,7 +72,7 @@ function scopeOf(viewer: Viewer, db: Db): number[] | null {
   return []
 }
 
-function systemUnitIds(db: Db) {
+function systemUnitIds(db: DbOrTx) {
   const map = new Map<number, number[]>()
   for (const row of db.select().from(aiSystemUnits).all()) {
     if (!map.has(row.systemId)) map.set(row.systemId, [])
@@ -152,14 +155,9 @@ export function getSystem(viewer: Viewer, id: number, db: Db = getDb()) {
     .where(eq(aiSystemVersions.systemId, id))
     .orderBy(desc(aiSystemVersions.version))
     .all()
-  const requirements = db
-    .select({ r: aiRequirements, title: modules.title })
-    .from(aiRequirements)
-    .innerJoin(modules, eq(modules.slug, aiRequirements.moduleSlug))
-    .where(eq(aiRequirements.systemId, id))
-    .orderBy(asc(aiRequirements.jobFamily), asc(aiRequirements.moduleSlug))
-    .all()
-    .map(({ r, title }) => ({ ...r, title }))
+  const requirements = requirementRows(db)
+    .filter((r) => r.systemId === id)
+    .sort((a, b) => a.jobFamily.localeCompare(b.jobFamily) || a.contentKey.localeCompare(b.contentKey))
   return { system, versions, requirements }
 }
 
@@ -229,7 +227,9 @@ export function updateSystem(
 }
 
 export type RequirementInput = {
-  moduleSlug: string
+  /** a course module, or else a local instruction: exactly one is set */
+  moduleSlug: string | null
+  instructionId: number | null
   jobFamily: JobFamily
   refreshMonths: number | null
   graceDays: number
@@ -245,9 +245,19 @@ export function addRequirement(
   const system = listSystems(actor, db).find((s) => s.id === systemId)
   if (!system) return { ok: false, reason: "not_found" }
   if (!system.canEdit) return { ok: false, reason: "forbidden" }
-  ensureModulesSynced(db)
-  const module = db.select().from(modules).where(eq(modules.slug, input.moduleSlug)).get()
-  if (!module || module.removedAt) return { ok: false, reason: "unknown_module" }
+  if ((input.moduleSlug === null) === (input.instructionId === null))
+    return { ok: false, reason: "unknown_module" }
+  if (input.moduleSlug !== null) {
+    const module = db.select().from(modules).where(eq(modules.slug, input.moduleSlug)).get()
+    if (!module || module.removedAt) return { ok: false, reason: "unknown_module" }
+  } else if (
+    !db
+      .select({ id: localInstructions.id })
+      .from(localInstructions)
+      .where(eq(localInstructions.id, input.instructionId ?? 0))
+      .get()
+  )
+    return { ok: false, reason: "unknown_module" }
   const row = db
     .insert(aiRequirements)
     .values({ systemId, ...input, createdAt: now, createdBy: actor.id })
@@ -262,7 +272,6 @@ export function addRequirement(
 /** An admin marks a module as changed in substance: every requirement on it becomes due again. */
 export function markModuleChanged(actor: Viewer, slug: string, db: Db = getDb(), now = new Date()) {
   if (actor.role !== "admin") return { ok: false as const, reason: "forbidden" as const }
-  ensureModulesSynced(db)
   if (!db.select().from(modules).where(eq(modules.slug, slug)).get())
     return { ok: false as const, reason: "not_found" as const }
   db.insert(dueAgainEvents).values({ reason: "content", moduleSlug: slug, at: now, actorId: actor.id }).run()
@@ -278,7 +287,7 @@ export function requiredModules(db: Db = getDb()) {
         .select({ s: aiRequirements.moduleSlug })
         .from(aiRequirements)
         .all()
-        .map((r) => r.s),
+        .flatMap((r) => (r.s === null ? [] : [r.s])),
     ),
   ]
   if (slugs.length === 0) return []
@@ -298,9 +307,28 @@ function loadEvents(db: Db): DueAgainEvent[] {
     .all()
     .map((e) =>
       e.reason === "content"
-        ? { reason: "content", moduleSlug: e.moduleSlug ?? "", at: e.at }
+        ? { reason: "content", contentKey: contentKeyOf(e), at: e.at }
         : { reason: e.reason, systemId: e.systemId ?? 0, at: e.at },
     )
+}
+
+/** Every requirement with the domain's content key, a title and where the learner completes it. */
+function requirementRows(db: Db) {
+  return db
+    .select({ r: aiRequirements, moduleTitle: modules.title, instructionTitle: localInstructions.title })
+    .from(aiRequirements)
+    .leftJoin(modules, eq(modules.slug, aiRequirements.moduleSlug))
+    .leftJoin(localInstructions, eq(localInstructions.id, aiRequirements.instructionId))
+    .all()
+    .map(({ r, moduleTitle, instructionTitle }) => ({
+      ...r,
+      contentKey: contentKeyOf(r),
+      title: moduleTitle ?? instructionTitle ?? { da: "", en: "" },
+      href:
+        r.instructionId !== null
+          ? `/learn/instructions/${r.instructionId}`
+          : `/learn/modules/${r.moduleSlug}`,
+    }))
 }
 
 function loadRecords(personIds: number[], db: Db) {
@@ -316,7 +344,7 @@ function loadRecords(personIds: number[], db: Db) {
     .orderBy(asc(trainingRecords.id))
     .all()) {
     if (!byPerson.has(r.personId)) byPerson.set(r.personId, [])
-    byPerson.get(r.personId)!.push(r)
+    byPerson.get(r.personId)!.push({ ...r, contentKey: contentKeyOf(r) })
   }
   return byPerson
 }
@@ -333,7 +361,7 @@ type Person = {
 type StatusRow = {
   person: Person
   system: { id: number; name: string }
-  requirement: Requirement & { title: { da: string; en: string } }
+  requirement: Requirement & { title: { da: string; en: string }; href: string }
   status: RequirementStatus
   record: { code: string; contentVersion: string; completedAt: Date; score: number } | null
 }
@@ -346,11 +374,7 @@ function statuses(persons: Person[], systemFilter: number | null, db: Db, now: D
     .all()
     .filter((s) => s.status !== "retired")
   const unitsBySystem = systemUnitIds(db)
-  const reqs = db
-    .select({ r: aiRequirements, title: modules.title })
-    .from(aiRequirements)
-    .innerJoin(modules, eq(modules.slug, aiRequirements.moduleSlug))
-    .all()
+  const reqs = requirementRows(db)
   const events = loadEvents(db)
   const records = loadRecords(
     persons.map((p) => p.id),
@@ -360,7 +384,7 @@ function statuses(persons: Person[], systemFilter: number | null, db: Db, now: D
   for (const system of systems) {
     if (systemFilter !== null && system.id !== systemFilter) continue
     const systemUnits = unitsBySystem.get(system.id) ?? []
-    for (const { r, title } of reqs.filter((x) => x.r.systemId === system.id)) {
+    for (const r of reqs.filter((x) => x.systemId === system.id)) {
       for (const person of persons) {
         if (person.jobFamily !== r.jobFamily || !isWithinUnits(person.unitPath, systemUnits)) continue
         const own = records.get(person.id) ?? []
@@ -376,7 +400,7 @@ function statuses(persons: Person[], systemFilter: number | null, db: Db, now: D
         rows.push({
           person,
           system: { id: system.id, name: system.name },
-          requirement: { ...r, title },
+          requirement: r,
           status,
           record: rec
             ? {
@@ -393,7 +417,7 @@ function statuses(persons: Person[], systemFilter: number | null, db: Db, now: D
   return rows
 }
 
-function personsWhere(filter: { personId?: number; unitScope?: number[] | null }, db: Db): Person[] {
+function personsWhere(filter: { personId?: number; unitScope?: number[] | null }, db: DbOrTx): Person[] {
   const all = db
     .select({
       id: people.id,
@@ -417,7 +441,8 @@ function personsWhere(filter: { personId?: number; unitScope?: number[] | null }
 export function requiredForPerson(personId: number, db: Db = getDb(), now = new Date()) {
   return statuses(personsWhere({ personId }, db), null, db, now).map((row) => ({
     systemName: row.system.name,
-    moduleSlug: row.requirement.moduleSlug,
+    contentKey: row.requirement.contentKey,
+    href: row.requirement.href,
     title: row.requirement.title,
     state: row.status.state,
     dueAt: row.status.dueAt,
@@ -450,7 +475,7 @@ export function coverage(
       a.system.name.localeCompare(b.system.name) ||
       a.person.unitName.localeCompare(b.person.unitName) ||
       a.person.name.localeCompare(b.person.name) ||
-      a.requirement.moduleSlug.localeCompare(b.requirement.moduleSlug),
+      a.requirement.contentKey.localeCompare(b.requirement.contentKey),
   )
   const bySystem = new Map<number, { id: number; name: string; counts: ReturnType<typeof countCoverage> }>()
   for (const system of new Map(rows.map((r) => [r.system.id, r.system])).values())
@@ -465,7 +490,7 @@ export function coverage(
       jobFamily: r.person.jobFamily,
       systemId: r.system.id,
       systemName: r.system.name,
-      moduleSlug: r.requirement.moduleSlug,
+      contentKey: r.requirement.contentKey,
       title: r.requirement.title,
       refreshMonths: r.requirement.refreshMonths,
       state: r.status.state,
@@ -488,7 +513,7 @@ export function coverageUnits(viewer: Viewer, db: Db = getDb()) {
  * Called in the quiz's transaction when a person passes a module: if the module is required of them for a system
  * in use in their unit, a signed training record is appended (scored on the server, by the caller).
  */
-export function recordIfRequired(personId: number, moduleSlug: string, score: number, db: Db, now: Date) {
+export function recordIfRequired(personId: number, moduleSlug: string, score: number, db: DbOrTx, now: Date) {
   const person = personsWhere({ personId }, db)[0]
   if (!person) return null
   const required = db
@@ -514,9 +539,28 @@ export function recordIfRequired(personId: number, moduleSlug: string, score: nu
   return appendRecord({ personId, moduleSlug, score, completedAt: now }, db)
 }
 
+/**
+ * The register's systems in use in a person's unit (or above it), as the survey's "Which AI tools do you use" list:
+ * the answer's id names the system (toolKeyOf), so reports can count use per system.
+ */
+export function toolSystemsForPerson(personId: number, db: Db = getDb()) {
+  const person = personsWhere({ personId }, db)[0]
+  if (!person) return []
+  const unitsBySystem = systemUnitIds(db)
+  return db
+    .select({ id: aiSystems.id, name: aiSystems.name, status: aiSystems.status })
+    .from(aiSystems)
+    .orderBy(asc(aiSystems.name))
+    .all()
+    .filter(
+      (s) =>
+        IN_USE_STATUSES.includes(s.status) && isWithinUnits(person.unitPath, unitsBySystem.get(s.id) ?? []),
+    )
+    .map((s) => ({ id: toolKeyOf(s.id), name: { da: s.name, en: s.name } }))
+}
+
 /** The catalogue's modules, for choosing a requirement. */
 export function moduleOptions(db: Db = getDb()) {
-  ensureModulesSynced(db)
   return db
     .select({ slug: modules.slug, title: modules.title, removedAt: modules.removedAt })
     .from(modules)
@@ -543,7 +587,7 @@ export function evidenceCsvRows(
       r.unitName,
       r.personName,
       r.jobFamily,
-      r.moduleSlug,
+      r.contentKey,
       r.state,
       day(r.dueAt),
       day(r.record?.completedAt),

@@ -1,8 +1,9 @@
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm"
+import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm"
 import type { AuditAction } from "~/domain/admin-audit"
+import { type AuditNames, auditRefs } from "~/domain/audit-details"
 import { type Db, getDb, schema } from "./db.server"
 
-const { auditLog, people } = schema
+const { auditLog, people, units, cycles } = schema
 
 export { AUDIT_ACTIONS, type AuditAction } from "~/domain/admin-audit"
 
@@ -59,7 +60,46 @@ export function listAudit(filter: AuditFilter, db: Db = getDb()) {
     .limit(AUDIT_PAGE_SIZE + 1)
     .offset((filter.page - 1) * AUDIT_PAGE_SIZE)
     .all()
-  return { entries: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE }
+  const entries = rows.slice(0, AUDIT_PAGE_SIZE)
+  return { entries, names: namesOf(entries, db), hasMore: rows.length > AUDIT_PAGE_SIZE }
+}
+
+/** The names of the people, units and cycles a page of entries refers to (three lookups for the page). */
+function namesOf(entries: { target: string | null; details: Record<string, unknown> | null }[], db: Db) {
+  const ids = { person: new Set<number>(), unit: new Set<number>(), cycle: new Set<number>() }
+  for (const entry of entries)
+    for (const ref of auditRefs(entry.target, entry.details)) ids[ref.kind].add(ref.id)
+  const named = (rows: { id: number; name: string }[]) => Object.fromEntries(rows.map((r) => [r.id, r.name]))
+  const names: AuditNames = {
+    person: ids.person.size
+      ? named(
+          db
+            .select({ id: people.id, name: people.name })
+            .from(people)
+            .where(inArray(people.id, [...ids.person]))
+            .all(),
+        )
+      : {},
+    unit: ids.unit.size
+      ? named(
+          db
+            .select({ id: units.id, name: units.name })
+            .from(units)
+            .where(inArray(units.id, [...ids.unit]))
+            .all(),
+        )
+      : {},
+    cycle: ids.cycle.size
+      ? named(
+          db
+            .select({ id: cycles.id, name: cycles.name })
+            .from(cycles)
+            .where(inArray(cycles.id, [...ids.cycle]))
+            .all(),
+        )
+      : {},
+  }
+  return names
 }
 
 /** Everyone who has done an admin action, for the actor filter. */

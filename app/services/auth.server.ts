@@ -5,13 +5,21 @@ import { env, isSecureRequest } from "~/env.server"
 import { requireSameOrigin } from "~/utils/request.server"
 import { safeRedirect } from "~/utils/safe-redirect"
 import { recordAudit } from "./audit.server"
-import { type Db, getDb, schema } from "./db.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 import { hashPassword, verifyPassword } from "./password.server"
 import { findPasswordWeakness, type PasswordWeakness } from "./password-strength.server"
 import { hasConfirmedTwoFactor, verifySecondFactor } from "./two-factor.server"
 
-const { people, sessions, loginFailures, managerScopes, passwordResets, signInChallenges, totpCredentials } =
-  schema
+const {
+  people,
+  sessions,
+  loginFailures,
+  managerScopes,
+  passwordResets,
+  signInChallenges,
+  totpCredentials,
+  twoFactorRecoveries,
+} = schema
 
 export type Role = schema.Role
 export type SessionUser = {
@@ -23,8 +31,15 @@ export type SessionUser = {
   jobFamily: schema.JobFamily
   unitId: number
 }
-/** The person behind a request's session, and whether they sign in with a second factor. */
-export type SignedInUser = SessionUser & { hasTwoFactor: boolean }
+/**
+ * The person behind a request's session, whether they sign in with a second factor of Parat's, whether the identity
+ * provider vouched for one at this sign-in, and whether a recovery by e-mail left them to set up a new one.
+ */
+export type SignedInUser = SessionUser & {
+  hasTwoFactor: boolean
+  isMfaByIdp: boolean
+  mustEnrolTwoFactor: boolean
+}
 
 const SESSION_COOKIE = "parat_session"
 const CHALLENGE_COOKIE = "parat_sign_in"
@@ -81,7 +96,12 @@ function buildCookie(request: Request, base: string, value: string, maxAgeSecond
  * Starts a new session (a fresh id on every sign-in) and returns its Set-Cookie header. The one way in: the
  * password sign-in and any other (single sign-on) call this once the person is known.
  */
-export function createSession(personId: number, request: Request, db: Db = getDb()) {
+export function createSession(
+  personId: number,
+  request: Request,
+  db: Db = getDb(),
+  { isMfaByIdp = false }: { isMfaByIdp?: boolean } = {},
+) {
   const token = newToken()
   const now = Date.now()
   db.insert(sessions)
@@ -90,6 +110,7 @@ export function createSession(personId: number, request: Request, db: Db = getDb
       personId,
       expiresAt: new Date(now + sessionPolicy.maxMs),
       lastSeenAt: new Date(now),
+      isMfaByIdp,
     })
     .run()
   return buildCookie(request, SESSION_COOKIE, token, Math.floor(sessionPolicy.maxMs / 1000))
@@ -123,7 +144,7 @@ export function revokeSessionsOf(personIds: number[], db: Pick<Db, "delete"> = g
 }
 
 /** Ends the person's other sessions, keeping the one this request came with. */
-function revokeOtherSessions(personId: number, request: Request, db: Db) {
+function revokeOtherSessions(personId: number, request: Request, db: DbOrTx) {
   const token = readToken(request, SESSION_COOKIE)
   db.delete(sessions)
     .where(and(eq(sessions.personId, personId), token ? ne(sessions.idHash, sha256(token)) : undefined))
@@ -145,6 +166,8 @@ function prepareSessionLookup(db: Db) {
       isActive: people.isActive,
       expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
+      isMfaByIdp: sessions.isMfaByIdp,
+      mustEnrolTwoFactor: people.mustEnrolTwoFactor,
       twoFactorAt: totpCredentials.confirmedAt,
     })
     .from(sessions)
@@ -193,7 +216,8 @@ function isSessionAlive(session: { expiresAt: Date; lastSeenAt: Date }, now: num
 
 /**
  * Deletes what can no longer be used: sessions past their absolute or idle end, reset tokens that are used or
- * expired, unfinished sign-ins and sign-in attempts older than the throttle window. For the retention schedule.
+ * expired, unfinished sign-ins, sign-in attempts older than the throttle window and two-factor recovery links older
+ * than a day. For the retention schedule.
  */
 export function purgeExpiredSessions(db: Db = getDb(), now: Date = new Date()) {
   const at = now.getTime()
@@ -211,6 +235,11 @@ export function purgeExpiredSessions(db: Db = getDb(), now: Date = new Date()) {
       .delete(loginFailures)
       .where(lt(loginFailures.at, new Date(at - FAILURE_WINDOW_MS)))
       .run().changes,
+    // expired within 30 minutes; kept a day for the rate limit on asking
+    recoveryLinks: tx
+      .delete(twoFactorRecoveries)
+      .where(lt(twoFactorRecoveries.createdAt, new Date(at - 86_400_000)))
+      .run().changes,
   }))
 }
 
@@ -227,17 +256,31 @@ export function requireUser(request: Request, db: Db = getDb()): SignedInUser {
     const redirectTo = `${url.pathname}${url.search}`
     throw redirect(`/login?${new URLSearchParams({ redirectTo })}`)
   }
+  // After a recovery by e-mail, a new authenticator comes first (unless the provider did a second factor).
+  if (
+    needsSecondFactor(user) &&
+    user.mustEnrolTwoFactor &&
+    new URL(request.url).pathname !== TWO_FACTOR_PATH
+  ) {
+    throw redirect(`${TWO_FACTOR_PATH}?required=1`)
+  }
   return user
 }
 
 export const TWO_FACTOR_PATH = "/account/two-factor"
 
-/** A signed-in person with one of the roles. An admin without two-factor sign-in is sent to set it up first. */
+/** Whether this session lacks a second factor: none of Parat's is set up and the provider vouched for none. */
+const needsSecondFactor = (user: SignedInUser) => !user.hasTwoFactor && !user.isMfaByIdp
+
+/**
+ * A signed-in person with one of the roles. An admin works only with a second factor: Parat's own, or the
+ * identity provider's when its ID token says so (docs/decisions/014-oidc-and-outbox.md); else they set one up.
+ */
 export function requireRole(request: Request, roles: Role | Role[], db: Db = getDb()): SignedInUser {
   const user = requireUser(request, db)
   const allowed = Array.isArray(roles) ? roles : [roles]
   if (!allowed.includes(user.role)) throw new Response("Forbidden", { status: 403 })
-  if (user.role === "admin" && !user.hasTwoFactor) throw redirect(`${TWO_FACTOR_PATH}?required=1`)
+  if (user.role === "admin" && needsSecondFactor(user)) throw redirect(`${TWO_FACTOR_PATH}?required=1`)
   return user
 }
 
@@ -349,19 +392,10 @@ export async function login(request: Request, input: LoginInput, db: Db = getDb(
     // Only this attempt's rows go: the account's failed codes still count until the whole sign-in succeeds, so
     // the right password cannot buy fresh guesses at the code.
     db.delete(loginFailures).where(inArray(loginFailures.id, attempt)).run()
-    const token = newToken()
-    db.insert(signInChallenges)
-      .values({
-        tokenHash: sha256(token),
-        personId: person.id,
-        redirectTo,
-        expiresAt: new Date(Date.now() + CHALLENGE_MS),
-      })
-      .run()
     return {
       ok: true,
       step: "second_factor",
-      cookie: buildCookie(request, CHALLENGE_COOKIE, token, CHALLENGE_MS / 1000),
+      cookie: startSecondStep(person.id, redirectTo, "password", request, db),
     }
   }
   clearAttempts(accountKey, attempt, db)
@@ -378,6 +412,30 @@ export async function login(request: Request, input: LoginInput, db: Db = getDb(
   }
 }
 
+/**
+ * A first step is done (the password, or a single sign-on without the provider's second factor): remember the
+ * sign-in for five minutes and return the cookie that takes the browser to the code step.
+ */
+export function startSecondStep(
+  personId: number,
+  redirectTo: string,
+  firstStep: "password" | "sso",
+  request: Request,
+  db: Db = getDb(),
+) {
+  const token = newToken()
+  db.insert(signInChallenges)
+    .values({
+      tokenHash: sha256(token),
+      personId,
+      redirectTo,
+      firstStep,
+      expiresAt: new Date(Date.now() + CHALLENGE_MS),
+    })
+    .run()
+  return buildCookie(request, CHALLENGE_COOKIE, token, CHALLENGE_MS / 1000)
+}
+
 function findChallenge(request: Request, db: Db) {
   const token = readToken(request, CHALLENGE_COOKIE)
   if (!token) return null
@@ -386,6 +444,7 @@ function findChallenge(request: Request, db: Db) {
       tokenHash: signInChallenges.tokenHash,
       personId: signInChallenges.personId,
       redirectTo: signInChallenges.redirectTo,
+      firstStep: signInChallenges.firstStep,
       expiresAt: signInChallenges.expiresAt,
       email: people.email,
       language: people.language,
@@ -402,6 +461,12 @@ function findChallenge(request: Request, db: Db) {
 /** Whether this browser has a sign-in waiting for its second step. */
 export function hasPendingSignIn(request: Request, db: Db = getDb()) {
   return findChallenge(request, db) !== null
+}
+
+/** The person whose sign-in waits for its second step in this browser (their first step succeeded), or null. */
+export function pendingSignInPerson(request: Request, db: Db = getDb()) {
+  const challenge = findChallenge(request, db)
+  return challenge ? { personId: challenge.personId, language: challenge.language } : null
 }
 
 export type SecondFactorOutcome =
@@ -454,7 +519,7 @@ export function completeSignIn(
   db.delete(signInChallenges).where(eq(signInChallenges.tokenHash, challenge.tokenHash)).run()
   if (method === "recovery_code") recordAudit(db, challenge.personId, "auth.recovery_code_use", target)
   recordAudit(db, challenge.personId, "auth.sign_in", target, {
-    method: `password+${method}`,
+    method: `${challenge.firstStep}+${method}`,
     address: input.address,
   })
   return {
@@ -491,7 +556,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(next)
   db.transaction((tx) => {
     tx.update(people).set({ passwordHash }).where(eq(people.id, personId)).run()
-    revokeOtherSessions(personId, request, tx as unknown as Db)
+    revokeOtherSessions(personId, request, tx)
     recordAudit(tx, personId, "auth.password_change", `person:${personId}`)
   })
   return "ok"

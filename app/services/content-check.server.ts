@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { extractContentLinks } from "~/domain/content-links"
 import { DIMENSIONS, JOB_FAMILIES, LEVELS } from "~/domain/content-schema"
 import { checkBank } from "~/domain/instrument-check"
+import { findItemOverlaps } from "~/domain/item-overlap"
 import { completenessProblems } from "~/domain/module-completeness"
 import { findQuizCues } from "~/domain/quiz-cues"
 import { checkToolkit } from "~/domain/toolkit-check"
@@ -34,7 +35,7 @@ export function checkContent(root = coursesDir(), options: ContentCheckOptions =
   const { content, errors } = loadAllContent(root)
   const all: ContentError[] = [...errors]
   const warnings: ContentError[] = []
-  if (!content) return { errors: all, warnings, summary: "" }
+  if (!content) return { errors: all, warnings, summary: "", counts: null }
   all.push(...checkCatalogue(root, content, options))
   const incomplete = checkCompleteness(root, content)
   if (options.requireComplete ?? COMPLETENESS_IS_REQUIRED) all.push(...incomplete)
@@ -43,7 +44,16 @@ export function checkContent(root = coursesDir(), options: ContentCheckOptions =
   const v2 = content.instrumentV2
   const bank = v2.dimensions.reduce((n, d) => n + d.knowledge.length, 0)
   const summary = `instrument ${content.instrument.key} v${content.instrument.version} (${content.instrument.hash}) and v${v2.version} (${v2.hash}, ${bank} knowledge items), ${content.modules.length} modules, ${content.wiki.length} wiki terms, handbook ${content.handbook ? `with ${content.handbook.phases.length} phases` : "absent"}`
-  return { errors: all, warnings, summary }
+  const counts = {
+    instrument: content.instrument.key,
+    v1: content.instrument.version,
+    v2: v2.version,
+    knowledgeItems: bank,
+    modules: content.modules.length,
+    wikiTerms: content.wiki.length,
+    handbookPhases: content.handbook?.phases.length ?? 0,
+  }
+  return { errors: all, warnings, summary, counts }
 }
 
 /** Per module: lawAsOf, objectives on every lesson, a case, an exercise, a url for every source. */
@@ -183,13 +193,40 @@ export function checkCatalogue(root: string, content: Content, options: ContentC
   return errors
 }
 
-/** The v2 item bank: no cued keys, a source per item, a form for every job family, Angoff thresholds. */
+/**
+ * The v2 item bank: no cued keys, a source per item, a form for every job family, Angoff thresholds, and no item
+ * that a module quiz asks the same way (the quiz would teach the answer, and growth would be item exposure).
+ */
 function checkInstrumentBank(content: Content, lineFinder: LineFinder): ContentError[] {
-  return checkBank(content.instrumentV2).map((problem) => ({
+  const itemLine = (itemId: string) => lineFinder(INSTRUMENT_V2_FILE, `id: ${itemId}`)
+  const errors: ContentError[] = checkBank(content.instrumentV2).map((problem) => ({
     file: INSTRUMENT_V2_FILE,
-    line: problem.itemId ? lineFinder(INSTRUMENT_V2_FILE, `id: ${problem.itemId}`) : undefined,
+    line: problem.itemId ? itemLine(problem.itemId) : undefined,
     message: problem.message,
   }))
+  const items = content.instrumentV2.dimensions.flatMap((d) =>
+    d.knowledge.map((k) => ({
+      id: k.id,
+      text: k.text,
+      keys: k.options.filter((o) => o.id === k.correct).map((o) => o.text),
+    })),
+  )
+  const quizQuestions = content.modules.flatMap((m) =>
+    m.quiz.questions.map((q) => ({
+      id: `${m.slug}/${q.id}`,
+      text: q.text,
+      keys: q.options.filter((o) => q.correct.includes(o.id)).map((o) => o.text),
+    })),
+  )
+  for (const overlap of findItemOverlaps(items, quizQuestions)) {
+    const [slug, questionId] = overlap.questionId.split("/")
+    errors.push({
+      file: INSTRUMENT_V2_FILE,
+      line: itemLine(overlap.itemId),
+      message: `survey item ${overlap.itemId} asks what quiz question ${questionId} of module ${slug} asks, with the same answer (${Math.round(overlap.similarity * 100)} % of the words of question and key shared, ${overlap.lang}): rewrite the survey item (another situation or another step of the same competence), so the quiz does not give it away`,
+    })
+  }
+  return errors
 }
 
 /** The line of the nth (default first) line of a file that contains a text. */

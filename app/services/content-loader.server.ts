@@ -18,6 +18,8 @@ import {
 } from "~/domain/content-schema"
 import { moduleMinutes } from "~/domain/course-minutes"
 import { svgProblems } from "~/domain/svg-figure"
+import { env } from "~/env.server"
+import { cachedFromContent, forgetContent } from "./cache.server"
 
 export type ContentError = { file: string; line?: number; path?: string; message: string }
 
@@ -42,8 +44,17 @@ export function formatContentError(e: ContentError) {
   return `${e.file}${e.line ? `:${e.line}` : ""}${e.path ? ` at ${e.path}` : ""}: ${e.message}`
 }
 
+let chosenDir: string | undefined
+
+/** The course content's folder: PARAT_COURSES_DIR (default courses/), or what setCoursesDir chose. */
 export function coursesDir() {
-  return resolve(process.env.PARAT_COURSES_DIR ?? "courses")
+  return chosenDir ?? resolve(env.PARAT_COURSES_DIR)
+}
+
+/** Reads content from another folder from now on (tests); forgets everything derived from the old content. */
+export function setCoursesDir(dir: string | undefined) {
+  chosenDir = dir === undefined ? undefined : resolve(dir)
+  forgetContent()
 }
 
 /** Canonical JSON (sorted keys), so the hash names the content, not its formatting. */
@@ -166,7 +177,7 @@ export function loadModules(root: string, errors: ContentError[]): CourseModule[
       lessonBodies[lesson.slug] = body
     }
     const figureSvgs = readFigures(root, join(modulesDir, dir), meta.figures, errors)
-    const { minutes: _ignored, ...rest } = meta
+    const rest = meta
     const minutes = moduleMinutes({
       lessonTexts: Object.values(lessonBodies).map((b) => b.da),
       cases: meta.cases.length,
@@ -266,13 +277,12 @@ export function loadAllContent(root = coursesDir()): { content: Content | null; 
   return { content: { instrument, instrumentV2, modules, profiles, wiki, handbook }, errors }
 }
 
-// Loaded once per process; bad content fails start-up loudly with every problem listed.
-const cache = globalThis as unknown as { __paratContent?: Content }
-
+// Loaded once (synced at start-up, app/services/content-sync.server.ts); bad content fails start-up loudly with
+// every problem listed.
 export function getContent(): Content {
-  if (cache.__paratContent) return cache.__paratContent
-  const { content, errors } = loadAllContent()
-  if (!content || errors.length > 0) throw new ContentInvalidError(errors)
-  cache.__paratContent = content
-  return content
+  return cachedFromContent("content", () => {
+    const { content, errors } = loadAllContent()
+    if (!content || errors.length > 0) throw new ContentInvalidError(errors)
+    return content
+  })
 }

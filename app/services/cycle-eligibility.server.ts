@@ -2,6 +2,7 @@
 // admin's side alike: the cycle is open (status and dates, isCycleOpen) and one of its target units is the
 // person's current unit or an ancestor of it. An inactive person may take none.
 import { and, asc, eq, sql } from "drizzle-orm"
+import type { CalendarDay } from "~/domain/calendar"
 import { isCycleOpen } from "~/domain/survey"
 import { type Db, getDb, schema } from "./db.server"
 
@@ -12,8 +13,8 @@ export type OpenCycle = {
   name: string
   instrumentHash: string
   status: "draft" | "open" | "closed"
-  opensAt: Date
-  closesAt: Date
+  opensOn: CalendarDay
+  closesOn: CalendarDay
   minGroupSize: number
 }
 
@@ -25,8 +26,8 @@ export function openCyclesForPerson(personId: number, db: Db = getDb(), now = ne
       name: cycles.name,
       instrumentHash: cycles.instrumentHash,
       status: cycles.status,
-      opensAt: cycles.opensAt,
-      closesAt: cycles.closesAt,
+      opensOn: cycles.opensOn,
+      closesOn: cycles.closesOn,
       minGroupSize: cycles.minGroupSize,
     })
     .from(cycles)
@@ -42,7 +43,7 @@ export function openCyclesForPerson(personId: number, db: Db = getDb(), now = ne
         sql`substr(${units.path}, 1, length(t.path)) = t.path`,
       ),
     )
-    .orderBy(asc(cycles.closesAt), asc(cycles.id))
+    .orderBy(asc(cycles.closesOn), asc(cycles.id))
     .all()
   // The date window is decided by the one pure rule, not again in SQL.
   return rows.filter((cycle) => isCycleOpen(cycle, now))

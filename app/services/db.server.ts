@@ -1,3 +1,3 @@
 // The one door from services to the database.
-export { type Db, getDb } from "#db/client"
+export { type Db, type DbOrTx, getDb, type Tx } from "#db/client"
 export * as schema from "#db/schema"

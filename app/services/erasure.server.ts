@@ -23,6 +23,12 @@ const {
   handbookTemplateEntries,
   handbookShares,
   auditLog,
+  totpCredentials,
+  recoveryCodes,
+  twoFactorRecoveries,
+  signInChallenges,
+  mailOutbox,
+  learningSnapshotMembers,
 } = schema
 
 export { ERASURE_MODES, type ErasureMode } from "~/domain/vocabulary"
@@ -98,7 +104,23 @@ export function erasePerson(
       .run()
     counts.sessions = tx.delete(sessions).where(eq(sessions.personId, id)).run().changes
     tx.delete(passwordResets).where(eq(passwordResets.personId, id)).run()
+    tx.delete(totpCredentials).where(eq(totpCredentials.personId, id)).run()
+    tx.delete(recoveryCodes).where(eq(recoveryCodes.personId, id)).run()
+    tx.delete(twoFactorRecoveries).where(eq(twoFactorRecoveries.personId, id)).run()
+    tx.delete(signInChallenges).where(eq(signInChallenges.personId, id)).run()
+    // The outbox keeps that a mail was sent (the invited and reminded counts), not to which address or what it said;
+    // a mail still waiting is not sent.
+    tx.update(mailOutbox)
+      .set({ toAddress: null, subject: null, body: null, payload: null, lastError: null })
+      .where(eq(mailOutbox.personId, id))
+      .run()
+    tx.update(mailOutbox)
+      .set({ status: "cancelled" })
+      .where(and(eq(mailOutbox.personId, id), inArray(mailOutbox.status, ["queued", "sending"])))
+      .run()
     tx.delete(managerScopes).where(eq(managerScopes.personId, id)).run()
+    // where they counted in past learning snapshots (only the cohort rule read it; the snapshots stay as published)
+    tx.delete(learningSnapshotMembers).where(eq(learningSnapshotMembers.personId, id)).run()
     tx.delete(loginFailures)
       .where(eq(loginFailures.key, `email:${person.email}`))
       .run()

@@ -1,28 +1,16 @@
-import { count, desc, eq, isNull } from "drizzle-orm"
+import { count, eq, isNull } from "drizzle-orm"
 import { isCycleOpen } from "~/domain/survey"
 import type { SessionUser } from "./auth.server"
 import { getManagerScopeUnitIds } from "./auth.server"
 import { type Db, getDb, schema } from "./db.server"
+import { getDefaultReportCycleName } from "./reports.server"
 
 const { cycles, people, units } = schema
-
-/** The newest closed cycle: the one the reports open on (only closed cycles are reported). */
-function latestReportedCycle(db: Db) {
-  return (
-    db
-      .select({ name: cycles.name })
-      .from(cycles)
-      .where(eq(cycles.status, "closed"))
-      .orderBy(desc(cycles.opensAt), desc(cycles.id))
-      .limit(1)
-      .get()?.name ?? null
-  )
-}
 
 /** Cycles taking answers now: opened by an admin and within their dates (the survey's own rule). */
 function cyclesTakingAnswers(db: Db, now: Date) {
   return db
-    .select({ status: cycles.status, opensAt: cycles.opensAt, closesAt: cycles.closesAt })
+    .select({ status: cycles.status, opensOn: cycles.opensOn, closesOn: cycles.closesOn })
     .from(cycles)
     .where(eq(cycles.status, "open"))
     .all()
@@ -36,7 +24,7 @@ export function getHomeSummary(user: SessionUser, db: Db = getDb(), now = new Da
   const n = (row: { n: number } | undefined) => row?.n ?? 0
   return {
     scopeCount: isManager ? getManagerScopeUnitIds(user.id, db).length : 0,
-    reportCycle: isManager ? latestReportedCycle(db) : null,
+    reportCycle: isManager ? getDefaultReportCycleName(user, db) : null,
     peopleCount: isAdmin
       ? n(db.select({ n: count() }).from(people).where(eq(people.isActive, true)).get())
       : 0,

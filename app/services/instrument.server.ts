@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm"
 import type { AnyInstrument } from "~/domain/content-schema"
-import { type Db, getDb, schema } from "./db.server"
+import { type DbOrTx, getDb, schema } from "./db.server"
 
 /** Stores an instrument version by its content hash (once), so results stay readable after the file changes. */
-export function ensureInstrumentVersion(db: Db, instrument: AnyInstrument & { hash: string }) {
+export function ensureInstrumentVersion(db: DbOrTx, instrument: AnyInstrument & { hash: string }) {
   const { hash, ...content } = instrument
   db.insert(schema.instrumentVersions)
     .values({ hash, key: content.key, version: content.version, content })
@@ -15,7 +15,7 @@ export function ensureInstrumentVersion(db: Db, instrument: AnyInstrument & { ha
 /** The instrument a cycle used, from the stored copy (not the file). */
 export function getInstrumentVersion(
   hash: string,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): (AnyInstrument & { hash: string }) | null {
   const row = db
     .select({ content: schema.instrumentVersions.content })

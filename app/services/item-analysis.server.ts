@@ -1,6 +1,8 @@
 // Item analysis for admins and content owners: per item and dimension statistics of a closed cycle with at least
 // MIN_RESPONSES submitted responses. Only aggregates leave this module; no figure is about one person.
+
 import { and, count, desc, eq } from "drizzle-orm"
+import type { CalendarDay } from "~/domain/calendar"
 import type { AnyInstrument, Bilingual } from "~/domain/content-schema"
 import { isV2 } from "~/domain/content-schema"
 import { toCsv } from "~/domain/csv"
@@ -13,12 +15,20 @@ import {
   type PointsRule,
 } from "~/domain/item-analysis"
 import { DONT_KNOW } from "~/domain/scoring"
+import type { Language } from "~/domain/vocabulary"
+import { cachedForDatabase } from "./cache.server"
 import { type Db, getDb, schema } from "./db.server"
 import { getInstrumentVersion } from "./instrument.server"
 
 const { cycles, responses } = schema
 
-export type AnalysableCycle = { id: number; name: string; closesAt: Date; responses: number; version: number }
+export type AnalysableCycle = {
+  id: number
+  name: string
+  closesOn: CalendarDay
+  responses: number
+  version: number
+}
 
 /** Closed cycles with enough submitted responses to analyse, newest first. */
 export function listAnalysableCycles(db: Db = getDb()): AnalysableCycle[] {
@@ -26,7 +36,7 @@ export function listAnalysableCycles(db: Db = getDb()): AnalysableCycle[] {
     .select({
       id: cycles.id,
       name: cycles.name,
-      closesAt: cycles.closesAt,
+      closesOn: cycles.closesOn,
       hash: cycles.instrumentHash,
       responses: count(responses.id),
     })
@@ -34,7 +44,7 @@ export function listAnalysableCycles(db: Db = getDb()): AnalysableCycle[] {
     .innerJoin(responses, and(eq(responses.cycleId, cycles.id), eq(responses.status, "submitted")))
     .where(eq(cycles.status, "closed"))
     .groupBy(cycles.id)
-    .orderBy(desc(cycles.closesAt), desc(cycles.id))
+    .orderBy(desc(cycles.closesOn), desc(cycles.id))
     .all()
   return rows
     .filter((r) => r.responses >= MIN_RESPONSES)
@@ -82,17 +92,18 @@ function pointsRule(instrument: AnyInstrument): PointsRule {
   }
 }
 
-// A closed cycle never changes, so its analysis is kept for the life of the process (per database).
-const caches = new WeakMap<Db, Map<number, ItemAnalysis>>()
+// A closed cycle's answers change only when an erasure removes one, so its analysis is kept per database under
+// its response count.
 
 /** The analysis of one cycle, or null when it is not closed or has fewer than MIN_RESPONSES responses. */
 export function getItemAnalysis(cycleId: number, db: Db = getDb()): ItemAnalysis | null {
   const cycle = listAnalysableCycles(db).find((c) => c.id === cycleId)
   if (!cycle) return null
-  const cache = caches.get(db) ?? new Map<number, ItemAnalysis>()
-  caches.set(db, cache)
-  const cached = cache.get(cycleId)
-  if (cached && cached.cycle.responses === cycle.responses) return cached
+  return cachedForDatabase(db, `item-analysis:${cycleId}:${cycle.responses}`, () => analyse(cycle, db))
+}
+
+function analyse(cycle: AnalysableCycle, db: Db): ItemAnalysis | null {
+  const cycleId = cycle.id
   const hash = db
     .select({ hash: cycles.instrumentHash })
     .from(cycles)
@@ -117,7 +128,6 @@ export function getItemAnalysis(cycleId: number, db: Db = getDb()): ItemAnalysis
     dimensions: stats.dimensions.map((d) => ({ ...d, name: names.get(d.dimension)! })),
     items: stats.items.map((i) => ({ ...i, text: texts.get(i.id)!, dimensionName: names.get(i.dimension)! })),
   }
-  cache.set(cycleId, analysis)
   return analysis
 }
 
@@ -126,7 +136,7 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 const share = (x: number | null) => (x === null ? "" : x.toFixed(3))
 
 /** The same figures as the page, as CSV: one row per dimension, then one per item. */
-export function itemAnalysisCsv(analysis: ItemAnalysis, lang: "da" | "en", t: Translate) {
+export function itemAnalysisCsv(analysis: ItemAnalysis, lang: Language, t: Translate) {
   const dimensionRows = analysis.dimensions.map((d) => [
     "dimension",
     d.name[lang],

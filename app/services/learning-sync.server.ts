@@ -3,7 +3,6 @@
 // back is live again.
 import { and, eq, isNull, notInArray } from "drizzle-orm"
 import type { CourseModule } from "~/domain/content-schema"
-import { getContent } from "./content-loader.server"
 import { type Db, schema } from "./db.server"
 
 const { modules } = schema
@@ -58,13 +57,4 @@ export function syncContentModules(
     summary.removed = removed.length
   })
   return summary
-}
-
-// Synced once per process and database: the first learner request does it, later ones skip it.
-const synced = new WeakSet<Db>()
-
-export function ensureModulesSynced(db: Db) {
-  if (synced.has(db)) return
-  syncContentModules(db, getContent().modules)
-  synced.add(db)
 }

@@ -9,8 +9,7 @@ import type { Lang } from "~/i18n/config"
 import { recordIfRequired } from "./ai-register.server"
 import type { SessionUser } from "./auth.server"
 import { getContent } from "./content-loader.server"
-import { type Db, getDb, schema } from "./db.server"
-import { ensureModulesSynced } from "./learning-sync.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 
 const { enrolments, lessonProgress, quizAttempts, quizDraws, results, resultScores, cycles, modules } = schema
 
@@ -18,13 +17,12 @@ type Learner = Pick<SessionUser, "id" | "jobFamily">
 
 const pick = (text: Bilingual, lang: Lang) => text[lang]
 
-function catalogue(db: Db): CourseModule[] {
-  ensureModulesSynced(db)
+function catalogue(): CourseModule[] {
   return getContent().modules
 }
 
-function findModule(db: Db, slug: string) {
-  return catalogue(db).find((m) => m.slug === slug) ?? null
+function findModule(slug: string) {
+  return catalogue().find((m) => m.slug === slug) ?? null
 }
 
 const toPathModule = (m: CourseModule): PathModule => ({
@@ -84,7 +82,7 @@ function readLessonsOf(personId: number, db: Db) {
 }
 
 function pathFor(user: Learner, db: Db) {
-  const all = catalogue(db)
+  const all = catalogue()
   const result = getLatestResult(user.id, db)
   const rows = enrolmentsOf(user.id, db)
   const completed = new Set(rows.filter((r) => r.completedAt !== null).map((r) => r.slug))
@@ -195,7 +193,7 @@ export function getCatalogue(user: Learner, lang: Lang, filter: CatalogueFilter,
 
 /** Puts a catalogue module on the learner's path. Adding twice is harmless. */
 export function addModuleToPath(user: Learner, slug: string, db: Db = getDb(), now = new Date()) {
-  if (!findModule(db, slug)) return { ok: false as const, reason: "not_found" as const }
+  if (!findModule(slug)) return { ok: false as const, reason: "not_found" as const }
   db.insert(enrolments)
     .values({ personId: user.id, moduleSlug: slug, isAddedByLearner: true, startedAt: now })
     .onConflictDoUpdate({
@@ -208,7 +206,7 @@ export function addModuleToPath(user: Learner, slug: string, db: Db = getDb(), n
 
 /** Starts a module (an enrolment); starting twice keeps the first start. */
 export function startModule(user: Learner, slug: string, db: Db = getDb(), now = new Date()) {
-  if (!findModule(db, slug)) return { ok: false as const, reason: "not_found" as const }
+  if (!findModule(slug)) return { ok: false as const, reason: "not_found" as const }
   db.insert(enrolments)
     .values({ personId: user.id, moduleSlug: slug, startedAt: now })
     .onConflictDoNothing()
@@ -218,7 +216,7 @@ export function startModule(user: Learner, slug: string, db: Db = getDb(), now =
 
 // ---------------------------------------------------------------- module and lessons
 
-function enrolmentOf(personId: number, slug: string, db: Db) {
+function enrolmentOf(personId: number, slug: string, db: DbOrTx) {
   return (
     db
       .select({ startedAt: enrolments.startedAt, completedAt: enrolments.completedAt })
@@ -228,7 +226,7 @@ function enrolmentOf(personId: number, slug: string, db: Db) {
   )
 }
 
-function latestAttemptOf(personId: number, slug: string, db: Db) {
+function latestAttemptOf(personId: number, slug: string, db: DbOrTx) {
   return (
     db
       .select({ id: quizAttempts.id, score: quizAttempts.score, isPassed: quizAttempts.isPassed })
@@ -241,7 +239,7 @@ function latestAttemptOf(personId: number, slug: string, db: Db) {
 }
 
 export function getModulePage(user: Learner, slug: string, lang: Lang, db: Db = getDb()) {
-  const module = findModule(db, slug)
+  const module = findModule(slug)
   if (!module) return null
   const { path, all } = pathFor(user, db)
   const read = readLessonsOf(user.id, db).get(slug) ?? new Set<string>()
@@ -274,7 +272,7 @@ export function getModulePage(user: Learner, slug: string, lang: Lang, db: Db = 
 }
 
 export function getLessonPage(user: Learner, slug: string, lessonSlug: string, lang: Lang, db: Db = getDb()) {
-  const module = findModule(db, slug)
+  const module = findModule(slug)
   if (!module) return null
   const index = module.lessons.findIndex((l) => l.slug === lessonSlug)
   if (index < 0) return null
@@ -341,7 +339,7 @@ export function answerCase(
   lang: Lang,
   db: Db = getDb(),
 ) {
-  const module = findModule(db, slug)
+  const module = findModule(slug)
   const { caseId, choiceId } = answer
   const decision = module?.cases.find((c) => c.id === caseId && c.lesson === lessonSlug)
   const chosen = decision?.choices.find((c) => c.id === choiceId)
@@ -367,7 +365,7 @@ export function markLessonRead(
   db: Db = getDb(),
   now = new Date(),
 ) {
-  const module = findModule(db, slug)
+  const module = findModule(slug)
   if (!module?.lessons.some((l) => l.slug === lessonSlug))
     return { ok: false as const, reason: "not_found" as const }
   db.transaction((tx) => {
@@ -385,7 +383,7 @@ export function markLessonRead(
 
 // ---------------------------------------------------------------- quiz
 
-function attemptCount(personId: number, slug: string, db: Db) {
+function attemptCount(personId: number, slug: string, db: DbOrTx) {
   return (
     db
       .select({ n: count() })
@@ -462,7 +460,7 @@ export function getQuizPage(
   db: Db = getDb(),
   random: () => number = Math.random,
 ) {
-  const module = findModule(db, slug)
+  const module = findModule(slug)
   if (!module) return null
   const enrolment = enrolmentOf(user.id, slug, db)
   const attemptNumber = attemptCount(user.id, slug, db)
@@ -553,10 +551,9 @@ export function submitQuiz(
   db: Db = getDb(),
   now = new Date(),
 ): QuizSubmission {
-  const module = findModule(db, slug)
+  const module = findModule(slug)
   if (!module) return { ok: false, reason: "not_found" }
-  return db.transaction((tx): QuizSubmission => {
-    const t = tx as unknown as Db
+  return db.transaction((t): QuizSubmission => {
     const enrolment = enrolmentOf(user.id, slug, t)
     if (!enrolment) return { ok: false, reason: "not_started" }
     if (attemptCount(user.id, slug, t) !== attemptNumber) {
@@ -565,7 +562,7 @@ export function submitQuiz(
       return { ok: false, reason: "forged" }
     }
     // Scored on the questions this attempt was shown, stored on the server; answers to others are forged.
-    const stored = tx
+    const stored = t
       .select({ attemptNumber: quizDraws.attemptNumber, draw: quizDraws.draw })
       .from(quizDraws)
       .where(and(eq(quizDraws.personId, user.id), eq(quizDraws.moduleSlug, slug)))
@@ -576,7 +573,7 @@ export function submitQuiz(
     if (Object.keys(answers).some((id) => !drawn.has(id))) return { ok: false, reason: "forged" }
     const outcome = scoreDrawnQuiz(module.quiz, draw, answers)
     if (!outcome.ok) return { ok: false, reason: "forged" }
-    const { id } = tx
+    const { id } = t
       .insert(quizAttempts)
       .values({
         personId: user.id,
@@ -590,7 +587,7 @@ export function submitQuiz(
       .returning({ id: quizAttempts.id })
       .get()
     if (outcome.isPassed)
-      tx.update(enrolments)
+      t.update(enrolments)
         .set({ completedAt: now })
         .where(
           and(

@@ -1,6 +1,8 @@
 // The one place that knows how mail leaves Parat: SMTP through nodemailer, or the log-only transport of the demo.
+
 import nodemailer, { type Transporter } from "nodemailer"
 import { env, publicOrigin } from "~/env.server"
+import { cachedForProcess } from "./cache.server"
 
 export type MailTransport = { kind: "log" | "smtp"; host: string | null; transporter: Transporter }
 
@@ -17,17 +19,12 @@ export function createLogTransport(): MailTransport {
   }
 }
 
-let configured: MailTransport | undefined
-
 /** The transport the environment asks for; PARAT_MAIL_TRANSPORT=smtp without PARAT_SMTP_URL stops the boot. */
 export function getMailTransport(): MailTransport {
-  if (configured) return configured
-  if (env.PARAT_MAIL_TRANSPORT === "smtp") {
-    if (!env.PARAT_SMTP_URL) throw new Error("PARAT_MAIL_TRANSPORT=smtp needs PARAT_SMTP_URL")
-    configured = createMailTransport(env.PARAT_SMTP_URL)
-  } else {
-    configured = createLogTransport()
+  return cachedForProcess("mail-transport", () => {
+    if (env.PARAT_MAIL_TRANSPORT === "smtp" && env.PARAT_SMTP_URL)
+      return createMailTransport(env.PARAT_SMTP_URL)
     console.log(`E-mail is log-only (demo): read the mails at ${publicOrigin}/admin/mail`)
-  }
-  return configured
+    return createLogTransport()
+  })
 }

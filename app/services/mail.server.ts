@@ -1,10 +1,12 @@
 // The e-mail outbox: invitations, reminders and password links are queued here in the transaction that causes
 // them, and sent by processOutbox (started with the server by mail-worker.server.ts). See
 // docs/decisions/014-oidc-and-outbox.md.
+
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { and, asc, count, desc, eq, lte, sql } from "drizzle-orm"
 import type { ShownCount } from "~/domain/admin-counts"
 import { showCount } from "~/domain/admin-counts"
+import { endOfDanishDay, startOfDanishDay } from "~/domain/calendar"
 import {
   dueReminderDay,
   MAX_MAIL_ATTEMPTS,
@@ -13,9 +15,11 @@ import {
   renderMail,
   retryDelayMs,
 } from "~/domain/mail"
+import type { Language } from "~/domain/vocabulary"
 import { env, publicOrigin } from "~/env.server"
 import { createI18n } from "~/i18n/i18n.server"
 import type { Writer } from "./audit.server"
+import { cachedForProcess } from "./cache.server"
 import { type Db, getDb, schema } from "./db.server"
 import type { MailTransport } from "./mail-transport.server"
 import { signingSecret } from "./settings.server"
@@ -48,10 +52,32 @@ export function enqueuePasswordLink(
   expiresAt: Date,
   now = new Date(),
 ) {
+  enqueueLinkMail(tx, "password_link", personId, token, expiresAt, now)
+}
+
+/** Queues a two-factor recovery link; like a password link, the token is kept only until the mail is sent. */
+export function enqueueTwoFactorRecovery(
+  tx: Writer,
+  personId: number,
+  token: string,
+  expiresAt: Date,
+  now = new Date(),
+) {
+  enqueueLinkMail(tx, "two_factor_recovery", personId, token, expiresAt, now)
+}
+
+function enqueueLinkMail(
+  tx: Writer,
+  kind: "password_link" | "two_factor_recovery",
+  personId: number,
+  token: string,
+  expiresAt: Date,
+  now: Date,
+) {
   tx.insert(mailOutbox)
     .values({
-      kind: "password_link",
-      dedupeKey: `password_link:${personId}:${token.slice(0, 16)}`,
+      kind,
+      dedupeKey: `${kind}:${personId}:${token.slice(0, 16)}`,
       personId,
       payload: { token, expiresAt: expiresAt.toISOString() },
       nextAttemptAt: now,
@@ -71,17 +97,18 @@ export function scheduleReminders(db: Db = getDb(), now = new Date()) {
     .select({
       id: cycles.id,
       reminderDays: cycles.reminderDays,
-      opensAt: cycles.opensAt,
+      opensOn: cycles.opensOn,
       openedAt: cycles.openedAt,
-      closesAt: cycles.closesAt,
+      closesOn: cycles.closesOn,
     })
     .from(cycles)
     .where(eq(cycles.status, "open"))
     .all()
   let queued = 0
   for (const cycle of open) {
-    const startedAt = new Date(Math.max(cycle.opensAt.getTime(), cycle.openedAt?.getTime() ?? 0))
-    const day = dueReminderDay(cycle.reminderDays, startedAt, cycle.closesAt, now)
+    const opensAt = startOfDanishDay(cycle.opensOn)
+    const startedAt = new Date(Math.max(opensAt.getTime(), cycle.openedAt?.getTime() ?? 0))
+    const day = dueReminderDay(cycle.reminderDays, startedAt, endOfDanishDay(cycle.closesOn), now)
     if (day === null) continue
     queued += db.run(sql`insert or ignore into mail_outbox
         (kind, dedupe_key, person_id, cycle_id, next_attempt_at, created_at)
@@ -103,15 +130,11 @@ export function scheduleReminders(db: Db = getDb(), now = new Date()) {
 
 // ---------------------------------------------------------------- sending
 
-const translators = new Map<string, MailTranslate>()
-async function mailT(lang: "da" | "en"): Promise<MailTranslate> {
-  let t = translators.get(lang)
-  if (!t) {
+function mailT(lang: Language): Promise<MailTranslate> {
+  return cachedForProcess(`mail-translator:${lang}`, async () => {
     const instance = await createI18n(lang)
-    t = instance.getFixedT(lang, "mail") as unknown as MailTranslate
-    translators.set(lang, t)
-  }
-  return t
+    return instance.getFixedT(lang, "mail") as unknown as MailTranslate
+  })
 }
 
 type Claimed = NonNullable<ReturnType<typeof loadMail>>
@@ -131,7 +154,7 @@ function loadMail(id: number, db: Db) {
       isActive: people.isActive,
       cycleName: cycles.name,
       cycleStatus: cycles.status,
-      closesAt: cycles.closesAt,
+      closesOn: cycles.closesOn,
       k: cycles.minGroupSize,
     })
     .from(mailOutbox)
@@ -141,11 +164,21 @@ function loadMail(id: number, db: Db) {
     .get()
 }
 
-/** Whether the mail should no longer go out: the person left, the cycle closed, they answered or unsubscribed. */
+/**
+ * Whether the mail should no longer go out: the person left, the link expired, the cycle closed, they answered or
+ * unsubscribed.
+ */
 function isObsolete(mail: Claimed, db: Db, now: Date) {
   if (!mail.isActive) return true
-  if (mail.kind === "password_link") return false
-  if (mail.cycleStatus !== "open" || !mail.closesAt || mail.closesAt.getTime() <= now.getTime()) return true
+  if (mail.kind === "password_link" || mail.kind === "two_factor_recovery") {
+    return new Date(mail.payload?.expiresAt ?? 0).getTime() <= now.getTime()
+  }
+  if (
+    mail.cycleStatus !== "open" ||
+    !mail.closesOn ||
+    endOfDanishDay(mail.closesOn).getTime() <= now.getTime()
+  )
+    return true
   const submitted = db
     .select({ n: count() })
     .from(responses)
@@ -175,7 +208,7 @@ function contentOf(mail: Claimed): MailContent {
         kind: "invitation",
         name: mail.name,
         cycle: mail.cycleName ?? "",
-        closesAt: mail.closesAt ?? new Date(),
+        closesOn: mail.closesOn ?? "",
         k: mail.k ?? env.PARAT_MIN_GROUP_SIZE,
         link: surveyLink,
       }
@@ -184,7 +217,7 @@ function contentOf(mail: Claimed): MailContent {
         kind: "reminder",
         name: mail.name,
         cycle: mail.cycleName ?? "",
-        closesAt: mail.closesAt ?? new Date(),
+        closesOn: mail.closesOn ?? "",
         link: surveyLink,
         unsubscribeLink: unsubscribeLink(mail.cycleId ?? 0, mail.personId),
       }
@@ -193,6 +226,13 @@ function contentOf(mail: Claimed): MailContent {
         kind: "password_link",
         name: mail.name,
         link: `${publicOrigin}/reset-password/${mail.payload?.token ?? ""}`,
+        expiresAt: new Date(mail.payload?.expiresAt ?? Date.now()),
+      }
+    case "two_factor_recovery":
+      return {
+        kind: "two_factor_recovery",
+        name: mail.name,
+        link: `${publicOrigin}/two-factor-recovery/${mail.payload?.token ?? ""}`,
         expiresAt: new Date(mail.payload?.expiresAt ?? Date.now()),
       }
   }
@@ -399,10 +439,10 @@ export function getManagerMailCounts(managerId: number, db: Db = getDb()) {
     .all()
   if (scopes.length === 0) return []
   const cycleRows = db
-    .selectDistinct({ id: cycles.id, name: cycles.name, k: cycles.minGroupSize, opensAt: cycles.opensAt })
+    .selectDistinct({ id: cycles.id, name: cycles.name, k: cycles.minGroupSize, opensOn: cycles.opensOn })
     .from(cycles)
     .innerJoin(mailOutbox, and(eq(mailOutbox.cycleId, cycles.id), eq(mailOutbox.status, "sent")))
-    .orderBy(desc(cycles.opensAt))
+    .orderBy(desc(cycles.opensOn))
     .all()
   return cycleRows
     .map((cycle) => {

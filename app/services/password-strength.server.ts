@@ -1,22 +1,26 @@
 // Refuses passwords that are easy to guess, with zxcvbn-ts and the lists it ships: common and breached passwords
 // (language-common), English words and names (language-en). No Danish list is published for zxcvbn-ts; the
 // common-password list holds the Danish favourites that leaked worldwide.
+
 import { ZxcvbnFactory } from "@zxcvbn-ts/core"
 import * as common from "@zxcvbn-ts/language-common"
 import * as english from "@zxcvbn-ts/language-en"
+import { cachedForProcess } from "./cache.server"
 
 /** zxcvbn's 0–4 scale; 3 is "safely unguessable: moderate protection from offline slow-hash scenario". */
 const MIN_SCORE = 3
 
-let factory: ZxcvbnFactory | undefined
 // Built on first use (about 0.2 s to load the lists), once per process.
 function zxcvbn() {
-  factory ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: english.translations,
-  })
-  return factory
+  return cachedForProcess(
+    "zxcvbn",
+    () =>
+      new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...english.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: english.translations,
+      }),
+  )
 }
 
 export type PasswordWeakness = "validation.passwordCommon" | "validation.passwordGuessable"

@@ -1,35 +1,35 @@
 // Manager reports. A closed cycle's figures come only from its publication, decided when it closed
 // (app/services/reports/publish.server.ts, docs/decisions/002-anonymity.md): the tree as it stood, the shown cells,
-// nothing else. No person, no per-person row and no hidden figure ever leaves here. Learning progress is today's.
+// nothing else. No person, no per-person row and no hidden figure ever leaves here. Learning progress comes from dated snapshots.
+
 import { eq, inArray } from "drizzle-orm"
 import { ALL, effectiveK } from "~/domain/anonymity"
-import type { Instrument } from "~/domain/content-schema"
+import { type Instrument, isV2 } from "~/domain/content-schema"
+import { chooseReportCycle } from "~/domain/report-cycles"
 import { levelForScore } from "~/domain/scoring"
 import type { JobFamily } from "~/domain/vocabulary"
 import { env } from "~/env.server"
 import type { SessionUser } from "./auth.server"
+import { cachedForDatabase } from "./cache.server"
 import { type Db, getDb, schema } from "./db.server"
 import { getInstrumentVersion } from "./instrument.server"
+import { type AttitudeItem, buildDetails, type ReportDetails } from "./reports/details.server"
 import {
   buildHeatmap,
   buildLevelDistribution,
   type Heatmap,
   type LevelDistribution,
 } from "./reports/heatmap.server"
-import { buildLearning, type LearningRow } from "./reports/learning.server"
+import { buildLearning, type LearningTable } from "./reports/learning.server"
 import { buildParticipation, type ParticipationRow } from "./reports/participation.server"
-import {
-  type PublishedCycle,
-  placeInCycle,
-  publishedCycleList,
-  strictestPublishedK,
-} from "./reports/published.server"
+import { type PublishedCycle, placeInCycle, publishedCycleCoverage } from "./reports/published.server"
 import { placedRows } from "./reports/rows.server"
 import { requireUnitInScope, scopePaths } from "./reports/scope.server"
 import { buildTrend, type Trend } from "./reports/trend.server"
 
+export type { AttitudeRow, ConfidenceRow, ReportDetails, ToolRow } from "./reports/details.server"
 export type { Heatmap, HeatmapCell, HeatmapRow, LevelDistribution } from "./reports/heatmap.server"
-export type { LearningRow } from "./reports/learning.server"
+export type { LearningRow, LearningTable } from "./reports/learning.server"
 export type { ParticipationRow } from "./reports/participation.server"
 export type { UnitChange } from "./reports/published.server"
 export type { RowRole } from "./reports/rows.server"
@@ -53,49 +53,59 @@ export type UnitReport = {
   jobFamily: JobFamily | null
   /** k of the chosen cycle's publication */
   k: number
-  /** k of learning progress: today's, never below the strictest ever published */
-  learningK: number
   levelThresholds: Thresholds
   heatmap: Heatmap
   levelDistribution: LevelDistribution[]
   participation: ParticipationRow[]
-  learning: LearningRow[]
+  /** learning progress from the latest dated snapshot, never live */
+  learning: LearningTable
   trend: Trend
+  /** confidence beside knowledge, hopes and worries, AI tool use of the unit (instrument v2 cycles) */
+  details: ReportDetails
 }
 
-function chooseCycle(all: PublishedCycle[], cycleId: number | undefined): PublishedCycle | null {
-  if (cycleId === undefined) return all.at(-1) ?? null
-  const cycle = all.find((c) => c.id === cycleId)
-  if (!cycle) throw new Response("Not found", { status: 404 })
-  return cycle
+/**
+ * The published cycles the manager's reports offer (those that covered their units, oldest first) and the one shown:
+ * the asked-for one, else the latest that covered them. Asking for any other cycle is a 404.
+ */
+function cyclesFor(user: SessionUser, cycleId: number | undefined, db: Db) {
+  const { offered, chosen } = chooseReportCycle(publishedCycleCoverage(db, user.id), cycleId)
+  if (chosen === "not_found") throw new Response("Not found", { status: 404 })
+  const plain = ({ id, name, k }: PublishedCycle): PublishedCycle => ({ id, name, k })
+  return { all: offered.map(plain), cycle: chosen ? plain(chosen) : null }
 }
 
-// The level thresholds of a cycle's instrument version, which never change: kept per connection and cycle.
-const instrumentLevels = new WeakMap<object, Map<number, Thresholds>>()
-function thresholdsFor(cycle: PublishedCycle | null, db: Db): Thresholds {
-  if (!cycle) return []
-  let byCycle = instrumentLevels.get(db.$client)
-  if (!byCycle) {
-    byCycle = new Map()
-    instrumentLevels.set(db.$client, byCycle)
-  }
-  let levels = byCycle.get(cycle.id)
-  if (!levels) {
+/** The name of the cycle a manager's reports open on, or null when no published cycle covered their units. */
+export function getDefaultReportCycleName(user: SessionUser, db: Db = getDb()): string | null {
+  return cyclesFor(user, undefined, db).cycle?.name ?? null
+}
+
+type CycleInstrument = { levels: Thresholds; attitudes: AttitudeItem[] }
+// What the reports need of a cycle's instrument version, which never changes: kept per connection and cycle.
+function instrumentOf(cycle: PublishedCycle | null, db: Db): CycleInstrument {
+  if (!cycle) return { levels: [], attitudes: [] }
+  return cachedForDatabase(db, `instrument-parts:${cycle.id}`, () => {
     const hash = db
       .select({ hash: cycles.instrumentHash })
       .from(cycles)
       .where(eq(cycles.id, cycle.id))
       .get()?.hash
-    levels = (hash ? getInstrumentVersion(hash, db)?.levels : undefined) ?? []
-    byCycle.set(cycle.id, levels)
-  }
-  return levels
+    const instrument = hash ? getInstrumentVersion(hash, db) : null
+    return {
+      levels: instrument?.levels ?? [],
+      attitudes:
+        instrument && isV2(instrument)
+          ? instrument.attitudes.items.map((a) => ({ id: a.id, tone: a.tone, text: a.text }))
+          : [],
+    }
+  })
 }
+const thresholdsFor = (cycle: PublishedCycle | null, db: Db) => instrumentOf(cycle, db).levels
 
 /** The heatmap alone (the hot path, timed by npm run bench). */
 export function getHeatmap(user: SessionUser, query: ReportQuery, db: Db = getDb()): Heatmap {
   const unit = requireUnitInScope(user, query.unitId, db)
-  const cycle = chooseCycle(publishedCycleList(db), query.cycleId)
+  const { cycle } = cyclesFor(user, query.cycleId, db)
   const place = cycle ? placeInCycle(db, cycle.id, unit.id) : null
   if (!cycle || !place) return { rows: [] }
   const thresholds = thresholdsFor(cycle, db)
@@ -107,8 +117,7 @@ export function getHeatmap(user: SessionUser, query: ReportQuery, db: Db = getDb
 /** Everything the unit's report page and its CSV show, already suppressed. */
 export function getUnitReport(user: SessionUser, query: ReportQuery, db: Db = getDb()): UnitReport {
   const unit = requireUnitInScope(user, query.unitId, db)
-  const all = publishedCycleList(db)
-  const cycle = chooseCycle(all, query.cycleId)
+  const { all, cycle } = cyclesFor(user, query.cycleId, db)
   const slice = query.jobFamily ?? ALL
   const place = cycle ? placeInCycle(db, cycle.id, unit.id) : null
   const rows = cycle && place ? placedRows(db, cycle.id, place, slice) : []
@@ -122,7 +131,6 @@ export function getUnitReport(user: SessionUser, query: ReportQuery, db: Db = ge
     .all()
     .sort((a, b) => a.path.length - b.path.length)
   const k = cycle?.k ?? effectiveK(env.PARAT_MIN_GROUP_SIZE)
-  const learningK = Math.max(effectiveK(env.PARAT_MIN_GROUP_SIZE), strictestPublishedK(db) ?? 0)
   const own = rows.find((r) => r.head.unitId === unit.id && r.head.role !== "child")
   return {
     unit: { id: unit.id, name: unit.name, kind: unit.kind },
@@ -136,12 +144,15 @@ export function getUnitReport(user: SessionUser, query: ReportQuery, db: Db = ge
     isInCycle: place !== null,
     jobFamily: slice === ALL ? null : slice,
     k,
-    learningK,
     levelThresholds: thresholds,
     heatmap: buildHeatmap(rows, (m) => levelForScore(m, thresholds)),
     levelDistribution: cycle ? buildLevelDistribution(own?.cell ?? null) : [],
     participation: buildParticipation(rows),
-    learning: buildLearning(db, unit, learningK, slice),
+    learning: buildLearning(db, unit.id, slice),
     trend: buildTrend(db, all, unit.id, slice),
+    details:
+      cycle && place
+        ? buildDetails(db, cycle.id, unit.id, slice, instrumentOf(cycle, db).attitudes)
+        : { confidence: [], attitudes: [], tools: [] },
   }
 }

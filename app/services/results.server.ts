@@ -2,7 +2,7 @@
 // the report aggregates never disagree.
 import { eq, sql } from "drizzle-orm"
 import type { ScoredResponse } from "~/domain/scoring"
-import { type Db, schema } from "./db.server"
+import { type Db, type DbOrTx, schema } from "./db.server"
 
 const { results, resultScores, resultAggregates, subtreeAggregates, participationAggregates, units } = schema
 
@@ -17,7 +17,7 @@ export type ResultInput = {
   scored: ScoredResponse
 }
 
-export function recordResult(db: Db, input: ResultInput): number {
+export function recordResult(db: DbOrTx, input: ResultInput): number {
   const { scored } = input
   const { id: resultId } = db
     .insert(results)
@@ -48,11 +48,11 @@ export function recordResult(db: Db, input: ResultInput): number {
   const group = { cycleId: input.cycleId, unitId: input.unitId, jobFamily: input.jobFamily }
   const unitPath =
     db.select({ path: units.path }).from(units).where(eq(units.id, input.unitId)).get()?.path ?? ""
-  const subtreeUnitIds = unitPath.split("/").filter(Boolean).map(Number)
+  const unitAndAncestorIds = unitPath.split("/").filter(Boolean).map(Number)
   for (const d of scored.dimensions) {
     if (d.score === null || d.level === null) continue
     const levelColumn = `level${d.level}` as const
-    for (const unitId of subtreeUnitIds) {
+    for (const unitId of unitAndAncestorIds) {
       db.insert(subtreeAggregates)
         .values({ ...group, unitId, dimension: d.dimension, n: 1, scoreSum: d.score, [levelColumn]: 1 })
         .onConflictDoUpdate({

@@ -1,23 +1,25 @@
 // Seals small secrets (TOTP keys) for storage: AES-256-GCM under a key that is not in the database, so a copied
 // database file or backup alone reveals no authenticator. The person's id is bound in as associated data, so a
 // sealed secret moved to another row does not open.
+
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto"
 import { readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { env } from "~/env.server"
+import { cachedForProcess } from "./cache.server"
 import type { Db } from "./db.server"
 
 const VERSION = "v1"
 export const KEY_FILE_NAME = "parat-secret.key"
 
-const keys = new Map<string, Buffer>()
-
 /** PARAT_SECRET_KEY, or a key file beside the database, made (mode 0600) the first time it is needed. */
 function secretKey(db: Db): Buffer {
   if (env.PARAT_SECRET_KEY) return Buffer.from(env.PARAT_SECRET_KEY, "base64")
   const file = join(dirname(db.$client.name), KEY_FILE_NAME)
-  const cached = keys.get(file)
-  if (cached) return cached
+  return cachedForProcess(`secret-key:${file}`, () => readOrMakeKeyFile(file))
+}
+
+function readOrMakeKeyFile(file: string): Buffer {
   try {
     writeFileSync(file, randomBytes(32).toString("base64"), { flag: "wx", mode: 0o600 })
   } catch (error) {
@@ -25,7 +27,6 @@ function secretKey(db: Db): Buffer {
   }
   const key = Buffer.from(readFileSync(file, "utf8").trim(), "base64")
   if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte key`)
-  keys.set(file, key)
   return key
 }
 

@@ -2,15 +2,19 @@
 // with PKCE, state and nonce; the ID token is validated by the library (signature against the issuer's keys,
 // issuer, audience, expiry, nonce). People are matched to imported people; roles stay Parat's.
 // See docs/decisions/014-oidc-and-outbox.md.
+
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { eq } from "drizzle-orm"
 import * as client from "openid-client"
+import { isMfaAsserted, type MfaPolicy, parseClaimList } from "~/domain/sso"
 import { env, isSecureRequest, publicOrigin } from "~/env.server"
 import { safeRedirect } from "~/utils/safe-redirect"
 import { recordAudit } from "./audit.server"
-import { createSession } from "./auth.server"
+import { createSession, startSecondStep } from "./auth.server"
+import { cachedForProcess, forgetForProcess } from "./cache.server"
 import { type Db, getDb, schema } from "./db.server"
 import { getSetting, setSetting, signingSecret } from "./settings.server"
+import { hasConfirmedTwoFactor } from "./two-factor.server"
 
 const { people, units } = schema
 
@@ -22,6 +26,8 @@ export type SsoSettings = {
   employeeIdClaim?: string
   emailClaim: string
   name: string
+  /** which amr/acr values count as the provider's second factor; empty lists trust none */
+  mfa: MfaPolicy
 }
 
 /** The identity provider as the environment describes it, or null when single sign-on is not set up. */
@@ -35,6 +41,7 @@ export function ssoSettings(): SsoSettings | null {
     employeeIdClaim: env.PARAT_OIDC_EMPLOYEE_ID_CLAIM,
     emailClaim: env.PARAT_OIDC_EMAIL_CLAIM,
     name: env.PARAT_OIDC_NAME,
+    mfa: { amr: parseClaimList(env.PARAT_OIDC_MFA_AMR), acr: parseClaimList(env.PARAT_OIDC_MFA_ACR) },
   }
 }
 
@@ -43,18 +50,16 @@ export const ssoRedirectUri = () => `${publicOrigin}/auth/oidc/callback`
 export const ssoPostLogoutUri = () => `${publicOrigin}/login`
 
 // Discovery once per issuer and client; a failed discovery is tried again on the next sign-in.
-const configs = new Map<string, Promise<client.Configuration>>()
 
 function isLoopbackHttp(issuer: URL) {
   return issuer.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(issuer.hostname)
 }
 
 function oidcConfig(settings: SsoSettings) {
-  const key = `${settings.issuer} ${settings.clientId}`
-  let config = configs.get(key)
-  if (!config) {
+  const key = `oidc:${settings.issuer} ${settings.clientId}`
+  return cachedForProcess(key, () => {
     const issuer = new URL(settings.issuer)
-    config = client.discovery(
+    const config = client.discovery(
       issuer,
       settings.clientId,
       undefined,
@@ -69,10 +74,9 @@ function oidcConfig(settings: SsoSettings) {
         ],
       },
     )
-    config.catch(() => configs.delete(key))
-    configs.set(key, config)
-  }
-  return config
+    config.catch(() => forgetForProcess(key))
+    return config
+  })
 }
 
 // ---------------------------------------------------------------- the flow cookie
@@ -143,7 +147,14 @@ export async function beginSsoSignIn(
 
 export type SsoRefusal = "state" | "token" | "provider" | "unknown" | "deactivated" | "unavailable"
 export type SsoOutcome =
-  | { ok: true; cookies: string[]; redirectTo: string; language: schema.Language }
+  /** signed in; or, when `step` is "second_factor", on to Parat's code step (the provider vouched for no second factor) */
+  | {
+      ok: true
+      step: "done" | "second_factor"
+      cookies: string[]
+      redirectTo: string
+      language: schema.Language
+    }
   | { ok: false; reason: SsoRefusal; cookies: string[] }
 
 const claimText = (value: unknown) =>
@@ -246,15 +257,29 @@ export async function completeSsoSignIn(
   if (!match) return refuse("unknown", { sub: subject })
   if (!match.person.isActive) return refuse("deactivated", { sub: subject, personId: match.person.id })
 
-  const sessionCookie = createSession(match.person.id, request, db)
+  // A second factor: the provider's, when its token says so and the admin trusts that (PARAT_OIDC_MFA_AMR/ACR);
+  // else Parat's own code for whoever set one up. Admins without either are sent to set one up (requireRole).
+  const isMfaByIdp = isMfaAsserted(claims, settings.mfa)
+  const needsCode = !isMfaByIdp && hasConfirmedTwoFactor(match.person.id, db)
+  const secondFactor = isMfaByIdp ? "provider" : needsCode ? "parat_pending" : "none"
+  const signedIn = needsCode
+    ? startSecondStep(match.person.id, flow.redirectTo, "sso", request, db)
+    : createSession(match.person.id, request, db, { isMfaByIdp })
   recordAudit(db, match.person.id, "auth.sso_login", `person:${match.person.id}`, {
     sub: subject,
     isCreated: match.isCreated,
+    secondFactor,
   })
-  const cookies = [clearFlow, sessionCookie]
+  const cookies = [clearFlow, signedIn]
   // Kept for RP-initiated logout (id_token_hint); only sent to /logout.
   if (tokens.id_token) cookies.push(cookie(request, ID_TOKEN_COOKIE, tokens.id_token, "/logout", 14 * 86_400))
-  return { ok: true, cookies, redirectTo: flow.redirectTo, language: match.person.language }
+  return {
+    ok: true,
+    step: needsCode ? "second_factor" : "done",
+    cookies,
+    redirectTo: flow.redirectTo,
+    language: match.person.language,
+  }
 }
 
 // ---------------------------------------------------------------- sign-out and password sign-in

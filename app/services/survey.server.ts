@@ -2,6 +2,7 @@
 // submit, the person's own result and their export. A person's response is always found by (cycle, person);
 // no id from the browser ever picks a response.
 import { and, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm"
+import type { CalendarDay } from "~/domain/calendar"
 import type {
   AnyInstrument,
   Bilingual,
@@ -26,7 +27,10 @@ import {
   type SurveyState,
   surveyState,
 } from "~/domain/survey"
+import { DEFAULT_MIN_GROUP_SIZE, type Language } from "~/domain/vocabulary"
+import { toolSystemsForPerson } from "./ai-register.server"
 import type { SessionUser } from "./auth.server"
+import { cachedForDatabase, cachedFromContent } from "./cache.server"
 import {
   type ContentError,
   ContentInvalidError,
@@ -35,8 +39,8 @@ import {
   loadInstrumentV2,
 } from "./content-loader.server"
 import { mayTakeCycle, openCyclesForPerson } from "./cycle-eligibility.server"
-import { type Db, getDb, schema } from "./db.server"
-import { ensureInstrumentVersion, getInstrumentVersion } from "./instrument.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
+import { getInstrumentVersion } from "./instrument.server"
 import { recordResult } from "./results.server"
 
 const { cycles, responses, results, resultScores, people } = schema
@@ -48,61 +52,41 @@ type ResponseRow = Pick<typeof responses.$inferSelect, "id" | "status" | "answer
 
 // ---------------------------------------------------------------- instrument versions
 
-const cache = globalThis as unknown as {
-  __paratInstrument?: InstrumentV2 & { hash: string }
-  __paratInstrumentV1?: Instrument & { hash: string }
-}
-
 /**
  * The current instrument file (version 2), validated once per process: new cycles use it. Bad content throws
  * with every problem's file, line and path. Only the instrument is read: the survey does not wait for modules.
  */
 export function getCurrentInstrument(): InstrumentV2 & { hash: string } {
-  if (cache.__paratInstrument) return cache.__paratInstrument
-  const errors: ContentError[] = []
-  const instrument = loadInstrumentV2(coursesDir(), errors)
-  if (!instrument || errors.length > 0) throw new ContentInvalidError(errors)
-  cache.__paratInstrument = instrument
-  return instrument
+  return cachedFromContent("instrument:v2", () => {
+    const errors: ContentError[] = []
+    const instrument = loadInstrumentV2(coursesDir(), errors)
+    if (!instrument || errors.length > 0) throw new ContentInvalidError(errors)
+    return instrument
+  })
 }
 
 /** Version 1, as its file stands: for cycles and seeds that still use it. */
 export function getInstrumentV1(): Instrument & { hash: string } {
-  if (cache.__paratInstrumentV1) return cache.__paratInstrumentV1
-  const errors: ContentError[] = []
-  const instrument = loadInstrument(coursesDir(), errors)
-  if (!instrument || errors.length > 0) throw new ContentInvalidError(errors)
-  cache.__paratInstrumentV1 = instrument
-  return instrument
-}
-
-const ensuredFor = new WeakSet<Db>()
-
-/** The current file's version is stored once per process and database, so a new cycle can name it. */
-export function ensureCurrentInstrument(db: Db = getDb()): string {
-  const instrument = getCurrentInstrument()
-  if (!ensuredFor.has(db)) {
-    ensureInstrumentVersion(db, instrument)
-    ensuredFor.add(db)
-  }
-  return instrument.hash
+  return cachedFromContent("instrument:v1", () => {
+    const errors: ContentError[] = []
+    const instrument = loadInstrument(coursesDir(), errors)
+    if (!instrument || errors.length > 0) throw new ContentInvalidError(errors)
+    return instrument
+  })
 }
 
 // A stored version never changes (its hash names its content), so it can be kept in memory.
-const versionCache = new Map<string, StoredInstrument>()
-
 function instrumentOf(cycle: Pick<CycleRow, "instrumentHash">, db: Db): StoredInstrument {
-  const cached = versionCache.get(cycle.instrumentHash)
-  if (cached) return cached
-  const instrument = getInstrumentVersion(cycle.instrumentHash, db)
-  if (!instrument) throw new Error(`Instrument version ${cycle.instrumentHash} is not stored`)
-  versionCache.set(cycle.instrumentHash, instrument)
-  return instrument
+  return cachedForDatabase(db, `instrument:${cycle.instrumentHash}`, () => {
+    const instrument = getInstrumentVersion(cycle.instrumentHash, db)
+    if (!instrument) throw new Error(`Instrument version ${cycle.instrumentHash} is not stored`)
+    return instrument
+  })
 }
 
 // ---------------------------------------------------------------- which cycles a person sees
 
-function responseOf(db: Db, cycleId: number, personId: number): ResponseRow | null {
+function responseOf(db: DbOrTx, cycleId: number, personId: number): ResponseRow | null {
   return (
     db
       .select({
@@ -155,11 +139,11 @@ function jobFamilyOf(db: Db, personId: number): JobFamily {
  * of a draft gets the new family's variant, keeps every other answer, and the review page lists what is new.
  */
 function formOf(db: Db, user: SurveyUser, cycle: Pick<CycleRow, "id" | "instrumentHash">): SurveyForm {
-  return formFor(instrumentOf(cycle, db), {
-    personId: user.id,
-    cycleId: cycle.id,
-    jobFamily: jobFamilyOf(db, user.id),
-  })
+  return formFor(
+    instrumentOf(cycle, db),
+    { personId: user.id, cycleId: cycle.id, jobFamily: jobFamilyOf(db, user.id) },
+    toolSystemsForPerson(user.id, db),
+  )
 }
 
 function accessFor(db: Db, user: SurveyUser, cycleId: number, now: Date): Access | null {
@@ -174,7 +158,7 @@ export type CycleSummary = {
   id: number
   name: string
   state: SurveyState
-  closesAt: Date
+  closesOn: CalendarDay
   resumePage: number
   hasDraft: boolean
 }
@@ -184,7 +168,6 @@ export type CycleSummary = {
  * submitted (to look back on), newest first. A cycle that has closed before they submitted is not shown.
  */
 export function listSurveyCycles(user: SurveyUser, db: Db = getDb(), now = new Date()): CycleSummary[] {
-  ensureCurrentInstrument(db)
   const takeable = new Set(openCyclesForPerson(user.id, db, now).map((c) => c.id))
   const rows = db
     .select()
@@ -199,7 +182,7 @@ export function listSurveyCycles(user: SurveyUser, db: Db = getDb(), now = new D
         ),
       ),
     )
-    .orderBy(desc(cycles.opensAt), desc(cycles.id))
+    .orderBy(desc(cycles.opensOn), desc(cycles.id))
     .all()
   return rows.map((cycle) => {
     const response = responseOf(db, cycle.id, user.id)
@@ -207,7 +190,7 @@ export function listSurveyCycles(user: SurveyUser, db: Db = getDb(), now = new D
       id: cycle.id,
       name: cycle.name,
       state: surveyState(takeable.has(cycle.id), response),
-      closesAt: cycle.closesAt,
+      closesOn: cycle.closesOn,
       resumePage: resumePage(formOf(db, user, cycle), response?.page ?? null),
       hasDraft: response?.status === "draft",
     }
@@ -254,13 +237,17 @@ export function getSurveyOverview(
   const instrument = cycle ? instrumentOf(cycle, db) : getCurrentInstrument()
   const form = cycle
     ? formOf(db, user, cycle)
-    : formFor(instrument, { personId: user.id, cycleId: 0, jobFamily: jobFamilyOf(db, user.id) })
+    : formFor(
+        instrument,
+        { personId: user.id, cycleId: 0, jobFamily: jobFamilyOf(db, user.id) },
+        toolSystemsForPerson(user.id, db),
+      )
   const intro = {
     title: instrument.title,
     intro: instrument.intro,
     minutes: instrument.minutes,
     pageCount: pageCount(form),
-    minGroupSize: cycle?.minGroupSize ?? 5,
+    minGroupSize: cycle?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
   }
   return { intro, cycles: list }
 }
@@ -351,7 +338,7 @@ export function saveDraftPage(
       .values({ cycleId, personId: user.id, answers: {}, page: 1, updatedAt: now })
       .onConflictDoNothing()
       .run()
-    const current = responseOf(tx as unknown as Db, cycleId, user.id)
+    const current = responseOf(tx, cycleId, user.id)
     if (current?.status !== "draft") return false
     const answers = mergePageAnswers(current.answers, dimension.items, parsed.answers)
     tx.update(responses)
@@ -370,7 +357,28 @@ export type ReviewView = {
   pageCount: number
   dimensions: { key: string; name: Bilingual; page: number; answered: number; total: number }[]
   missing: (MissingItem & { text: Bilingual })[]
+  /** every page's questions with the person's answer as they chose it (null: not answered yet) */
+  answers: {
+    key: string
+    name: Bilingual
+    page: number
+    items: { itemId: string; question: Bilingual; answer: Bilingual | null }[]
+  }[]
   hasDraft: boolean
+}
+
+/** The text of the option a person chose for an item, in both languages; null when unanswered. */
+function chosenText(
+  instrument: AnyInstrument,
+  item: FormItem,
+  answer: number | string | undefined,
+): Bilingual | null {
+  if (answer === undefined) return null
+  if (item.kind === "tool") return answer === 1 ? item.text : null
+  if (item.kind === "likert")
+    return typeof answer === "number" ? (instrument.scale[answer - 1] ?? null) : null
+  if (answer === DONT_KNOW) return instrument.dontKnow
+  return item.options.find((o) => o.id === answer)?.text ?? null
 }
 
 export function getReview(
@@ -402,6 +410,18 @@ export function getReview(
         answered: d.items.length - missing.filter((m) => m.page === page).length,
       })),
     missing: missing.map((m) => ({ ...m, text: textOf.get(m.itemId)! })),
+    answers: access.form.pages.map((d, i) => ({
+      key: d.key,
+      name: d.name,
+      page: i + 1,
+      items: d.items
+        .filter((item) => item.kind !== "tool" || answers[item.id] === 1)
+        .map((item) => ({
+          itemId: item.id,
+          question: item.text,
+          answer: chosenText(access.instrument, item, answers[item.id]),
+        })),
+    })),
     hasDraft: access.response?.status === "draft",
   }
 }
@@ -438,8 +458,7 @@ export function submitResponse(
   }
   const responseId = access.response.id
   const scored = scoreAnswers(instrument, form, check.answers)
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db
+  return db.transaction((t) => {
     const changed = t
       .update(responses)
       .set({ status: "submitted", answers: check.answers, submittedAt: now, updatedAt: now })
@@ -599,21 +618,15 @@ export type SurveyExport = {
 export function exportResponse(
   user: SurveyUser,
   cycleId: number,
-  lang: "da" | "en",
+  lang: Language,
   db: Db = getDb(),
   now = new Date(),
 ): SurveyExport | null {
   const access = accessFor(db, user, cycleId, now)
   if (!access?.response) return null
   const { instrument, response, form } = access
-  const textOf = (item: FormItem, answer: number | string | undefined) => {
-    if (answer === undefined) return null
-    if (item.kind === "tool") return answer === 1 ? item.text[lang] : null
-    if (item.kind === "likert")
-      return typeof answer === "number" ? (instrument.scale[answer - 1]?.[lang] ?? null) : null
-    if (answer === DONT_KNOW) return instrument.dontKnow[lang]
-    return item.options.find((o) => o.id === answer)?.text[lang] ?? null
-  }
+  const textOf = (item: FormItem, answer: number | string | undefined) =>
+    chosenText(instrument, item, answer)?.[lang] ?? null
   const result =
     response.status === "submitted"
       ? db.select({ id: results.id }).from(results).where(eq(results.responseId, response.id)).get()

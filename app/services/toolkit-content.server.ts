@@ -14,6 +14,7 @@ import {
   type Toolkit,
   Workshop,
 } from "~/domain/toolkit-schema"
+import { cachedFromContent } from "./cache.server"
 import { type ContentError, coursesDir, readYaml } from "./content-loader.server"
 
 function readOptional<S extends z.ZodType>(root: string, file: string, schema: S, errors: ContentError[]) {
@@ -60,15 +61,15 @@ export function loadToolkit(root: string, errors: ContentError[]): Toolkit {
   }
 }
 
-const cache = globalThis as unknown as { __paratToolkit?: Toolkit }
-
-/** The toolkit, loaded once; the content check (and start-up through getContent) report its problems. */
+/** The toolkit, loaded once per content read (cache.server.ts); the content check reports its problems. */
 export function getToolkit(): Toolkit {
-  if (cache.__paratToolkit) return cache.__paratToolkit
-  const errors: ContentError[] = []
-  const toolkit = loadToolkit(coursesDir(), errors)
-  if (errors.length > 0)
-    throw new Error(`Toolkit content is invalid:\n${errors.map((e) => `${e.file}: ${e.message}`).join("\n")}`)
-  cache.__paratToolkit = toolkit
-  return toolkit
+  return cachedFromContent("toolkit", () => {
+    const errors: ContentError[] = []
+    const toolkit = loadToolkit(coursesDir(), errors)
+    if (errors.length > 0)
+      throw new Error(
+        `Toolkit content is invalid:\n${errors.map((e) => `${e.file}: ${e.message}`).join("\n")}`,
+      )
+    return toolkit
+  })
 }

@@ -12,10 +12,11 @@ import {
 } from "node:crypto"
 import { and, desc, eq } from "drizzle-orm"
 import { CODE_PATTERN, formatCode, recordPayload } from "~/domain/ai-register"
+import { contentKeyOf, instructionVersionLabel } from "~/domain/local-instruction"
 import { env } from "~/env.server"
-import { type Db, getDb, schema } from "./db.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 
-const { signingKeys, trainingRecords, modules, people, dueAgainEvents } = schema
+const { signingKeys, trainingRecords, modules, people, dueAgainEvents, localInstructions } = schema
 
 const keyIdOf = (publicKeyPem: string) => createHash("sha256").update(publicKeyPem).digest("hex").slice(0, 16)
 
@@ -23,7 +24,7 @@ const keyIdOf = (publicKeyPem: string) => createHash("sha256").update(publicKeyP
  * The key that signs new records. From PARAT_SIGNING_KEY when set (only its public half is stored, so old records
  * stay verifiable after a key change); otherwise generated once and stored, so records survive restarts.
  */
-export function signingKey(db: Db = getDb()) {
+export function signingKey(db: DbOrTx = getDb()) {
   if (env.PARAT_SIGNING_KEY) {
     const privateKey = createPrivateKey(env.PARAT_SIGNING_KEY)
     const publicKeyPem = createPublicKey(privateKey).export({ type: "spki", format: "pem" }).toString()
@@ -69,7 +70,7 @@ export function publishedKeys(db: Db = getDb()) {
 }
 
 /** The module's version as recorded: substantive changes marked by an admin, then the content hash. */
-export function moduleVersion(slug: string, db: Db) {
+export function moduleVersion(slug: string, db: DbOrTx) {
   const hash =
     db.select({ h: modules.contentHash }).from(modules).where(eq(modules.slug, slug)).get()?.h ?? ""
   const changes = db
@@ -80,27 +81,35 @@ export function moduleVersion(slug: string, db: Db) {
   return `${changes + 1}.${hash.slice(0, 8)}`
 }
 
-/** Appends a signed record of a completion (or a correction of an earlier record). */
+/** Appends a signed record of a completion of a module or a local instruction (or a correction of a record). */
 export function appendRecord(
   input: {
     personId: number
-    moduleSlug: string
+    /** what was completed: a module's slug, or else an instruction at the version the person read */
+    moduleSlug?: string | null
+    instruction?: { id: number; version: number } | null
     score: number
     completedAt: Date
     corrects?: { id: number; code: string } | null
     isVoid?: boolean
   },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   const key = signingKey(db)
   const person = db.select({ name: people.name }).from(people).where(eq(people.id, input.personId)).get()
   if (!person) throw new Error("no such person")
   const code = formatCode(randomBytes(16))
-  const contentVersion = moduleVersion(input.moduleSlug, db)
+  const moduleSlug = input.instruction ? null : (input.moduleSlug ?? null)
+  const instructionId = input.instruction?.id ?? null
+  if ((moduleSlug === null) === (instructionId === null))
+    throw new Error("a record is of a module or an instruction")
+  const contentVersion = input.instruction
+    ? instructionVersionLabel(input.instruction.version)
+    : moduleVersion(moduleSlug ?? "", db)
   const payload = recordPayload({
     code,
     personName: person.name,
-    moduleSlug: input.moduleSlug,
+    contentKey: contentKeyOf({ moduleSlug, instructionId }),
     contentVersion,
     completedAt: input.completedAt,
     score: input.score,
@@ -113,7 +122,8 @@ export function appendRecord(
       code,
       personId: input.personId,
       personName: person.name,
-      moduleSlug: input.moduleSlug,
+      moduleSlug,
+      instructionId,
       contentVersion,
       score: input.score,
       completedAt: input.completedAt,
@@ -133,7 +143,7 @@ export type Verification =
       record: {
         code: string
         personName: string
-        moduleSlug: string
+        contentKey: string
         moduleTitle: { da: string; en: string }
         contentVersion: string
         score: number
@@ -150,9 +160,15 @@ export function verifyRecord(code: string, db: Db = getDb()): Verification {
   const normalised = code.trim().toUpperCase()
   if (!CODE_PATTERN.test(normalised)) return { ok: false, reason: "malformed" }
   const row = db
-    .select({ r: trainingRecords, title: modules.title, publicKeyPem: signingKeys.publicKeyPem })
+    .select({
+      r: trainingRecords,
+      title: modules.title,
+      instructionTitle: localInstructions.title,
+      publicKeyPem: signingKeys.publicKeyPem,
+    })
     .from(trainingRecords)
-    .innerJoin(modules, eq(modules.slug, trainingRecords.moduleSlug))
+    .leftJoin(modules, eq(modules.slug, trainingRecords.moduleSlug))
+    .leftJoin(localInstructions, eq(localInstructions.id, trainingRecords.instructionId))
     .innerJoin(signingKeys, eq(signingKeys.keyId, trainingRecords.keyId))
     .where(eq(trainingRecords.code, normalised))
     .get()
@@ -168,7 +184,7 @@ export function verifyRecord(code: string, db: Db = getDb()): Verification {
   const payload = recordPayload({
     code: r.code,
     personName: r.personName,
-    moduleSlug: r.moduleSlug,
+    contentKey: contentKeyOf(r),
     contentVersion: r.contentVersion,
     completedAt: r.completedAt,
     score: r.score,
@@ -193,8 +209,8 @@ export function verifyRecord(code: string, db: Db = getDb()): Verification {
     record: {
       code: r.code,
       personName: r.personName,
-      moduleSlug: r.moduleSlug,
-      moduleTitle: row.title,
+      contentKey: contentKeyOf(r),
+      moduleTitle: row.title ?? row.instructionTitle ?? { da: "", en: "" },
       contentVersion: r.contentVersion,
       score: r.score,
       completedAt: r.completedAt,

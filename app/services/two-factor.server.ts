@@ -4,7 +4,7 @@ import { and, count, eq, isNotNull, isNull, lt, or } from "drizzle-orm"
 import { generateSecret, generateURI, verifySync } from "otplib"
 import QRCode from "qrcode"
 import { recordAudit } from "./audit.server"
-import { type Db, getDb, schema } from "./db.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 import { verifyPassword } from "./password.server"
 import { openSecret, sealSecret } from "./secret-box.server"
 
@@ -146,7 +146,7 @@ function newRecoveryCodes() {
   })
 }
 
-function replaceRecoveryCodes(personId: number, db: Db) {
+function replaceRecoveryCodes(personId: number, db: DbOrTx) {
   const codes = newRecoveryCodes()
   db.delete(recoveryCodes).where(eq(recoveryCodes.personId, personId)).run()
   db.insert(recoveryCodes)
@@ -171,8 +171,9 @@ export function confirmTwoFactor(
       .set({ confirmedAt: new Date(now) })
       .where(eq(totpCredentials.personId, personId))
       .run()
+    tx.update(people).set({ mustEnrolTwoFactor: false }).where(eq(people.id, personId)).run()
     recordAudit(tx, personId, "auth.two_factor_enable", `person:${personId}`)
-    return replaceRecoveryCodes(personId, tx as unknown as Db)
+    return replaceRecoveryCodes(personId, tx)
   })
   return { ok: true, recoveryCodes: codes }
 }
@@ -188,7 +189,7 @@ export function renewRecoveryCodes(
   if (!/^\d{6}$/.test(normalised) || !acceptTotp(personId, normalised, db, now, true)) return { ok: false }
   return {
     ok: true,
-    recoveryCodes: db.transaction((tx) => replaceRecoveryCodes(personId, tx as unknown as Db)),
+    recoveryCodes: db.transaction((tx) => replaceRecoveryCodes(personId, tx)),
   }
 }
 

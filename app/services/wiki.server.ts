@@ -2,11 +2,9 @@
 import type { WikiTerm } from "~/domain/content-schema"
 import { renderMarkdown } from "~/domain/markdown"
 import { foldText, groupByInitial, markdownToSearchText, toFtsQuery } from "~/domain/wiki-search"
-import type { Lang } from "~/i18n/config"
+import { LANGUAGES, type Lang } from "~/i18n/config"
 import { getContent } from "./content-loader.server"
 import { type Db, getDb } from "./db.server"
-
-const LANGS: Lang[] = ["da", "en"]
 
 /** Replaces the whole search index with the given terms, in one transaction (folded texts, both languages). */
 export function syncWikiIndex(db: Db, terms: WikiTerm[]) {
@@ -17,26 +15,17 @@ export function syncWikiIndex(db: Db, terms: WikiTerm[]) {
   db.$client.transaction(() => {
     remove.run()
     for (const term of terms) {
-      for (const lang of LANGS) {
+      for (const lang of LANGUAGES) {
         insert.run(
           term.slug,
           lang,
-          foldText(term.term[lang]),
+          foldText([term.term[lang], ...term.synonyms[lang]].join(" ")),
           foldText(term.short[lang]),
           foldText(markdownToSearchText(term.body[lang])),
         )
       }
     }
   })()
-}
-
-// The index is rebuilt from the files once per process and database, so it always matches the content on disk.
-const synced = new WeakSet<Db>()
-
-function ensureWikiIndex(db: Db) {
-  if (synced.has(db)) return
-  syncWikiIndex(db, getContent().wiki)
-  synced.add(db)
 }
 
 export type WikiHit = { slug: string; term: string; short: string }
@@ -49,7 +38,6 @@ export type WikiHit = { slug: string; term: string; short: string }
 export function searchWiki(query: string, lang: Lang, db: Db = getDb()): WikiHit[] {
   const match = toFtsQuery(query)
   if (!match) return []
-  ensureWikiIndex(db)
   const rows = db.$client
     .prepare(
       `SELECT slug, lang, bm25(wiki_fts, 0, 0, 10.0, 4.0, 1.0) AS rank

@@ -22,8 +22,20 @@ export const SystemSchema = z.object({
   unitIds: z.array(z.coerce.number().int().positive()).min(1, { error: "errors.units" }).max(500),
 })
 
+/** "module:<slug>" or "instruction:<id>", as the requirement form's one select sends it. */
+const RequiredContent = z.union([
+  z
+    .string()
+    .regex(/^module:[a-z0-9-]{1,80}$/)
+    .transform((v) => ({ moduleSlug: v.slice("module:".length), instructionId: null })),
+  z
+    .string()
+    .regex(/^instruction:[1-9][0-9]{0,9}$/)
+    .transform((v) => ({ moduleSlug: null, instructionId: Number(v.slice("instruction:".length)) })),
+])
+
 export const RequirementSchema = z.object({
-  moduleSlug: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  content: RequiredContent,
   jobFamily: z.enum(JOB_FAMILIES),
   refreshMonths: z.union([z.literal("").transform(() => null), z.coerce.number().int().min(1).max(120)]),
   graceDays: z.coerce.number().int().min(0).max(365),

@@ -10,7 +10,7 @@ import { getHeatmap } from "../../app/services/reports.server"
 import type { Db } from "../../db/client"
 import { openDatabase, setDb } from "../../db/client"
 import { managerScopes, people, sessions } from "../../db/schema"
-import { generateSyntheticOrganisation } from "../../db/synthetic"
+import { generateSyntheticOrganisation } from "../seed/synthetic"
 import { median, percentile, time } from "./stats"
 
 export type HeatmapFigure = {

@@ -2,7 +2,7 @@
 // so the crash test can SIGKILL it.
 import { type ChildProcess, spawn } from "node:child_process"
 import { generateSync } from "otplib"
-import { DEMO_ADMIN_EMAIL, DEMO_TOTP_SECRET } from "../../db/seed"
+import { DEMO_ADMIN_EMAIL, DEMO_TOTP_SECRET } from "../seed/demo"
 
 export type RunningServer = { url: string; process: ChildProcess; stop: () => Promise<void> }
 

@@ -33,7 +33,9 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
   await page.getByRole("button", { name: "Kontrollér filen" }).click()
   await expect(page.getByRole("alert")).toContainText("Filen har 1 fejl. Intet er gemt.")
   const errorTable = page.getByRole("table", { name: "Fejl i filen" })
-  await expect(errorTable.getByRole("row", { name: /^3 unit Enheden "NOR-NOPE" findes ikke/ })).toBeVisible()
+  await expect(
+    errorTable.getByRole("row", { name: /^3 Afdeling Afdelingen "NOR-NOPE" findes ikke/ }),
+  ).toBeVisible()
   await expectAccessible(page)
 
   // Fixed: the preview counts, then the import.

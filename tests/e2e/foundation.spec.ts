@@ -1,4 +1,5 @@
 import { count, eq, isNull } from "drizzle-orm"
+import { danishDay } from "../../app/domain/calendar"
 import { cycles, people, units } from "../../db/schema"
 import { createPerson, e2eDb, expect, expectAccessible, login, test } from "./fixtures"
 
@@ -39,13 +40,13 @@ test("the admin sees the admin home page with the organisation's true figures", 
     const db = e2eDb()
     const active = db.select({ n: count() }).from(people).where(eq(people.isActive, true)).get()!.n
     const live = db.select({ n: count() }).from(units).where(isNull(units.retiredAt)).get()!.n
-    const now = new Date()
+    const today = danishDay(new Date())
     const open = db
       .select()
       .from(cycles)
       .where(eq(cycles.status, "open"))
       .all()
-      .filter((c) => c.opensAt <= now && now < c.closesAt).length
+      .filter((c) => c.opensOn <= today && today <= c.closesOn).length
     await page.reload()
     await expect(admin).toContainText(`${active} aktive personer i ${live} enheder.`, { timeout: 1000 })
     await expect(admin).toContainText(

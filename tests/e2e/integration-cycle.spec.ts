@@ -22,7 +22,7 @@ test("the admin opens a cycle for one hospital; its employee sees it, another ho
   await expect(page.getByRole("heading", { level: 1, name: "Hej, Ada Administrator" })).toBeVisible()
   await page.goto("/admin/cycles")
   await page.getByLabel("Navn").fill(CYCLE)
-  await page.getByLabel("Måling").selectOption({ label: "ai-readiness version 1" })
+  await page.getByLabel("Måling").selectOption({ label: "AI-parathedsmåling, version 1" })
   // From yesterday (a date is a whole UTC day), so the cycle is open now in any time zone.
   await page.getByLabel("Åbner").fill(day(-1))
   await page.getByLabel("Lukker").fill(day(30))
@@ -55,6 +55,11 @@ test("the admin opens a cycle for one hospital; its employee sees it, another ho
   await expectAccessible(page)
   await card.getByRole("link", { name: "Start målingen" }).click()
   await expect(page.getByRole("heading", { level: 3, name: CYCLE })).toBeVisible()
+  // The closing day the admin typed is the last day shown, not the day after (it is a Danish calendar day).
+  const lastDay = new Intl.DateTimeFormat("da-DK", { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${day(30)}T00:00:00Z`),
+  )
+  await expect(page.getByRole("article", { name: CYCLE })).toContainText(`Åben til ${lastDay}.`)
   await expectAccessible(page)
   await page.goto(`/survey/${cycleId}/page/1`)
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible()

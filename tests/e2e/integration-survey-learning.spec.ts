@@ -7,7 +7,7 @@ import { answerDrawnQuiz } from "./quiz"
 
 // Issue 4: a fresh employee answers the whole survey in the browser, and the learning path that follows shows the
 // very levels of their result page; then they learn: a lesson, a failed quiz, a passed retry, progress moved.
-// journey.one@ (Danish) and journey.two@ (English profile) are this spec's own logins (db/seed-journeys.ts).
+// journey.one@ (Danish) and journey.two@ (English profile) are this spec's own logins (scripts/seed/journeys.ts).
 type Text = { da: string; en: string }
 type ModuleFile = {
   title: Text

@@ -61,17 +61,18 @@ test("the regional manager opens the heatmap, drills down, filters, sees a suppr
   await page.getByRole("link", { name: "Hent som CSV (regneark)" }).click()
   const download = await downloadPromise
   const csv = readFileSync((await download.path())!, "utf8")
-  expect(csv).toContain("Målerunde,Efterår 2025")
-  expect(csv).toContain("Faggruppe,Sygeplejerske")
-  expect(csv).toContain("Mindste gruppestørrelse (k),5")
-  const line = csv.split("\r\n").find((l) => l.startsWith("Akutmodtagelsen,"))!
-  const values = line.split(",").slice(2, 14)
+  // What Danish Excel opens by double-click: semicolons and decimal commas.
+  expect(csv).toContain("Målerunde;Efterår 2025")
+  expect(csv).toContain("Faggruppe;Sygeplejerske")
+  expect(csv).toContain("Mindste gruppestørrelse (k);5")
+  const line = csv.split("\r\n").find((l) => l.startsWith("Akutmodtagelsen;"))!
+  const values = line.split(";").slice(2, 14)
   const fromCsv: string[] = []
   for (let i = 0; i < values.length; i += 2)
     fromCsv.push(
       values[i] === "For få svar"
         ? "For få svar"
-        : `${Number(values[i]).toLocaleString("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} n = ${values[i + 1]}`,
+        : `${Number(values[i]!.replace(",", ".")).toLocaleString("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} n = ${values[i + 1]}`,
     )
   expect(screenCells).toEqual(fromCsv)
   expect(errors).toEqual([])

@@ -3,6 +3,11 @@
 // browser may only reach localhost and 127.0.0.1.
 import { type ChildProcess, spawn } from "node:child_process"
 import type { Page } from "@playwright/test"
+import { eq } from "drizzle-orm"
+import { enrolKnownSecret } from "../../app/services/two-factor.server"
+import { openDatabase } from "../../db/client"
+import { people, units } from "../../db/schema"
+import { ensurePerson } from "../../scripts/seed/factories"
 import { startOidcProvider, TEST_CLIENT } from "../support/oidc-provider"
 import { startSmtpServer } from "../support/smtp-server"
 import { DEMO_PASSWORD, expect, expectAccessible, login, test } from "./fixtures"
@@ -10,6 +15,7 @@ import { DEMO_PASSWORD, expect, expectAccessible, login, test } from "./fixtures
 const port = Number(process.env.PARAT_E2E_PORT ?? 3100) + 50
 const origin = `http://localhost:${port}`
 const accounts = new Map<string, Record<string, string>>()
+const database = `.cache/e2e/parat-sso-${port}.db`
 
 let server: ChildProcess
 let provider: Awaited<ReturnType<typeof startOidcProvider>>
@@ -27,7 +33,7 @@ test.beforeAll(async () => {
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: `.cache/e2e/parat-sso-${port}.db`,
+      DATABASE_URL: database,
       PARAT_BUILD_DIR: process.env.PARAT_BUILD_DIR ?? "build",
       NODE_ENV: "production",
       PARAT_PUBLIC_ORIGIN: origin,
@@ -147,4 +153,113 @@ test("password sign-in is off for everyone but the break-glass admin", async ({ 
     "Log ind med adgangskode er slået fra. Brug Testregionen.",
   )
   await expectAccessible(page)
+})
+
+/**
+ * A person of this test's own, imported into the server's database and known at the provider under `account`
+ * (the test process opens the same SQLite file beside the server, as the shared fixtures do).
+ */
+function importedPerson(
+  account: string,
+  { isActive = true, totpSecret }: { isActive?: boolean; totpSecret?: string } = {},
+) {
+  const db = openDatabase(database)
+  try {
+    const email = `${account}.${Date.now()}@region.test`
+    const unitId = db.select({ id: units.id }).from(units).where(eq(units.code, "NOR-AKM")).get()!.id
+    const id = ensurePerson(db, {
+      email,
+      name: `Test ${account}`,
+      jobFamily: "nurse",
+      unitId,
+      language: "da",
+    })
+    if (!isActive) db.update(people).set({ isActive: false }).where(eq(people.id, id)).run()
+    if (totpSecret) enrolKnownSecret(id, totpSecret, db)
+    accounts.set(account, { email, name: `Test ${account}` })
+    return { id, email }
+  } finally {
+    db.$client.close()
+  }
+}
+
+test("a deactivated person is refused by Parat after signing in at the region", async ({ page }) => {
+  importedPerson("left-hospital", { isActive: false })
+  await page.goto("/login")
+  await page.getByRole("link", { name: "Log ind med Testregionen" }).click()
+  await signInAtProvider(page, "left-hospital")
+  await expect(page.getByRole("heading", { level: 1, name: "Du blev ikke logget ind" })).toBeVisible()
+  await expect(page.getByRole("alert")).toContainText("Din adgang til Parat er lukket")
+})
+
+for (const mode of ["expired", "foreign"] as const) {
+  test(`${mode === "expired" ? "an expired" : "a foreign-signed"} ID token from the region is refused`, async ({
+    page,
+  }) => {
+    const account = `bad-token-${mode}`
+    importedPerson(account)
+    accounts.set(account, { ...accounts.get(account), tokenTamper: mode })
+    await page.goto("/login")
+    await page.getByRole("link", { name: "Log ind med Testregionen" }).click()
+    await signInAtProvider(page, account)
+    await expect(page.getByRole("heading", { level: 1, name: "Du blev ikke logget ind" })).toBeVisible()
+    await expect(page.getByRole("alert")).toContainText("Svaret fra identitetsudbyderen kunne ikke godkendes")
+    await page.goto("/account/password")
+    await expect(page).toHaveURL(/\/login\?redirectTo=/)
+  })
+}
+
+test("a callback with a state this browser did not start is refused", async ({ page }) => {
+  await page.goto("/login")
+  await page.getByRole("link", { name: "Log ind med Testregionen" }).click()
+  await expect(page.getByPlaceholder("Enter any login")).toBeVisible() // a sign-in is under way
+  const response = await page.goto("/auth/oidc/callback?code=stolen-code&state=someone-elses-state")
+  expect(response?.status()).toBe(400)
+  await expect(page.getByRole("alert")).toContainText("Log ind-forsøget kunne ikke genkendes")
+  await expect(page.getByRole("button", { name: /Log ud|Log out/ })).toHaveCount(0)
+})
+
+test("a lost authenticator: after single sign-on the code step offers a recovery link by e-mail; it removes the old authenticator once, and a new one is set up", async ({
+  page,
+  errors,
+}) => {
+  const { email } = importedPerson("lost-phone", { totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" })
+  await page.goto("/login")
+  await page.getByRole("link", { name: "Log ind med Testregionen" }).click()
+  await signInAtProvider(page, "lost-phone")
+  // The region vouched for no second factor, so Parat asks for its own code.
+  await expect(page).toHaveURL(`${origin}/login/two-factor`)
+  await page.getByRole("link", { name: /Få et gendannelseslink på mail/ }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Mistet din godkendelsesapp?" })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole("button", { name: "Send mig et gendannelseslink" }).click()
+  await expect(page.getByRole("status")).toContainText("Linket er på vej til din mail")
+
+  await expect
+    .poll(() => smtp.received.filter((mail) => mail.to.includes(email)).length, { timeout: 20_000 })
+    .toBe(1)
+  const mail = smtp.received.find((m) => m.to.includes(email))!
+  expect(mail.raw).not.toMatch(/<img/i)
+  const link = new RegExp(`${origin}/two-factor-recovery/[A-Za-z0-9_-]{43}`).exec(mail.text)?.[0]
+  expect(link).toBeDefined()
+
+  await page.goto(link!)
+  await expect(page.getByRole("heading", { level: 1, name: "Fjern din gamle godkendelsesapp" })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole("button", { name: "Ja, fjern min gamle godkendelsesapp" }).click()
+  await expect(page.getByRole("status")).toContainText("sæt en ny godkendelsesapp op")
+  // Once only.
+  await page.goto(link!)
+  await expect(page.getByRole("heading", { level: 1, name: "Linket virker ikke" })).toBeVisible()
+
+  // Signing in again asks for no code, and the next signed-in page is setting up a new authenticator.
+  // (The region still knows this browser, so it signs in without asking again.)
+  await page.goto("/login")
+  await page.getByRole("link", { name: "Log ind med Testregionen" }).click()
+  await expect(page).toHaveURL(`${origin}/`)
+  await page.goto("/account/password")
+  await expect(page).toHaveURL(`${origin}/account/two-factor?required=1`)
+  await expect(page.getByRole("status")).toContainText("Du har fjernet din gamle godkendelsesapp")
+  await expectAccessible(page)
+  expect(errors).toEqual([])
 })

@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs"
 import type { Page } from "@playwright/test"
 import { expect, expectAccessible, login, test } from "./fixtures"
 
-// Fixed survey logins from db/seed-survey.ts, so these journeys never meet other specs' users.
+// Fixed survey logins from scripts/seed/survey.ts, so these journeys never meet other specs' users.
 const DANISH = "survey.tester1@parat.test"
 const ENGLISH = "survey.tester2@parat.test"
 const NO_JS = "survey.tester3@parat.test"
@@ -34,6 +35,8 @@ test("an employee takes the survey in Danish, leaves half-way, resumes, submits 
   browser,
   errors,
 }) => {
+  // Sixteen survey pages and four accessibility scans, one of them over the review page's every answer.
+  test.slow()
   await loginAs(page, DANISH)
   const card = page.getByRole("article", { name: "Din AI-parathedsmåling" })
   await expect(card).toContainText("er åben, og du er ikke startet endnu")
@@ -156,6 +159,12 @@ test("an employee takes the survey in English on a phone-width screen", async ({
   const download = page.waitForEvent("download")
   await page.getByRole("link", { name: "Download as CSV (spreadsheet)" }).click()
   expect((await download).suggestedFilename()).toMatch(/^parat-survey-\d+\.csv$/)
+  const csv = readFileSync((await (await download).path())!, "utf8")
+  expect(csv.split("\r\n")[0]).toBe(
+    "\uFEFFType;Area;Item id;Question;Value;Answer text;Score;Level;Own rating",
+  )
+  expect(csv).toContain("Answer;Understanding AI;")
+  expect(csv).not.toMatch(/;understanding;/)
   await context.close()
 })
 
@@ -201,8 +210,10 @@ test("the whole journey works with JavaScript disabled, including a missing answ
   await expect(
     page.getByRole("table", { name: "Din score (0–100) og dit niveau pr. område" }).getByRole("rowheader"),
   ).toHaveCount(6)
-  // No chart without JavaScript: the table is the whole truth.
-  await expect(page.locator(".dimension-chart")).toHaveCount(0)
+  // The chart is drawn on the server as SVG: it is there without JavaScript, with a bar per area.
+  const chart = page.getByRole("img", { name: /søjlediagram|Bar chart/i })
+  await expect(chart).toBeVisible()
+  await expect(chart.locator("rect[fill='#0b4f6c']")).toHaveCount(6)
   await context.close()
 })
 

@@ -15,8 +15,8 @@ import {
   sessionPolicy,
 } from "~/services/auth.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import { auditLog, passwordResets, people, sessions, units } from "../../db/schema"
+import { ensurePerson } from "../../scripts/seed/factories"
 import { loginCookie, makeRequest, testDb, tryLogin } from "./db"
 
 let db: Db

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, expect, test } from "vitest"
 import { getContentStatus } from "~/services/admin-content.server"
-import { ensureModulesSynced } from "~/services/learning-sync.server"
+import { syncContent } from "~/services/content-sync.server"
 import { makeFullCoursesDir, TWO_DIMENSION_MODULES, useCoursesDir } from "../fixtures/learning-content"
 import { testDb } from "./db"
 
@@ -21,7 +21,7 @@ beforeEach(() => {
 
 test("the content page flags a module whose law is more than a year old, and one without a date", () => {
   const db = testDb()
-  ensureModulesSynced(db)
+  syncContent(db)
   const status = getContentStatus(db, courses.root, new Date("2026-11-25T12:00:00Z"))
   const bySlug = new Map(status.modules.map((m) => [m.slug, m]))
   expect(bySlug.get("use-foundation")).toMatchObject({ lawAsOf: "2025-06-01", lawReview: "outdated" })

@@ -3,7 +3,11 @@ import { beforeEach, expect, test } from "vitest"
 import { action as cyclesAction } from "~/routes/admin.cycles._index"
 import { loader as cycleLoader } from "~/routes/admin.cycles.$id"
 import { closeCycle, createCycle, getCycleDetail, openCycle } from "~/services/admin-cycles.server"
+import { moveUnit } from "~/services/admin-units.server"
+import type { SessionUser } from "~/services/auth.server"
+import { loadAllContent } from "~/services/content-loader.server"
 import { openCyclesForPerson } from "~/services/cycle-eligibility.server"
+import { getUnitReport } from "~/services/reports.server"
 import type { Db } from "../../db/client"
 import {
   auditLog,
@@ -14,6 +18,7 @@ import {
   responses,
   units,
 } from "../../db/schema"
+import { seedReports } from "../../scripts/seed/reports"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
@@ -36,7 +41,7 @@ beforeEach(async () => {
   db.insert(instrumentVersions).values({ hash: HASH, key: "ai-readiness", version: 1, content: {} }).run()
 })
 
-const dates = { opensAt: new Date("2026-03-01T00:00:00Z"), closesAt: new Date("2026-03-31T23:59:59Z") }
+const dates = { opensOn: "2026-03-01", closesOn: "2026-03-31" }
 const duringCycle = new Date("2026-03-15T12:00:00Z")
 const offered = (personId: number, now = duringCycle) => openCyclesForPerson(personId, db, now)
 
@@ -153,6 +158,33 @@ test("participation per unit withholds every count below k and every count that 
   // Units outside the targeted subtree are not listed.
   expect(detail.rows.some((r) => r.code.startsWith("SKO"))).toBe(false)
 })
+
+test("a closed cycle's participation page shows its frozen publication: the managers' figures, unchanged by a later move", () => {
+  seedReports(db, loadAllContent().content!)
+  const id = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, "Forår 2026")).get()!.id
+  const detail = getCycleDetail(id)!
+  const manager = db.select().from(people).where(eq(people.email, "manager@parat.test")).get()! as SessionUser
+  const report = getUnitReport(manager, { unitId: unitId("NOR"), cycleId: id }, db)
+  const shownToManager = report.participation.filter((r) => !r.isSuppressed)
+  expect(shownToManager.length).toBeGreaterThan(2)
+  for (const r of shownToManager) {
+    if (r.isSuppressed) continue
+    const row = detail.rows.find((d) => d.unitId === r.unitId)!
+    expect(row).toMatchObject({
+      invited: { kind: "count", n: r.invited },
+      submitted: { kind: "count", n: r.submitted },
+    })
+  }
+  // What the publication hides, the admin's page hides too, without saying whether the group was small.
+  for (const r of report.participation.filter((p) => p.isSuppressed))
+    expect(detail.rows.find((d) => d.unitId === r.unitId)).toMatchObject({ submitted: { kind: "hidden" } })
+  expect(detail.rows.find((r) => r.code === "NOR-ETK")).toMatchObject({
+    invited: { kind: "hidden" },
+    submitted: { kind: "hidden" },
+  })
+  expect(moveUnit(adminId, unitId("NOR-RAD"), unitId("SKO"), db)).toMatchObject({ ok: true })
+  expect(getCycleDetail(id)!.rows).toEqual(detail.rows)
+}, 60_000)
 
 test("the cycle page's loader sends only withheld counts for small units", async () => {
   const cookie = await loginCookie("admin@parat.test")

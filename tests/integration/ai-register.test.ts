@@ -26,8 +26,8 @@ let db: Db
 const courses = makeFullCoursesDir(TWO_DIMENSION_MODULES)
 afterAll(() => courses.cleanup())
 beforeEach(() => {
-  useCoursesDir(courses.root)
   db = testDb()
+  useCoursesDir(courses.root, db)
 })
 
 const person = (email: string) => db.select().from(people).where(eq(people.email, email)).get()!
@@ -59,7 +59,13 @@ function registerAndPass(now = new Date("2026-05-01T10:00:00Z")) {
   const req = addRequirement(
     admin(),
     created.id,
-    { moduleSlug: "use-foundation", jobFamily: "nurse", refreshMonths: 12, graceDays: 30 },
+    {
+      moduleSlug: "use-foundation",
+      instructionId: null,
+      jobFamily: "nurse",
+      refreshMonths: 12,
+      graceDays: 30,
+    },
     db,
     new Date("2026-04-01T10:00:00Z"),
   )
@@ -81,7 +87,7 @@ test("passing a required module appends a signed record that a third party can v
   const verified = verifyRecord(records[0]!.code.toLowerCase(), db)
   expect(verified).toMatchObject({
     ok: true,
-    record: { personName: nurse.name, moduleSlug: "use-foundation" },
+    record: { personName: nurse.name, contentKey: "use-foundation" },
   })
   expect(requiredForPerson(nurse.id, db, new Date("2026-06-01"))).toMatchObject([
     { state: "done", dueAt: new Date("2027-05-01T10:00:00Z"), code: records[0]!.code },
@@ -202,3 +208,29 @@ function passingAnswers(learner: Parameters<typeof getQuizPage>[0]) {
   const drawn = getQuizPage(learner, "use-foundation", "en", null, db)!.questions.map((q) => q.id)
   return fixtureAnswers(drawn, true)
 }
+
+test("erasing a person keeps their signed record verifiable and takes them off the manager's list", async () => {
+  const { erasePerson } = await import("~/services/erasure.server")
+  const { nurse } = registerAndPass()
+  const code = db.select().from(trainingRecords).where(eq(trainingRecords.personId, nurse.id)).get()!.code
+  expect(erasePerson(admin().id, nurse.id, "erase", db)).toMatchObject({ ok: true })
+  expect(verifyRecord(code, db)).toMatchObject({ ok: true, record: { personName: nurse.name } })
+  const rows = coverage(managerOf("nor"), {}, db)!.rows
+  expect(rows.map((r) => r.personName)).not.toContain(nurse.name)
+  // The manager's rows hold training facts only: no survey answer, score or level.
+  expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
+    [
+      "contentKey",
+      "dueAt",
+      "jobFamily",
+      "personName",
+      "record",
+      "refreshMonths",
+      "state",
+      "systemId",
+      "systemName",
+      "title",
+      "unitName",
+    ].sort(),
+  )
+})

@@ -8,9 +8,9 @@ import { eq } from "drizzle-orm"
 import { expect, inject, onTestFinished, test } from "vitest"
 import { getInstrumentV1, saveDraftPage } from "~/services/survey.server"
 import { checkIntegrity } from "../../db/backup"
-import { ensurePerson } from "../../db/factories"
 import { people, units } from "../../db/schema"
-import { seedSurvey } from "../../db/seed-survey"
+import { ensurePerson } from "../../scripts/seed/factories"
+import { seedSurvey } from "../../scripts/seed/survey"
 import { testDb } from "./db"
 
 const instrument = getInstrumentV1()

@@ -177,3 +177,31 @@ test("every real module is complete: law date, objectives, a case, an exercise, 
   const { errors, warnings } = checkContent(resolve("courses"), { requireComplete: true })
   expect([...errors, ...warnings].map(formatContentError)).toEqual([])
 })
+
+test("content:check refuses a survey item that a module quiz asks the same way, at the item's line", () => {
+  const dir = mkdtempSync(join(tmpdir(), "parat-courses-"))
+  try {
+    cpSync(resolve("courses"), dir, { recursive: true })
+    const file = join(dir, "modules/use-foundation/module.yaml")
+    const module = parse(readFileSync(file, "utf8"))
+    // A writer copies survey item use.k5 into the quiz: its question and its key, in both languages.
+    const bank = parse(readFileSync(join(dir, "instrument/ai-readiness.v2.yaml"), "utf8"))
+    const item = bank.dimensions
+      .flatMap((d: { knowledge: { id: string }[] }) => d.knowledge)
+      .find((k: { id: string }) => k.id === "use.k5")
+    const question = module.quiz.questions[0]
+    question.text = item.text
+    question.kind = "single"
+    question.options = item.options.map((o: { id: string; text: unknown }) => ({ id: o.id, text: o.text }))
+    question.correct = [item.correct]
+    writeFileSync(file, stringify(module))
+    const errors = checkContent(dir).errors.map(formatContentError)
+    const v2 = readFileSync(join(dir, "instrument/ai-readiness.v2.yaml"), "utf8")
+    const line = v2.split("\n").indexOf("      - id: use.k5") + 1
+    expect(errors).toEqual([
+      `instrument/ai-readiness.v2.yaml:${line}: survey item use.k5 asks what quiz question ${question.id} of module use-foundation asks, with the same answer (100 % of the words of question and key shared, da): rewrite the survey item (another situation or another step of the same competence), so the quiz does not give it away`,
+    ])
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})

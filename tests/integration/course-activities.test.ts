@@ -22,7 +22,7 @@ const svg = (label: string, extra = "") =>
 function writeRich(root: string, figureSvg = svg("Sensitivitet")) {
   const dir = join(root, "modules", "data-foundation")
   const base = moduleYaml({ slug: "data-foundation", dimension: "data", lawAsOf: "2026-11-25" })
-  const { minutes: _ignored, ...rest } = base
+  const rest = base
   const meta = {
     ...rest,
     lessons: rest.lessons.map((l) => ({ ...l, objectives: [t("You can name"), t("You can judge")] })),
@@ -174,8 +174,8 @@ test("content:check names what an incomplete module lacks, with file and line, a
   expect(problems.filter((p) => p.includes("data-foundation"))).toEqual([])
   expect(problems).toEqual([
     "modules/use-foundation/module.yaml at lawAsOf: lawAsOf is missing: the date the law and facts were last checked",
-    'modules/use-foundation/module.yaml:18 at lessons.0.objectives: lesson "first" has no objectives',
-    'modules/use-foundation/module.yaml:22 at lessons.1.objectives: lesson "second" has no objectives',
+    'modules/use-foundation/module.yaml:17 at lessons.0.objectives: lesson "first" has no objectives',
+    'modules/use-foundation/module.yaml:21 at lessons.1.objectives: lesson "second" has no objectives',
     "modules/use-foundation/module.yaml at cases: a module needs at least one decision case",
     "modules/use-foundation/module.yaml at exercises: a module needs at least one exercise",
   ])

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm"
 import { beforeEach, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import { loader as homeLoader } from "~/routes/_index"
 import { loader as startLoader } from "~/routes/survey._index"
 import { action as pageAction } from "~/routes/survey.$cycleId.page.$n"
@@ -7,6 +8,7 @@ import { action as reviewAction } from "~/routes/survey.$cycleId.review"
 import { getCycleDetail, listCycles } from "~/services/admin-cycles.server"
 import { getPerson } from "~/services/admin-people.server"
 import { openCyclesForPerson } from "~/services/cycle-eligibility.server"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
 import {
   getInstrumentV1,
   getSurveyHomeCard,
@@ -15,9 +17,9 @@ import {
   submitResponse,
 } from "~/services/survey.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import { cycles, people, responses, results, units } from "../../db/schema"
-import { ensureCycle, storeInstrumentVersion } from "../../db/seed-survey"
+import { ensurePerson } from "../../scripts/seed/factories"
+import { ensureCycle } from "../../scripts/seed/survey"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 // One rule decides which cycles a person may take; the survey pages, the home card and the admin's person page
@@ -32,7 +34,7 @@ const personOf = (email: string) =>
 
 beforeEach(async () => {
   db = testDb()
-  hash = storeInstrumentVersion(db, instrument)
+  hash = ensureInstrumentVersion(db, instrument)
   // Nobody else's cycle in the way: only the cycles made here exist.
   db.update(cycles).set({ status: "closed" }).run()
   const passwordHash = db.select({ h: people.passwordHash }).from(people).limit(1).get()!.h!
@@ -56,8 +58,8 @@ function makeCycle(name: string, opensAt: Date, closesAt: Date, codes = ["NOR"])
     name,
     instrumentHash: hash,
     status: "open",
-    opensAt,
-    closesAt,
+    opensOn: danishDay(opensAt),
+    closesOn: danishDay(closesAt),
     minGroupSize: 5,
     unitIds: codes.map(unitId),
   })

@@ -14,7 +14,7 @@ let counter = 0
 
 /**
  * A private copy of a template database, made the app's database (setDb) for services and loaders.
- * "demo" holds the demo organisation (password "parat-demo"); "empty" only the schema; a database copies that
+ * "demo" holds the demo organisation (password "parat-demo") and the synced content; "empty" only the schema; a database copies that
  * database (data a file builds once in beforeAll, then copied fresh for each test). Called in a test or
  * beforeEach, the copy is closed and deleted after that test; called in beforeAll, after the file.
  * Pass `{ current: false }` for a second database that the app should not use.
@@ -31,16 +31,6 @@ export function testDb(from: TemplateKind | Db = "demo", { current = true } = {}
   opened.push({ db, path, scope })
   if (current) setDb(db)
   return db
-}
-
-/** @deprecated Use testDb() in beforeEach: the demo organisation, fresh for each test. */
-export async function seededTestDb(): Promise<Db> {
-  return testDb("demo")
-}
-
-/** @deprecated Use testDb("empty"). */
-export function createTestDb(): Db {
-  return testDb("empty")
 }
 
 function release(which: Opened["scope"]) {

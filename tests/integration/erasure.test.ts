@@ -10,6 +10,7 @@ import {
   cycles,
   enrolments,
   handbookChecks,
+  mailOutbox,
   modules,
   people,
   quizAttempts,
@@ -17,9 +18,10 @@ import {
   resultScores,
   results,
   sessions,
+  totpCredentials,
   units,
 } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
+import { seedReports } from "../../scripts/seed/reports"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
@@ -90,6 +92,29 @@ function giveHistory(personId: number, email: string) {
     .values({ personId, moduleSlug: slug, answers: { q1: ["a"] }, score: 1, isPassed: true })
     .run()
   db.insert(handbookChecks).values({ personId, itemId: "need-1", checkedAt: new Date() }).run()
+  db.insert(totpCredentials).values({ personId, sealedSecret: "sealed", confirmedAt: new Date() }).run()
+  const at = new Date()
+  db.insert(mailOutbox)
+    .values([
+      {
+        kind: "password_link",
+        dedupeKey: `sent-${personId}`,
+        personId,
+        status: "sent",
+        nextAttemptAt: at,
+        toAddress: email,
+        subject: "Vælg din adgangskode",
+        body: `Kære ${email}`,
+      },
+      {
+        kind: "password_link",
+        dedupeKey: `queued-${personId}`,
+        personId,
+        nextAttemptAt: at,
+        payload: { token: "t" },
+      },
+    ])
+    .run()
   db.insert(auditLog)
     .values({
       at: new Date(),
@@ -158,6 +183,24 @@ test("erase: identity, answers, scores and learning go; sign-in and sessions end
     countOf(quizAttempts, person.id),
     countOf(handbookChecks, person.id),
   ]).toEqual([0, 0, 0])
+  expect(db.select().from(totpCredentials).where(eq(totpCredentials.personId, person.id)).all()).toEqual([])
+  // The mail trail keeps that mails were sent, not to whom or what they said; the waiting one is not sent.
+  const mails = db
+    .select({
+      status: mailOutbox.status,
+      toAddress: mailOutbox.toAddress,
+      subject: mailOutbox.subject,
+      body: mailOutbox.body,
+      payload: mailOutbox.payload,
+    })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.personId, person.id))
+    .orderBy(mailOutbox.id)
+    .all()
+  expect(mails).toEqual([
+    { status: "sent", toAddress: null, subject: null, body: null, payload: null },
+    { status: "cancelled", toAddress: null, subject: null, body: null, payload: null },
+  ])
 
   // The audit log says what happened and who did it, and no longer holds the person's email anywhere.
   const entries = db

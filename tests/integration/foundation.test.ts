@@ -11,9 +11,9 @@ import {
 } from "~/services/auth.server"
 import { safeRedirect } from "~/utils/safe-redirect"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import { people, sessions, units } from "../../db/schema"
-import { seedDemoOrganisation } from "../../db/seed"
+import { seedDemoOrganisation } from "../../scripts/seed/demo"
+import { ensurePerson } from "../../scripts/seed/factories"
 import { loginCookie, makeRequest, testDb, tryLogin } from "./db"
 
 let db: Db

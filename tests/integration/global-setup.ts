@@ -4,7 +4,12 @@ import { eq } from "drizzle-orm"
 import type { TestProject } from "vitest/node"
 import { openDatabase } from "../../db/client"
 import { people } from "../../db/schema"
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoOrganisation } from "../../db/seed"
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  seedDemoOrganisation,
+} from "../../scripts/seed/demo"
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -14,7 +19,8 @@ declare module "vitest" {
 }
 
 /**
- * Builds two templates once per run: the migrated schema, and the same with the demo organisation seeded.
+ * Builds two templates once per run: the migrated schema, and the same with the demo organisation seeded and the
+ * content synced.
  * Each test copies one (tests/integration/db.ts). The run's folder is removed when the run ends.
  */
 export default async function setup(project: TestProject) {
@@ -32,6 +38,9 @@ export default async function setup(project: TestProject) {
   const { enrolKnownSecret } = await import("../../app/services/two-factor.server")
   const admin = demo.select({ id: people.id }).from(people).where(eq(people.email, DEMO_ADMIN_EMAIL)).get()
   if (admin) enrolKnownSecret(admin.id, DEMO_TOTP_SECRET, demo)
+  // As the server does at start-up: the content on disk in the database (modules, wiki index, instruments).
+  const { syncContent } = await import("../../app/services/content-sync.server")
+  syncContent(demo)
   demo.$client.pragma("wal_checkpoint(TRUNCATE)")
   demo.$client.close()
 

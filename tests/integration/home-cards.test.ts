@@ -5,9 +5,9 @@ import { getContent } from "~/services/content-loader.server"
 import { getInstrumentV1 } from "~/services/survey.server"
 import type { Db } from "../../db/client"
 import { people } from "../../db/schema"
-import { seedLearning } from "../../db/seed-learning"
-import { REPORT_CYCLES, seedReports } from "../../db/seed-reports"
-import { CURRENT_CYCLE_NAME, seedSurvey } from "../../db/seed-survey"
+import { seedLearning } from "../../scripts/seed/learning"
+import { REPORT_CYCLES, seedReports } from "../../scripts/seed/reports"
+import { CURRENT_CYCLE_NAME, seedSurvey } from "../../scripts/seed/survey"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 // The home page joins every feature: each role's cards carry true figures from the survey, learning, reports and

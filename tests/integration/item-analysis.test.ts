@@ -1,17 +1,19 @@
 // Item analysis for admins: only closed cycles with enough responses, only aggregates, page and CSV.
 import { eq } from "drizzle-orm"
 import { beforeAll, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import { formFor, seededRandom } from "~/domain/form"
 import { MIN_RESPONSES } from "~/domain/item-analysis"
 import { DONT_KNOW } from "~/domain/scoring"
 import { loader as pageLoader } from "~/routes/admin.item-analysis"
 import { loader as csvLoader } from "~/routes/admin.item-analysis[.]csv"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
 import { getItemAnalysis, listAnalysableCycles } from "~/services/item-analysis.server"
 import { getCurrentInstrument, saveDraftPage, submitResponse } from "~/services/survey.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import { cycles, people, units } from "../../db/schema"
-import { ensureCycle, inviteToCycle, storeInstrumentVersion } from "../../db/seed-survey"
+import { ensurePerson } from "../../scripts/seed/factories"
+import { ensureCycle, inviteToCycle } from "../../scripts/seed/survey"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
@@ -24,10 +26,10 @@ const now = new Date()
 function cycleWithResponses(name: string, n: number, unitId: number, passwordHash: string) {
   const cycleId = ensureCycle(db, {
     name,
-    instrumentHash: storeInstrumentVersion(db, v2),
+    instrumentHash: ensureInstrumentVersion(db, v2),
     status: "open",
-    opensAt: new Date(now.getTime() - 86_400_000),
-    closesAt: new Date(now.getTime() + 86_400_000),
+    opensOn: danishDay(new Date(now.getTime() - 86_400_000)),
+    closesOn: danishDay(new Date(now.getTime() + 86_400_000)),
     minGroupSize: 5,
     unitIds: [unitId],
   })

@@ -1,5 +1,6 @@
 import { and, count, eq } from "drizzle-orm"
 import { afterAll, beforeEach, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import type { Dimension, Level } from "~/domain/content-schema"
 import { scoreResponse } from "~/domain/scoring"
 import { loader as pathLoader } from "~/routes/learn._index"
@@ -13,7 +14,7 @@ import { getQuizPage, markLessonRead, startModule, submitQuiz } from "~/services
 import { recordResult } from "~/services/results.server"
 import type { Db } from "../../db/client"
 import { cycles, enrolments, lessonProgress, people, quizAttempts, responses } from "../../db/schema"
-import { answersForLevels } from "../../db/seed-learning"
+import { answersForLevels } from "../../scripts/seed/learning"
 import {
   fixtureAnswers,
   fixtureKey,
@@ -30,8 +31,8 @@ let personId: number
 const courses = makeFullCoursesDir(TWO_DIMENSION_MODULES)
 afterAll(() => courses.cleanup())
 beforeEach(async () => {
-  useCoursesDir(courses.root)
   db = testDb()
+  useCoursesDir(courses.root, db)
   cookie = await loginCookie("employee@parat.test")
   otherCookie = await loginCookie("manager@parat.test")
   personId = db
@@ -75,8 +76,8 @@ function giveResult(levels: Partial<Record<Dimension, Level>>, submittedAt: Date
       name: `Test ${cycleCounter}`,
       instrumentHash: hash,
       status: "closed",
-      opensAt: submittedAt,
-      closesAt: submittedAt,
+      opensOn: danishDay(submittedAt),
+      closesOn: danishDay(submittedAt),
     })
     .returning()
     .get()

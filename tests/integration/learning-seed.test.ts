@@ -3,7 +3,7 @@ import { afterAll, beforeEach, expect, test } from "vitest"
 import { getLatestResult, getMyPath } from "~/services/learning.server"
 import type { Db } from "../../db/client"
 import { cycles, enrolments, people, results } from "../../db/schema"
-import { DEMO_LEARNERS, LEARNING_CYCLE_NAME, seedLearning } from "../../db/seed-learning"
+import { DEMO_LEARNERS, LEARNING_CYCLE_NAME, seedLearning } from "../../scripts/seed/learning"
 import { makeFullCoursesDir, TWO_DIMENSION_MODULES, useCoursesDir } from "../fixtures/learning-content"
 import { testDb } from "./db"
 

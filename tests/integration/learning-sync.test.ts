@@ -48,6 +48,7 @@ const removeFoundation = () => {
 }
 
 test("syncing the same content twice adds the modules once and changes nothing the second time", () => {
+  db = testDb("empty")
   const first = syncContentModules(db, reload(), new Date("2026-01-01"))
   expect(first).toEqual({ added: 6, updated: 0, unchanged: 0, removed: 0 })
   const before = db.select().from(modules).all()

@@ -7,8 +7,8 @@ import { checkPasswordReset, mailPasswordReset } from "~/services/admin-people.s
 import { getManagerMailCounts, processOutbox, scheduleReminders } from "~/services/mail.server"
 import { createMailTransport, type MailTransport } from "~/services/mail-transport.server"
 import type { Db } from "../../db/client"
-import { ensureManagerScope, ensurePerson, ensureUnit } from "../../db/factories"
 import { instrumentVersions, mailOutbox, people, responses } from "../../db/schema"
+import { ensureManagerScope, ensurePerson, ensureUnit } from "../../scripts/seed/factories"
 import { startSmtpServer } from "../support/smtp-server"
 import { makeRequest, testDb } from "./db"
 
@@ -20,7 +20,6 @@ let runs = 0
 const HASH = "mail-test-instrument"
 const DAY = 86_400_000
 const opensAt = new Date("2026-03-02T07:00:00Z")
-const closesAt = new Date("2026-03-30T21:59:59Z")
 const at = (days: number) => new Date(opensAt.getTime() + days * DAY)
 
 beforeAll(async () => {
@@ -67,7 +66,13 @@ function openDepartment(
   })
   const created = createCycle(
     adminId,
-    { name: `Runde ${runs}`, instrumentHash: HASH, unitIds: [unitId], opensAt, closesAt },
+    {
+      name: `Runde ${runs}`,
+      instrumentHash: HASH,
+      unitIds: [unitId],
+      opensOn: "2026-03-02",
+      closesOn: "2026-03-30",
+    },
     db,
   )
   if (!created.ok) throw new Error(created.reason)
@@ -175,7 +180,13 @@ test("at most one invitation or reminder a day reaches a person, across cycles",
   const [eva] = first.emails as [string]
   const second = createCycle(
     adminId,
-    { name: "Anden runde", instrumentHash: HASH, unitIds: [first.unitId], opensAt, closesAt },
+    {
+      name: "Anden runde",
+      instrumentHash: HASH,
+      unitIds: [first.unitId],
+      opensOn: "2026-03-02",
+      closesOn: "2026-03-30",
+    },
     db,
   )
   if (!second.ok) throw new Error(second.reason)

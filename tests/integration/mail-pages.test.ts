@@ -24,8 +24,8 @@ beforeEach(() => {
       name: "Mailside",
       instrumentHash: "mail-pages",
       unitIds: [unit.id],
-      opensAt: new Date("2026-03-01T00:00:00Z"),
-      closesAt: new Date("2026-03-31T00:00:00Z"),
+      opensOn: "2026-03-01",
+      closesOn: "2026-03-30",
     },
     db,
   )

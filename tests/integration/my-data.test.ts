@@ -4,7 +4,6 @@ import * as myDataPage from "~/routes/account.data"
 import { loader as myDataJson } from "~/routes/account.data[.]json"
 import { getInstrumentV1, saveDraftPage } from "~/services/survey.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import {
   auditLog,
   enrolments,
@@ -15,7 +14,8 @@ import {
   quizAttempts,
   units,
 } from "../../db/schema"
-import { seedSurvey } from "../../db/seed-survey"
+import { ensurePerson } from "../../scripts/seed/factories"
+import { seedSurvey } from "../../scripts/seed/survey"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db

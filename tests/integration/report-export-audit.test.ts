@@ -4,7 +4,7 @@ import { loader as csvLoader } from "~/routes/reports.units.$unitId_.export[.]cs
 import { loadAllContent } from "~/services/content-loader.server"
 import type { Db } from "../../db/client"
 import { auditLog, cycles, people, units } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
+import { seedReports } from "../../scripts/seed/reports"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db

@@ -7,7 +7,7 @@ import { loadAllContent } from "~/services/content-loader.server"
 import type { UnitReport } from "~/services/reports.server"
 import type { Db } from "../../db/client"
 import { cycles, people, results, units } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
+import { seedReports } from "../../scripts/seed/reports"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
@@ -205,16 +205,27 @@ test("the CSV names cycle, unit, filter and k, and holds exactly the numbers of 
   const report = (await unitPage("manager.nor@parat.test", unitIds.NOR!, search)()) as UnitReport
   const response = (await csv("manager.nor@parat.test", unitIds.NOR!, search)()) as Response
   expect(response.headers.get("Content-Type")).toContain("text/csv")
+  const bytes = new Uint8Array(await response.clone().arrayBuffer())
   const text = await response.text()
-  expect(text).toContain("Enhed,Nordhavn Hospital")
-  expect(text).toContain(`Målerunde,${report.cycle!.name}`)
-  expect(text).toContain("Faggruppe,Sygeplejerske")
-  expect(text).toContain("Mindste gruppestørrelse (k),5")
+  // What Danish Excel opens: a BOM, semicolons and decimal commas.
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  expect(text).toContain("Enhed;Nordhavn Hospital")
+  expect(text).toContain(`Målerunde;${report.cycle!.name}`)
+  expect(text).toContain("Faggruppe;Sygeplejerske")
+  expect(text).toContain("Mindste gruppestørrelse (k);5")
   for (const row of report.heatmap.rows) {
-    const line = text.split("\r\n").find((l) => l.startsWith(`${row.name},`))!
+    const line = text.split("\r\n").find((l) => l.startsWith(`${row.name};`))!
     const expected = row.cells.flatMap((c) =>
-      c.isSuppressed ? ["For få svar", ""] : [String(c.mean), String(c.n)],
+      c.isSuppressed ? ["For få svar", ""] : [String(c.mean).replace(".", ","), String(c.n)],
     )
-    expect(line.split(",").slice(2, 14)).toEqual(expected)
+    expect(line.split(";").slice(2, 14)).toEqual(expected)
   }
+  // The same numbers for programs: commas and decimal points, no BOM.
+  const plain = await (
+    (await csv("manager.nor@parat.test", unitIds.NOR!, `${search}&format=plain`)()) as Response
+  ).text()
+  expect(plain.charCodeAt(0)).not.toBe(0xfeff)
+  expect(plain).toContain("Enhed,Nordhavn Hospital")
+  const mean = report.heatmap.rows[0]!.cells.find((c) => !c.isSuppressed && !Number.isInteger(c.mean))
+  if (mean && !mean.isSuppressed) expect(plain).toContain(`,${mean.mean},`)
 })

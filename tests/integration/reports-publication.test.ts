@@ -10,11 +10,11 @@ import { getUnitReport } from "~/services/reports.server"
 import { recordResult } from "~/services/results.server"
 import type { Db } from "../../db/client"
 import { cycles, people, publishedCycles, responses, results, units } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
-import { seededTestDb } from "./db"
+import { seedReports } from "../../scripts/seed/reports"
+import { testDb } from "./db"
 
 async function demo() {
-  const db = await seededTestDb()
+  const db = testDb()
   seedReports(db, loadAllContent().content!)
   const byEmail = (email: string) => db.select().from(people).where(eq(people.email, email)).get()!
   const unitId = (code: string) =>
@@ -91,8 +91,8 @@ test("a later cycle in which one person of a department no longer answers hides 
       name: "Efterår 2026",
       instrumentHash: db.select({ h: cycles.instrumentHash }).from(cycles).get()!.h,
       unitIds: [unitId("RDEMO")],
-      opensAt: new Date(Date.UTC(2026, 8, 1)),
-      closesAt: new Date(Date.UTC(2026, 9, 1)),
+      opensOn: "2026-09-01",
+      closesOn: "2026-09-30",
     },
     db,
   )

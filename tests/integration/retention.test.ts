@@ -1,11 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm"
 import { beforeEach, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
 import { purgeExpiredData } from "~/services/retention.server"
 import { getCurrentInstrument } from "~/services/survey.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import { auditLog, loginFailures, passwordResets, people, responses, sessions, units } from "../../db/schema"
-import { ensureCycle, storeInstrumentVersion } from "../../db/seed-survey"
+import { ensurePerson } from "../../scripts/seed/factories"
+import { ensureCycle } from "../../scripts/seed/survey"
 import { testDb } from "./db"
 
 let db: Db
@@ -23,13 +25,13 @@ function makePerson(tag: string) {
 }
 
 function makeCycle(name: string, status: "open" | "closed") {
-  const hash = storeInstrumentVersion(db, getCurrentInstrument())
+  const hash = ensureInstrumentVersion(db, getCurrentInstrument())
   return ensureCycle(db, {
     name,
     instrumentHash: hash,
     status,
-    opensAt: ago(60),
-    closesAt: ago(-30),
+    opensOn: danishDay(ago(60)),
+    closesOn: danishDay(ago(-30)),
     minGroupSize: 5,
     unitIds: [],
   })

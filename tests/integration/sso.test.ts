@@ -3,8 +3,9 @@
 import { createServer } from "node:http"
 import { and, eq } from "drizzle-orm"
 import { exportJWK, generateKeyPair, SignJWT } from "jose"
+import { generateSync } from "otplib"
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest"
-import { getUser } from "~/services/auth.server"
+import { completeSignIn, getUser, requireRole } from "~/services/auth.server"
 import {
   beginSsoSignIn,
   completeSsoSignIn,
@@ -12,9 +13,10 @@ import {
   setJitSetting,
   ssoSignOutTarget,
 } from "~/services/sso.server"
+import { enrolKnownSecret } from "~/services/two-factor.server"
 import type { Db } from "../../db/client"
-import { ensurePerson, ensureUnit } from "../../db/factories"
 import { auditLog, people } from "../../db/schema"
+import { ensurePerson, ensureUnit } from "../../scripts/seed/factories"
 import { listenOnLoopback, startOidcProvider, TEST_CLIENT } from "../support/oidc-provider"
 import { makeRequest, testDb } from "./db"
 
@@ -87,6 +89,7 @@ beforeAll(async () => {
     employeeIdClaim: "employee_id",
     emailClaim: "email",
     name: "Test-region",
+    mfa: { amr: [], acr: [] },
   }
 })
 
@@ -155,7 +158,7 @@ test("a person signs in through the provider, matched by employee id before e-ma
     .from(auditLog)
     .where(and(eq(auditLog.action, "auth.sso_login"), eq(auditLog.actorId, id)))
     .all()
-  expect(audited).toEqual([{ details: { sub: account, isCreated: false } }])
+  expect(audited).toEqual([{ details: { sub: account, isCreated: false, secondFactor: "none" } }])
 })
 
 test("without an employee id the e-mail claim matches, in any letter case", async () => {
@@ -236,6 +239,72 @@ test("signing out sends the browser to the provider's end_session_endpoint with 
   expect(page.status).toBe(200) // the provider's own "sign out?" page
   // Without an SSO sign-in, sign-out just returns to the login page.
   expect((await ssoSignOutTarget(makeRequest("/logout"), settings)).url).toBe("/login")
+})
+
+// ---------------------------------------------------------------- second factor: the provider's or Parat's
+
+/** An admin imported into Parat, with a provider account whose sign-in reports these amr values. */
+function adminAt(tag: string, amr: string) {
+  const { id, account } = person({ email: `${tag}@region.test` }, { email: `${tag}@region.test` })
+  db.update(people).set({ role: "admin" }).where(eq(people.id, id)).run()
+  accounts.set(account, { ...accounts.get(account), amr })
+  return { id, account }
+}
+
+/** Whether the admin area lets this session in, or where it sends it. */
+function adminAreaFor(cookies: string[]) {
+  try {
+    requireRole(makeRequest("/admin", { cookie: sessionCookieOf(cookies) }), "admin", db)
+    return "admitted"
+  } catch (thrown) {
+    return (thrown as Response).headers.get("Location")
+  }
+}
+
+test("an admin whose provider did multi-factor (amr mfa) works without a Parat code, when the setting trusts it", async () => {
+  const { account } = adminAt("mfa-admin", "pwd,mfa")
+  const trusting = { ...settings, mfa: { amr: ["mfa"], acr: [] } }
+  const outcome = await signIn(account, trusting)
+  if (!outcome.ok) throw new Error(outcome.reason)
+  expect(outcome.step).toBe("done")
+  expect(getUser(makeRequest("/", { cookie: sessionCookieOf(outcome.cookies) }), db)?.isMfaByIdp).toBe(true)
+  expect(adminAreaFor(outcome.cookies)).toBe("admitted")
+
+  // The same sign-in without the setting: the provider's claim counts for nothing, so the admin sets up a code.
+  const untrusted = await signIn(account)
+  if (!untrusted.ok) throw new Error(untrusted.reason)
+  expect(adminAreaFor(untrusted.cookies)).toBe("/account/two-factor?required=1")
+})
+
+test("a password-only sign-in at the provider (amr pwd) does not count as a second factor", async () => {
+  const { account } = adminAt("pwd-admin", "pwd")
+  const outcome = await signIn(account, { ...settings, mfa: { amr: ["mfa"], acr: [] } })
+  if (!outcome.ok) throw new Error(outcome.reason)
+  expect(adminAreaFor(outcome.cookies)).toBe("/account/two-factor?required=1")
+})
+
+test("someone with Parat two-factor whose provider vouched for no second factor still types their code", async () => {
+  const { id, account } = person({ email: "totp-sso@region.test" }, { email: "totp-sso@region.test" })
+  const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+  enrolKnownSecret(id, secret, db)
+  const outcome = await signIn(account)
+  if (!outcome.ok) throw new Error(outcome.reason)
+  expect(outcome.step).toBe("second_factor")
+  expect(outcome.cookies.some((c) => c.startsWith("parat_session="))).toBe(false)
+  const challenge = outcome.cookies.find((c) => c.startsWith("parat_sign_in="))!.split(";")[0]!
+  const done = completeSignIn(
+    makeRequest("/login/two-factor", { cookie: challenge }),
+    { code: generateSync({ secret }), address: "127.0.0.1" },
+    db,
+  )
+  if (!done.ok) throw new Error(done.reason)
+  expect(getUser(makeRequest("/", { cookie: done.cookies[0]!.split(";")[0] }), db)?.id).toBe(id)
+  const signIns = db
+    .select({ details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "auth.sign_in"), eq(auditLog.actorId, id)))
+    .all()
+  expect(signIns).toEqual([{ details: { method: "sso+totp", address: "127.0.0.1" } }])
 })
 
 // ---------------------------------------------------------------- tokens that must be refused

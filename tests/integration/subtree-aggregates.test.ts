@@ -7,7 +7,7 @@ import { getHeatmap } from "~/services/reports.server"
 import { rebuildSubtreeAggregates } from "~/services/results.server"
 import type { Db } from "../../db/client"
 import { people, units } from "../../db/schema"
-import { seedReports } from "../../db/seed-reports"
+import { seedReports } from "../../scripts/seed/reports"
 import { testDb } from "./db"
 
 let db: Db

@@ -1,5 +1,6 @@
 import { and, count, eq } from "drizzle-orm"
 import { beforeEach, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import { DONT_KNOW } from "~/domain/scoring"
 import { loader as homeLoader } from "~/routes/_index"
 import { action as startAction, loader as startLoader } from "~/routes/survey._index"
@@ -8,6 +9,7 @@ import { loader as jsonLoader } from "~/routes/survey.$cycleId.export[.]json"
 import { action as pageAction, loader as pageLoader } from "~/routes/survey.$cycleId.page.$n"
 import { loader as resultLoader } from "~/routes/survey.$cycleId.result"
 import { action as reviewAction, loader as reviewLoader } from "~/routes/survey.$cycleId.review"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
 import {
   getInstrumentV1,
   getResultView,
@@ -17,7 +19,6 @@ import {
   submitResponse,
 } from "~/services/survey.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import {
   cycleInvitations,
   cycles,
@@ -28,13 +29,8 @@ import {
   results,
   units,
 } from "../../db/schema"
-import {
-  CURRENT_CYCLE_NAME,
-  ensureCycle,
-  SURVEY_TESTERS,
-  seedSurvey,
-  storeInstrumentVersion,
-} from "../../db/seed-survey"
+import { ensurePerson } from "../../scripts/seed/factories"
+import { CURRENT_CYCLE_NAME, ensureCycle, SURVEY_TESTERS, seedSurvey } from "../../scripts/seed/survey"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
@@ -279,8 +275,14 @@ test("the export holds the person's own answers and scores, as JSON and as CSV",
   const bytes = new Uint8Array(await csv.clone().arrayBuffer())
   expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // the BOM that makes Excel read UTF-8
   const text = await csv.text()
-  expect(text.split("\r\n")[0]).toBe("Type,Area,Item id,Question,Value,Answer text,Score,Level,Own rating")
-  expect(text.split("\r\n").filter(Boolean)).toHaveLength(1 + 36 + 6)
+  const lines = text.split("\r\n").filter(Boolean)
+  expect(lines[0]).toBe("Type;Area;Item id;Question;Value;Answer text;Score;Level;Own rating")
+  expect(lines).toHaveLength(1 + 36 + 6)
+  // Areas and levels by name, as on the result page, not by internal keys.
+  expect(lines[1]!.split(";")[1]).toBe("Understanding AI")
+  expect(lines.at(-1)).toMatch(
+    /^Score;Implementation and procurement;;;;;\d+(,\d+)?;(Not yet foundation|Foundation|Practitioner|Advanced|Expert and leader);[^;]*$/,
+  )
 })
 
 test("a person who has not answered has nothing to export; a stranger's cycle is a 404", async () => {
@@ -300,7 +302,7 @@ test("a submit or save to a closed cycle gets a clear message and keeps the draf
   const person = personOf(email)
   for (let page = 1; page <= 6; page++) await callPage(cookie, page, pageForm(page))
   db.update(cycles)
-    .set({ closesAt: new Date(Date.now() - 1000) })
+    .set({ closesOn: danishDay(new Date(Date.now() - 86_400_000)) })
     .where(eq(cycles.id, cycleId))
     .run()
   try {
@@ -321,7 +323,7 @@ test("a submit or save to a closed cycle gets a clear message and keeps the draf
     expect(listSurveyCycles(person)).toEqual([])
   } finally {
     db.update(cycles)
-      .set({ closesAt: new Date(Date.now() + 30 * 86_400_000) })
+      .set({ closesOn: danishDay(new Date(Date.now() + 30 * 86_400_000)) })
       .where(eq(cycles.id, cycleId))
       .run()
   }
@@ -364,8 +366,8 @@ test("a cycle for another hospital is invisible: its pages are a 404", async () 
     name: "Kun Skovbrynet",
     instrumentHash: instrument.hash,
     status: "open",
-    opensAt: new Date(Date.now() - 1000),
-    closesAt: new Date(Date.now() + 86_400_000),
+    opensOn: danishDay(new Date()),
+    closesOn: danishDay(new Date(Date.now() + 86_400_000)),
     minGroupSize: 5,
     unitIds: [sko.id],
   })
@@ -387,14 +389,14 @@ test("an old cycle's result stays readable with its own instrument version, besi
   const old = structuredClone(instrument)
   old.version = 0
   old.dimensions[0]!.name = { da: "Gammel forståelse", en: "Old understanding" }
-  const oldHash = storeInstrumentVersion(db, { ...old, hash: "oldversion000001" })
+  const oldHash = ensureInstrumentVersion(db, { ...old, hash: "oldversion000001" })
   const region = db.select({ id: units.id }).from(units).where(eq(units.code, "RDEMO")).get()!
   const past = ensureCycle(db, {
     name: "Forår 2026 / Spring 2026",
     instrumentHash: oldHash,
     status: "open",
-    opensAt: new Date(Date.UTC(2026, 2, 1)),
-    closesAt: new Date(Date.UTC(2026, 3, 1)),
+    opensOn: "2026-03-01",
+    closesOn: "2026-03-31",
     minGroupSize: 5,
     unitIds: [region.id],
   })

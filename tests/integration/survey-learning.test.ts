@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, like, or } from "drizzle-orm"
 import { beforeEach, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import type { Dimension, Level } from "~/domain/content-schema"
 import { getContent } from "~/services/content-loader.server"
 import {
@@ -12,10 +13,10 @@ import {
 import { getInstrumentV1, getResultView, saveDraftPage, submitResponse } from "~/services/survey.server"
 import type { Db } from "../../db/client"
 import { cycleInvitations, cycles, enrolments, people, units } from "../../db/schema"
-import { JOURNEY_PEOPLE, seedJourneys } from "../../db/seed-journeys"
-import { answersForLevels } from "../../db/seed-learning"
-import { isExcludedFromSeededResults } from "../../db/seed-reports"
-import { ensureCycle, seedSurvey } from "../../db/seed-survey"
+import { JOURNEY_PEOPLE, seedJourneys } from "../../scripts/seed/journeys"
+import { answersForLevels } from "../../scripts/seed/learning"
+import { isExcludedFromSeededResults } from "../../scripts/seed/reports"
+import { ensureCycle, seedSurvey } from "../../scripts/seed/survey"
 import { testDb } from "./db"
 
 // The seam between the survey and the learning path: a result submitted through the survey becomes the path, and
@@ -150,8 +151,8 @@ test("a newer result B in a later cycle rebuilds the path and keeps the complete
     name: "Forår 2027 / Spring 2027",
     instrumentHash: instrument.hash,
     status: "open",
-    opensAt: later(2),
-    closesAt: later(60 * 24 * 30),
+    opensOn: danishDay(later(2)),
+    closesOn: danishDay(later(60 * 24 * 30)),
     minGroupSize: 5,
     unitIds: [region.id],
   })

@@ -1,11 +1,13 @@
 // Taking a v2 cycle: the person's own form, stable on resume, the unscored pages, and the result with confidence.
 import { eq } from "drizzle-orm"
 import { beforeAll, expect, test } from "vitest"
+import { danishDay } from "~/domain/calendar"
 import type { JobFamily } from "~/domain/content-schema"
 import { formFor } from "~/domain/form"
 import { DONT_KNOW } from "~/domain/scoring"
 import { action as pageAction } from "~/routes/survey.$cycleId.page.$n"
 import { loader as resultLoader } from "~/routes/survey.$cycleId.result"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
 import { getLatestResult } from "~/services/learning.server"
 import {
   getCurrentInstrument,
@@ -17,9 +19,9 @@ import {
   submitResponse,
 } from "~/services/survey.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import { people, resultScores, results, units } from "../../db/schema"
-import { ensureCycle, inviteToCycle, storeInstrumentVersion } from "../../db/seed-survey"
+import { ensurePerson } from "../../scripts/seed/factories"
+import { ensureCycle, inviteToCycle } from "../../scripts/seed/survey"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
@@ -39,13 +41,13 @@ beforeAll(async () => {
       name,
       instrumentHash: hash,
       status: "open",
-      opensAt: new Date(now.getTime() - daysAgo * 86_400_000),
-      closesAt: new Date(now.getTime() + 30 * 86_400_000),
+      opensOn: danishDay(new Date(now.getTime() - daysAgo * 86_400_000)),
+      closesOn: danishDay(new Date(now.getTime() + 30 * 86_400_000)),
       minGroupSize: 5,
       unitIds: [unitId],
     })
-  v1CycleId = cycle("v2 test: an older v1 cycle", storeInstrumentVersion(db, getInstrumentV1()), 20)
-  cycleId = cycle("v2 test: a v2 cycle", storeInstrumentVersion(db, v2), 2)
+  v1CycleId = cycle("v2 test: an older v1 cycle", ensureInstrumentVersion(db, getInstrumentV1()), 20)
+  cycleId = cycle("v2 test: a v2 cycle", ensureInstrumentVersion(db, v2), 2)
 })
 
 let counter = 0

@@ -1,11 +1,11 @@
 import { expect, test } from "vitest"
 import { ensureInstrumentVersion } from "~/services/instrument.server"
 import { getInstrumentV1 } from "~/services/survey.server"
-import { generateSyntheticOrganisation } from "../../db/synthetic"
-import { createTestDb } from "./db"
+import { generateSyntheticOrganisation } from "../../scripts/seed/synthetic"
+import { testDb } from "./db"
 
 function build(seed: number) {
-  const db = createTestDb()
+  const db = testDb("empty")
   const instrument = getInstrumentV1()
   ensureInstrumentVersion(db, instrument)
   const summary = generateSyntheticOrganisation(db, { people: 3000, cycles: 2, seed, instrument })

@@ -8,9 +8,9 @@ import { completeSignIn, getUser, MAX_FAILURES_PER_ACCOUNT } from "~/services/au
 import { openSecret } from "~/services/secret-box.server"
 import { getTwoFactorStatus } from "~/services/two-factor.server"
 import type { Db } from "../../db/client"
-import { ensurePerson } from "../../db/factories"
 import { auditLog, people, recoveryCodes, totpCredentials, units } from "../../db/schema"
-import { DEMO_TOTP_SECRET } from "../../db/seed"
+import { DEMO_TOTP_SECRET } from "../../scripts/seed/demo"
+import { ensurePerson } from "../../scripts/seed/factories"
 import { loginCookie, makeRequest, testDb, tryLogin } from "./db"
 
 let db: Db
@@ -204,9 +204,9 @@ test("an admin without two-factor is sent to set it up before the admin area; wi
   expect((refused as Response).status).toBe(302)
   expect((refused as Response).headers.get("Location")).toBe("/account/two-factor?required=1")
   const page = (await call(enrolLoader, makeRequest("/account/two-factor", { cookie }))) as {
-    isRequired: boolean
+    requiredBecause: string | null
   }
-  expect(page.isRequired).toBe(true)
+  expect(page.requiredBecause).toBe("twoFactor.required")
   await enrol(cookie)
   await expect(call(adminLoader, makeRequest("/admin", { cookie }))).resolves.toBeNull()
 })

@@ -1,13 +1,15 @@
 import { beforeAll, expect, test } from "vitest"
 import { loader as wikiLoader } from "~/routes/wiki._index"
 import { loader as termLoader } from "~/routes/wiki.$slug"
+import { getContent } from "~/services/content-loader.server"
+import { syncContent } from "~/services/content-sync.server"
 import { searchWiki, syncWikiIndex } from "~/services/wiki.server"
-import { seedWiki } from "../../db/seed-wiki"
-import { createTestDb, makeRequest } from "./db"
+import type { Db } from "../../db/client"
+import { makeRequest, testDb } from "./db"
 
-let db: ReturnType<typeof createTestDb>
+let db: Db
 beforeAll(() => {
-  db = createTestDb()
+  db = testDb()
 })
 
 const slugs = (query: string, lang: "da" | "en" = "da") => searchWiki(query, lang, db).map((h) => h.slug)
@@ -23,6 +25,16 @@ test("an English search finds the English term, and prefixes match", () => {
   expect(slugs("training data", "en")[0]).toBe("training-data")
   expect(slugs("overfit", "en")[0]).toBe("overfitting")
   expect(slugs("hallucin", "en")).toContain("hallucination")
+})
+
+test("everyday words and inflections find the term: hallucinering, persondata, ChatGPT", () => {
+  expect(slugs("hallucinering")[0]).toBe("hallucination")
+  expect(slugs("hallucinerer")[0]).toBe("hallucination")
+  expect(slugs("hallucinating", "en")[0]).toBe("hallucination")
+  expect(slugs("persondata")).toContain("personal-data")
+  expect(slugs("persondata")).toContain("gdpr")
+  expect(slugs("chatgpt")).toContain("large-language-model")
+  expect(slugs("it-sikkerhed")[0]).toBe("information-security")
 })
 
 test("hits show the texts of the page's language, taken from the content", () => {
@@ -58,15 +70,17 @@ test("an empty or sign-only search finds nothing", () => {
   expect(searchWiki("zzqxnotaword", "da", db)).toEqual([])
 })
 
-test("syncWikiIndex replaces the index rather than adding to it, and the seed fills it", () => {
-  const rows = () => (db.$client.prepare("SELECT count(*) AS n FROM wiki_fts").get() as { n: number }).n
-  const count = seedWiki(db)
-  expect(rows()).toBe(count * 2)
-  seedWiki(db)
-  expect(rows()).toBe(count * 2)
-  syncWikiIndex(db, [])
+test("syncWikiIndex replaces the index rather than adding to it, and the content sync fills it", () => {
+  const own = testDb("empty", { current: false })
+  const rows = () => (own.$client.prepare("SELECT count(*) AS n FROM wiki_fts").get() as { n: number }).n
   expect(rows()).toBe(0)
-  seedWiki(db)
+  syncContent(own)
+  const count = getContent().wiki.length
+  expect(rows()).toBe(count * 2)
+  syncContent(own)
+  expect(rows()).toBe(count * 2)
+  syncWikiIndex(own, [])
+  expect(rows()).toBe(0)
 })
 
 test("the wiki page lists every term A to Å when there is no search", async () => {

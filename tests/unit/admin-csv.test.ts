@@ -38,9 +38,29 @@ test("delimiters, quotes and line breaks are quoted, quotes doubled", () => {
   expect(escapeCsvCell('say "hi"')).toBe('"say ""hi"""')
   expect(escapeCsvCell("two\nlines")).toBe('"two\nlines"')
   expect(escapeCsvCell("a;b")).toBe("a;b")
-  expect(toCsv([["a;b", "c"]], { delimiter: ";" })).toBe('"a;b";c\r\n')
+  expect(toCsv([["a;b", "c"]], { dialect: "spreadsheet" })).toBe('\uFEFF"a;b";c\r\n')
 })
 
 test("a formula cell that also needs quoting gets both", () => {
   expect(escapeCsvCell('=HYPERLINK("x","y")')).toBe('"\'=HYPERLINK(""x"",""y"")"')
+})
+
+test("the spreadsheet dialect is what Danish Excel opens: semicolons, decimal commas, a BOM", () => {
+  expect(
+    toCsv(
+      [
+        ["Enhed", "Gennemsnit", "Antal"],
+        ["Akutmodtagelsen, Nordhavn", 54.3, 12],
+        ["Ærø", -0.5, null],
+      ],
+      { dialect: "spreadsheet" },
+    ),
+  ).toBe("\uFEFFEnhed;Gennemsnit;Antal\r\nAkutmodtagelsen, Nordhavn;54,3;12\r\nÆrø;-0,5;\r\n")
+})
+
+test("the plain dialect is RFC 4180 for programs: commas, decimal points, no BOM", () => {
+  expect(toCsv([["a", 54.3]], { dialect: "plain" })).toBe("a,54.3\r\n")
+  expect(escapeCsvCell(54.3, "spreadsheet")).toBe("54,3")
+  expect(escapeCsvCell("1,5", "spreadsheet")).toBe("1,5")
+  expect(escapeCsvCell("1,5", "plain")).toBe('"1,5"')
 })

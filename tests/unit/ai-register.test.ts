@@ -18,7 +18,7 @@ const d = (iso: string) => new Date(`${iso}T12:00:00Z`)
 const requirement = (over: Partial<Requirement> = {}): Requirement => ({
   id: 1,
   systemId: 7,
-  moduleSlug: "sepsis-alert",
+  contentKey: "sepsis-alert",
   jobFamily: "nurse",
   refreshMonths: null,
   graceDays: 30,
@@ -27,7 +27,7 @@ const requirement = (over: Partial<Requirement> = {}): Requirement => ({
 })
 const record = (over: Partial<TrainingRecord> = {}): TrainingRecord => ({
   id: 1,
-  moduleSlug: "sepsis-alert",
+  contentKey: "sepsis-alert",
   completedAt: d("2026-01-10"),
   correctsId: null,
   isVoid: false,
@@ -69,7 +69,7 @@ describe("requirement status", () => {
 
   it("is done by a completion of the required module only", () => {
     expect(status({ records: [record()] })).toMatchObject({ state: "done", dueAt: null, recordId: 1 })
-    expect(status({ records: [record({ moduleSlug: "other" })] }).state).toBe("due")
+    expect(status({ records: [record({ contentKey: "other" })] }).state).toBe("due")
   })
 
   it("falls due after the refresh period, with the next due date shown while done", () => {
@@ -85,7 +85,7 @@ describe("requirement status", () => {
   })
 
   it("is made due again by a substantive change of the module, counting grace from the change", () => {
-    const events: DueAgainEvent[] = [{ reason: "content", moduleSlug: "sepsis-alert", at: d("2026-03-01") }]
+    const events: DueAgainEvent[] = [{ reason: "content", contentKey: "sepsis-alert", at: d("2026-03-01") }]
     expect(status({ records: [record()], events, now: d("2026-03-02") })).toMatchObject({
       state: "due",
       dueAt: d("2026-03-31"),
@@ -103,7 +103,7 @@ describe("requirement status", () => {
   it("is made due again by a register change of the same system only", () => {
     const other: DueAgainEvent[] = [{ reason: "risk_class", systemId: 8, at: d("2026-03-01") }]
     const own: DueAgainEvent[] = [{ reason: "scope", systemId: 7, at: d("2026-03-01") }]
-    const unrelatedModule: DueAgainEvent[] = [{ reason: "content", moduleSlug: "other", at: d("2026-03-01") }]
+    const unrelatedModule: DueAgainEvent[] = [{ reason: "content", contentKey: "other", at: d("2026-03-01") }]
     expect(status({ records: [record()], events: other, now: d("2026-03-02") }).state).toBe("done")
     expect(status({ records: [record()], events: unrelatedModule, now: d("2026-03-02") }).state).toBe("done")
     expect(status({ records: [record()], events: own, now: d("2026-03-02") }).cause).toBe("scope")
@@ -168,7 +168,7 @@ describe("records and register changes", () => {
     const base = {
       code,
       personName: "A",
-      moduleSlug: "m",
+      contentKey: "m",
       contentVersion: "1",
       completedAt: d("2026-01-01"),
       score: 1,

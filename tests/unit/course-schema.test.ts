@@ -43,10 +43,9 @@ const issues = (value: unknown) => {
   return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)
 }
 
-test("a module in the shape of COURSE-SCHEMA.md parses, and the old minutes field is accepted and ignored", () => {
+test("a module in the shape of COURSE-SCHEMA.md parses, and a minutes field of its own is refused", () => {
   expect(issues(complete())).toEqual([])
-  const { minutes: _m, ...withoutMinutes } = complete()
-  expect(issues(withoutMinutes)).toEqual([])
+  expect(issues({ ...complete(), minutes: 40 })).toEqual([': Unrecognized key: "minutes"'])
   expect(completenessProblems(ModuleMeta.parse(complete()))).toEqual([])
 })
 

@@ -11,7 +11,7 @@ import {
   type TreeUnit,
 } from "~/domain/disclosure"
 import type { JobFamily } from "~/domain/vocabulary"
-import { seededRandom } from "../../db/factories"
+import { seededRandom } from "../../scripts/seed/factories"
 
 const K = 5
 

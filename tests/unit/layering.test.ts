@@ -1,5 +1,5 @@
 // The house's layering, checked on the source: routes reach data only through app/services, and app/domain is pure
-// (no service, database or route, and no Node I/O).
+// (no service, database or route, and no Node I/O); db/ imports no service.
 import { readdirSync, readFileSync } from "node:fs"
 import { dirname, join, relative, resolve } from "node:path"
 import { expect, test } from "vitest"
@@ -50,6 +50,10 @@ test("no route imports the database: routes go through app/services", () => {
 
 test("app/domain is pure: it imports no service, database, route or Node I/O", () => {
   expect(violations("app/domain", (t) => isDb(t) || isService(t) || isRoute(t) || isNodeIo(t))).toEqual([])
+})
+
+test("db/ is the lowest layer: it imports no service or route (seeds that use services live in scripts/seed/)", () => {
+  expect(violations("db", (t) => isService(t) || isRoute(t))).toEqual([])
 })
 
 test("the check sees every kind of import it is meant to catch", () => {

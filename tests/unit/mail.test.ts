@@ -37,7 +37,7 @@ test("renderMail escapes names in the HTML and keeps the link in both parts", ()
       kind: "invitation",
       name: "<b>Ole</b>",
       cycle: "Forår",
-      closesAt: closes,
+      closesOn: "2026-03-30",
       k: 5,
       link: "https://x.dk/s?a=1&b=2",
     },
@@ -49,4 +49,26 @@ test("renderMail escapes names in the HTML and keeps the link in both parts", ()
   expect(mail.html).toContain('href="https://x.dk/s?a=1&amp;b=2"')
   expect(mail.text).toContain("https://x.dk/s?a=1&b=2")
   expect(mail.html).toContain('<html lang="da">')
+})
+
+test("every kind of mail has a plain-text part, a language-tagged HTML part with real links, and no images", () => {
+  const t = (key: string) => key
+  const common = { name: "Ole", cycle: "Forår", closesOn: "2026-03-30", link: "https://x.dk/l" }
+  const mails = [
+    renderMail({ kind: "invitation", ...common, k: 5 }, "en", t),
+    renderMail({ kind: "reminder", ...common, unsubscribeLink: "https://x.dk/u" }, "en", t),
+    renderMail({ kind: "password_link", name: "Ole", link: "https://x.dk/l", expiresAt: closes }, "en", t),
+    renderMail(
+      { kind: "two_factor_recovery", name: "Ole", link: "https://x.dk/l", expiresAt: closes },
+      "en",
+      t,
+    ),
+  ]
+  for (const mail of mails) {
+    expect(mail.text).toContain("https://x.dk/l")
+    expect(mail.html).toContain('<html lang="en">')
+    expect(mail.html).toContain('<a href="https://x.dk/l">')
+    expect(mail.html).not.toMatch(/<img|background=|url\(/i) // no tracking pixel, no remote image of any kind
+  }
+  expect(mails[1]!.html).toContain('<a href="https://x.dk/u">message.reminder.unsubscribe</a>')
 })

@@ -14,7 +14,6 @@ import {
   reviewPage,
   surveyState,
 } from "~/domain/survey"
-import { csvCell, toCsv } from "~/domain/survey-export"
 
 const t = { da: "x", en: "x" }
 const opts = [
@@ -143,29 +142,39 @@ test("submit re-validates the whole draft: all answered passes, stray keys are d
   expect(checkForSubmit(instrument, null)).toMatchObject({ ok: false, missing: { length: 3 } })
 })
 
-const open = { status: "open" as const, opensAt: new Date(1000), closesAt: new Date(2000) }
+// Closes on Christmas Eve: open until midnight Danish time, and from midnight Danish time on its first day.
+const open = { status: "open" as const, opensOn: "2026-12-01", closesOn: "2026-12-24" }
 
-test("a cycle is open only with status open and now in [opensAt, closesAt)", () => {
-  expect(isCycleOpen(open, new Date(1000))).toBe(true)
-  expect(isCycleOpen(open, new Date(1999))).toBe(true)
-  expect(isCycleOpen(open, new Date(999))).toBe(false)
-  expect(isCycleOpen(open, new Date(2000))).toBe(false)
-  expect(isCycleOpen({ ...open, status: "closed" }, new Date(1500))).toBe(false)
-  expect(isCycleOpen({ ...open, status: "draft" }, new Date(1500))).toBe(false)
+test("a cycle is open from 00:00 Danish time on its first day to 24:00 Danish time on its last", () => {
+  expect(isCycleOpen(open, new Date("2026-11-30T22:59:59Z"))).toBe(false) // 23:59 in Copenhagen, 30 November
+  expect(isCycleOpen(open, new Date("2026-11-30T23:00:00Z"))).toBe(true) // 00:00 in Copenhagen, 1 December
+  expect(isCycleOpen(open, new Date("2026-12-24T22:59:59Z"))).toBe(true) // 23:59 on Christmas Eve
+  expect(isCycleOpen(open, new Date("2026-12-24T23:00:00Z"))).toBe(false) // 00:00 on Christmas Day
+  expect(isCycleOpen({ ...open, status: "closed" }, new Date("2026-12-10T12:00:00Z"))).toBe(false)
+  expect(isCycleOpen({ ...open, status: "draft" }, new Date("2026-12-10T12:00:00Z"))).toBe(false)
+})
+
+test("a summer cycle follows Danish summer time (UTC+2)", () => {
+  const summer = { status: "open" as const, opensOn: "2026-06-01", closesOn: "2026-06-30" }
+  expect(isCycleOpen(summer, new Date("2026-05-31T22:00:00Z"))).toBe(true)
+  expect(isCycleOpen(summer, new Date("2026-05-31T21:59:59Z"))).toBe(false)
+  expect(isCycleOpen(summer, new Date("2026-06-30T21:59:59Z"))).toBe(true)
+  expect(isCycleOpen(summer, new Date("2026-06-30T22:00:00Z"))).toBe(false)
 })
 
 test("the admin's cycle phase: draft, scheduled, taking answers, past closing, closed", () => {
-  expect(cyclePhase({ ...open, status: "draft" }, new Date(1500))).toBe("draft")
-  expect(cyclePhase(open, new Date(999))).toBe("scheduled")
-  expect(cyclePhase(open, new Date(1000))).toBe("taking_answers")
-  expect(cyclePhase(open, new Date(1999))).toBe("taking_answers")
-  expect(cyclePhase(open, new Date(2000))).toBe("past_closing")
-  expect(cyclePhase({ ...open, status: "closed" }, new Date(1500))).toBe("closed")
+  const during = new Date("2026-12-10T12:00:00Z")
+  expect(cyclePhase({ ...open, status: "draft" }, during)).toBe("draft")
+  expect(cyclePhase(open, new Date("2026-11-30T22:00:00Z"))).toBe("scheduled")
+  expect(cyclePhase(open, new Date("2026-11-30T23:00:00Z"))).toBe("taking_answers")
+  expect(cyclePhase(open, new Date("2026-12-24T22:59:00Z"))).toBe("taking_answers")
+  expect(cyclePhase(open, new Date("2026-12-24T23:00:00Z"))).toBe("past_closing")
+  expect(cyclePhase({ ...open, status: "closed" }, during)).toBe("closed")
 })
 
 test("the survey state: not started, in progress, submitted (also after closing), closed", () => {
-  const during = new Date(1500)
-  const after = new Date(3000)
+  const during = new Date("2026-12-10T12:00:00Z")
+  const after = new Date("2027-01-10T12:00:00Z")
   const isOpenDuring = isCycleOpen(open, during)
   const isOpenAfter = isCycleOpen(open, after)
   expect(surveyState(isOpenDuring, null)).toBe("not_started")
@@ -184,24 +193,4 @@ test("pages: one per dimension, then review; resume stays within 1..review", () 
   expect(resumePage(instrument, 2)).toBe(2)
   expect(resumePage(instrument, 3)).toBe(3)
   expect(resumePage(instrument, 12)).toBe(3)
-})
-
-test("CSV cells are quoted when needed and never start a formula", () => {
-  expect(csvCell("plain")).toBe("plain")
-  expect(csvCell(42.5)).toBe("42.5")
-  expect(csvCell(-3)).toBe("-3")
-  expect(csvCell(null)).toBe("")
-  expect(csvCell('say "hi", then go')).toBe('"say ""hi"", then go"')
-  expect(csvCell("line\nbreak")).toBe('"line\nbreak"')
-  expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"')
-  expect(csvCell("+1")).toBe("'+1")
-  expect(csvCell("-1")).toBe("'-1")
-  expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)")
-  expect(csvCell("\tx")).toBe("'\tx")
-  expect(
-    toCsv([
-      ["a", "b"],
-      [1, null],
-    ]),
-  ).toBe("\uFEFFa,b\r\n1,\r\n")
 })

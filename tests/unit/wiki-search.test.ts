@@ -1,5 +1,12 @@
 import { expect, test } from "vitest"
-import { foldText, groupByInitial, markdownToSearchText, queryTokens, toFtsQuery } from "~/domain/wiki-search"
+import {
+  foldText,
+  groupByInitial,
+  markdownToSearchText,
+  queryTokens,
+  stemOf,
+  toFtsQuery,
+} from "~/domain/wiki-search"
 
 test("foldText lower-cases and spells æ, ø and å as ae, oe and aa", () => {
   expect(foldText("Træningsdata")).toBe("traeningsdata")
@@ -31,14 +38,25 @@ test("queryTokens keeps at most 8 words and cuts very long words", () => {
 })
 
 test("toFtsQuery makes every word a quoted prefix term", () => {
-  expect(toFtsQuery("Træning")).toBe('"traening"*')
-  expect(toFtsQuery("maskin læring")).toBe('"maskin"* "laering"*')
+  expect(toFtsQuery("Træ")).toBe('"trae"*')
+  expect(toFtsQuery("maskin læring")).toBe('"maskin"* AND "laering"*')
+})
+
+test("a long word is searched as itself or its stem, so inflections find the term", () => {
+  expect(toFtsQuery("hallucinering")).toBe('("hallucinering"* OR "hallucin"*)')
+  expect(toFtsQuery("hallucinating")).toBe('("hallucinating"* OR "hallucin"*)')
+  expect(toFtsQuery("Træning")).toBe('("traening"* OR "traen"*)')
+  expect(stemOf("modellerne")).toBe("modell")
+  expect(stemOf("data")).toBeNull()
+  expect(stemOf("laering")).toBeNull() // "laer" would find far too much
 })
 
 test("toFtsQuery neutralises FTS5 syntax typed by a user", () => {
-  expect(toFtsQuery('bias" OR term:x NEAR(a b) *')).toBe('"bias"* "or"* "term"* "x"* "near"* "a"* "b"*')
+  expect(toFtsQuery('bias" OR term:x NEAR(a b) *')).toBe(
+    '"bias"* AND "or"* AND "term"* AND "x"* AND "near"* AND "a"* AND "b"*',
+  )
   expect(toFtsQuery("AND")).toBe('"and"*')
-  expect(toFtsQuery("-drift ^auc")).toBe('"drift"* "auc"*')
+  expect(toFtsQuery("-drift ^auc")).toBe('"drift"* AND "auc"*')
 })
 
 test("toFtsQuery returns null when nothing searchable is left", () => {

@@ -88,7 +88,10 @@ function HeatmapTd({ cell }: { cell: HeatmapCell }) {
 }
 
 export function HeatmapLegend({ thresholds }: { thresholds: UnitReport["levelThresholds"] }) {
-  const { t } = useTranslation("reports")
+  const { t, i18n } = useTranslation("reports")
+  // 0–39,9 in Danish: at most one decimal, with the page language's decimal sign
+  const score = (value: number) =>
+    value.toLocaleString(i18n.language === "en" ? "en-GB" : "da-DK", { maximumFractionDigits: 1 })
   const bands = [{ level: 0, min: 0 }, ...thresholds]
   return (
     <div className="heatmap-legend">
@@ -101,8 +104,12 @@ export function HeatmapLegend({ thresholds }: { thresholds: UnitReport["levelThr
             <li key={band.level}>
               <span className={`heatmap-legend__swatch heat--level${band.level}`} aria-hidden="true" />
               {next
-                ? t("heatmap.legendLevel", { level, from: band.min, to: next.min - 0.1 })
-                : t("heatmap.legendLevelTop", { level, from: band.min })}
+                ? t("heatmap.legendLevel", {
+                    level,
+                    from: score(band.min),
+                    to: score(Math.round((next.min - 0.1) * 10) / 10),
+                  })
+                : t("heatmap.legendLevelTop", { level, from: score(band.min) })}
             </li>
           )
         })}

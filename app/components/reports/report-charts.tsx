@@ -36,7 +36,8 @@ export function LevelChart({
         <XAxis type="number" allowDecimals={false} />
         <YAxis type="category" dataKey="name" width={200} />
         <Tooltip />
-        <Legend formatter={legendText} />
+        {/* in level order (l0 … l4), not recharts' default alphabetical order of the names */}
+        <Legend formatter={legendText} itemSorter="dataKey" />
         {levelNames.map((name, level) => (
           <Bar
             key={name}

@@ -1,22 +1,10 @@
-// Learning progress of today's tree (people, completed modules), under the anonymity rule of
-// app/domain/anonymity.ts, decided top down from the root so each unit gets the same answer on every page.
+// The learning table of a unit, read from the latest learning snapshot (app/services/reports/learning-snapshot
+// .server.ts): the region, the unit and its children in the tree as it stood then, each with its shown cell.
 import type Database from "better-sqlite3"
-import { inArray } from "drizzle-orm"
-import {
-  ALL,
-  type CellState,
-  decideLevel,
-  decideTop,
-  type GroupCounts,
-  type LevelDecision,
-  type Slice,
-} from "~/domain/anonymity"
-import { DIMENSIONS, type Dimension, JOB_FAMILIES, type JobFamily } from "~/domain/vocabulary"
-import { type Db, schema } from "../db.server"
+import type { Slice } from "~/domain/disclosure"
+import { DIMENSIONS, type Dimension } from "~/domain/vocabulary"
+import type { Db } from "../db.server"
 import type { RowHead, RowRole } from "./rows.server"
-import type { UnitRow } from "./scope.server"
-
-const { units } = schema
 
 export type LearningRow =
   | (RowHead & { isSuppressed: true })
@@ -28,37 +16,28 @@ export type LearningRow =
       modulesCompleted: number
     })
 
-/** child unit id (0: people placed directly in the parent) -> job family -> figures */
-type DepthRows<T> = Map<number, Map<JobFamily, T>>
-
-const CHILD_KEY = `CASE WHEN u.id = @q THEN 0 ELSE CAST(substr(u.path, @plen + 1,
-  instr(substr(u.path, @plen + 1), '/') - 1) AS INTEGER) END`
-// A subtree is a range of paths: "/1/4/" up to "/1/40" ('0' is the character after '/'), so the path index serves it.
-const SUBTREE = `WITH sub(id, child) AS MATERIALIZED (SELECT u.id, ${CHILD_KEY} FROM units u
-  WHERE u.path >= @p AND u.path < @pe)`
+export type LearningTable = {
+  /** when the snapshot the table shows was taken, and the k it was decided with; null before the first */
+  snapshot: { takenAt: Date; k: number } | null
+  rows: LearningRow[]
+}
 
 function prepare(sqlite: Database.Database) {
+  const unitColumns = "s.unit_id AS id, s.name, s.path, s.parent_id AS parentId"
   return {
-    people: sqlite.prepare(`${SUBTREE} SELECT sub.child AS child, p.job_family AS family, COUNT(*) AS people
-      FROM sub JOIN people p ON p.unit_id = sub.id AND p.is_active = 1
-      GROUP BY 1, 2`),
-    foundation: sqlite.prepare(`${SUBTREE} SELECT sub.child AS child, p.job_family AS family,
-        m.dimension AS dimension, COUNT(DISTINCT p.id) AS done
-      FROM sub JOIN people p ON p.unit_id = sub.id AND p.is_active = 1
-      JOIN enrolments e ON e.person_id = p.id AND e.completed_at IS NOT NULL
-      JOIN modules m ON m.slug = e.module_slug AND m.level = 1
-      GROUP BY 1, 2, 3`),
-    modulesDone:
-      sqlite.prepare(`${SUBTREE} SELECT sub.child AS child, p.job_family AS family, COUNT(*) AS done
-      FROM sub JOIN people p ON p.unit_id = sub.id AND p.is_active = 1
-      JOIN enrolments e ON e.person_id = p.id AND e.completed_at IS NOT NULL
-      GROUP BY 1, 2`),
-    children: sqlite.prepare(`SELECT c.id, c.name, c.path, c.kind, c.parent_id AS parentId
-       FROM units c WHERE c.parent_id = ? AND c.retired_at IS NULL ORDER BY c.name`),
+    latest: sqlite.prepare(
+      "SELECT id, taken_at AS takenAt, k FROM learning_snapshots ORDER BY taken_at DESC, id DESC LIMIT 1",
+    ),
+    unit: sqlite.prepare(
+      `SELECT ${unitColumns} FROM learning_snapshot_units s WHERE s.snapshot_id = ? AND s.unit_id = ?`,
+    ),
+    children: sqlite.prepare(`SELECT ${unitColumns} FROM learning_snapshot_units s
+      WHERE s.snapshot_id = ? AND s.parent_id = ? ORDER BY s.name`),
+    cells: sqlite.prepare(`SELECT unit_id AS unitId, people, modules_completed AS modulesCompleted, foundation
+      FROM learning_snapshot_cells WHERE snapshot_id = ? AND slice = ? AND unit_id IN (SELECT value FROM json_each(?))`),
   }
 }
-type Statements = ReturnType<typeof prepare>
-const statementCache = new WeakMap<Database.Database, Statements>()
+const statementCache = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
 function statementsFor(db: Db) {
   let statements = statementCache.get(db.$client)
   if (!statements) {
@@ -68,147 +47,40 @@ function statementsFor(db: Db) {
   return statements
 }
 
-const depthParams = (q: UnitRow) => ({
-  q: q.id,
-  plen: q.path.length,
-  p: q.path,
-  pe: `${q.path.slice(0, -1)}0`,
-})
+type SnapshotUnit = { id: number; name: string; path: string; parentId: number | null }
 
-function groupRows<R extends { child: number; family: JobFamily }, T>(
-  rows: R[],
-  add: (into: T | undefined, row: R) => T,
-): DepthRows<T> {
-  const out: DepthRows<T> = new Map()
-  for (const row of rows) {
-    const byFamily = out.get(row.child) ?? new Map<JobFamily, T>()
-    out.set(row.child, byFamily)
-    byFamily.set(row.family, add(byFamily.get(row.family), row))
-  }
-  return out
-}
-
-/** Decides, top down from the root, the shown cells of every unit on the chain and of the chosen unit's children. */
-function decideChain(chain: UnitRow[], countsAt: (depth: number) => Map<number, GroupCounts>, k: number) {
-  const sumOf = (rows: Map<number, GroupCounts>) => {
-    const total: GroupCounts = {}
-    for (const counts of rows.values())
-      for (const [f, n] of Object.entries(counts))
-        total[f as JobFamily] = (total[f as JobFamily] ?? 0) + (n ?? 0)
-    return total
-  }
-  const states: Record<Slice, CellState>[] = []
-  let children: LevelDecision = new Map()
-  for (let i = 0; i < chain.length; i++) {
-    const rows = countsAt(i)
-    const parentCounts = sumOf(rows)
-    if (i === 0) states.push(decideTop(parentCounts, JOB_FAMILIES, k))
-    children = decideLevel({
-      parent: states[i]!,
-      parentCounts,
-      children: new Map([...rows].filter(([key]) => key !== 0)),
-      direct: rows.get(0) ?? {},
-      families: JOB_FAMILIES,
-      k,
-    })
-    if (i + 1 < chain.length) states.push(children.get(chain[i + 1]!.id) ?? hiddenEverywhere())
-  }
-  return { states, children }
-}
-
-function hiddenEverywhere(): Record<Slice, CellState> {
-  return Object.fromEntries(
-    [ALL, ...JOB_FAMILIES].map((s) => [s, { isVisible: false, isKnown: true }]),
-  ) as Record<Slice, CellState>
-}
-
-function pick<T>(byFamily: Map<JobFamily, T> | undefined, slice: Slice, add: (a: T, b: T) => T): T | null {
-  if (!byFamily) return null
-  if (slice !== ALL) return byFamily.get(slice) ?? null
-  let total: T | null = null
-  for (const figures of byFamily.values()) total = total === null ? figures : add(total, figures)
-  return total
-}
-
-type Learning = { people: number; foundation: Record<Dimension, number>; modulesCompleted: number }
-const noFoundation = () => Object.fromEntries(DIMENSIONS.map((d) => [d, 0])) as Record<Dimension, number>
-const addLearning = (a: Learning, b: Learning): Learning => ({
-  people: a.people + b.people,
-  modulesCompleted: a.modulesCompleted + b.modulesCompleted,
-  foundation: Object.fromEntries(DIMENSIONS.map((d) => [d, a.foundation[d] + b.foundation[d]])) as Record<
-    Dimension,
-    number
-  >,
-})
-
-/** The learning table of a unit in today's tree: the region, the unit and its children. */
-export function buildLearning(db: Db, unit: UnitRow, k: number, slice: Slice): LearningRow[] {
+/** The learning table of a unit as the latest snapshot shows it (no rows when the unit was not in its tree). */
+export function buildLearning(db: Db, unitId: number, slice: Slice): LearningTable {
   const s = statementsFor(db)
-  const ids = unit.path.split("/").filter(Boolean).map(Number)
-  const found = db
-    .select({ id: units.id, name: units.name, path: units.path, kind: units.kind, parentId: units.parentId })
-    .from(units)
-    .where(inArray(units.id, ids))
-    .all()
-  const chain = ids.map((id) => found.find((r) => r.id === id)!)
-  const children = s.children.all(unit.id) as UnitRow[]
-  const perDepth = chain.map((q) => {
-    const params = depthParams(q)
-    type Row = { child: number; family: JobFamily; people?: number; dimension?: string; done?: number }
-    const people = s.people.all(params) as Row[]
-    const foundation = (s.foundation.all(params) as Row[]).map((r) => ({ ...r, kind: "foundation" as const }))
-    const modules = (s.modulesDone.all(params) as Row[]).map((r) => ({ ...r, kind: "modules" as const }))
-    return groupRows<Row & { kind?: "foundation" | "modules" }, Learning>(
-      [...people, ...foundation, ...modules],
-      (into, r) => {
-        const next = into ?? { people: 0, foundation: noFoundation(), modulesCompleted: 0 }
-        if (r.kind === "foundation" && (DIMENSIONS as readonly string[]).includes(r.dimension ?? ""))
-          next.foundation[r.dimension as Dimension] += r.done ?? 0
-        else if (r.kind === "modules") next.modulesCompleted += r.done ?? 0
-        else next.people += r.people ?? 0
-        return next
-      },
-    )
-  })
-  const countsAt = (i: number) =>
-    new Map(
-      [...perDepth[i]!].map(([child, byFamily]) => [
-        child,
-        Object.fromEntries([...byFamily].map(([f, l]) => [f, l.people])) as GroupCounts,
-      ]),
-    )
-  const decided = decideChain(chain, countsAt, k)
-  const totalOf = (depth: number) => {
-    let total: Learning | null = null
-    for (const byFamily of perDepth[depth]!.values()) {
-      const figures = pick(byFamily, slice, addLearning)
-      if (figures) total = total ? addLearning(total, figures) : figures
-    }
-    return total
-  }
-  const row = (
-    u: { id: number; name: string },
-    role: RowRole,
-    state: CellState | undefined,
-    figures: Learning | null,
-  ): LearningRow => {
+  const latest = s.latest.get() as { id: number; takenAt: number; k: number } | undefined
+  if (!latest) return { snapshot: null, rows: [] }
+  const snapshot = { takenAt: new Date(latest.takenAt), k: latest.k }
+  const unit = s.unit.get(latest.id, unitId) as SnapshotUnit | undefined
+  if (!unit) return { snapshot, rows: [] }
+  const chainIds = unit.path.split("/").filter(Boolean).map(Number)
+  const entries: [SnapshotUnit, RowRole][] = []
+  if (chainIds.length > 1) entries.push([s.unit.get(latest.id, chainIds[0]) as SnapshotUnit, "region"])
+  entries.push([unit, chainIds.length > 1 ? "unit" : "region"])
+  for (const child of s.children.all(latest.id, unit.id) as SnapshotUnit[]) entries.push([child, "child"])
+  type CellRow = { unitId: number; people: number; modulesCompleted: number; foundation: string }
+  const cells = new Map(
+    (s.cells.all(latest.id, slice, JSON.stringify(entries.map(([u]) => u.id))) as CellRow[]).map((c) => [
+      c.unitId,
+      c,
+    ]),
+  )
+  const rows = entries.map(([u, role]): LearningRow => {
     const head = { unitId: u.id, name: u.name, role, change: null }
-    return !state?.isVisible || !figures || figures.people === 0
-      ? { ...head, isSuppressed: true }
-      : { ...head, isSuppressed: false, ...figures }
-  }
-  const depth = chain.length - 1
-  const rows: LearningRow[] = []
-  if (depth > 0) rows.push(row(chain[0]!, "region", decided.states[0]?.[slice], totalOf(0)))
-  rows.push(row(unit, depth === 0 ? "region" : "unit", decided.states[depth]?.[slice], totalOf(depth)))
-  for (const child of children)
-    rows.push(
-      row(
-        child,
-        "child",
-        decided.children.get(child.id)?.[slice],
-        pick(perDepth[depth]!.get(child.id), slice, addLearning),
-      ),
-    )
-  return rows
+    const cell = cells.get(u.id)
+    if (!cell || cell.people === 0) return { ...head, isSuppressed: true }
+    const stored = JSON.parse(cell.foundation) as Record<string, number>
+    return {
+      ...head,
+      isSuppressed: false,
+      people: cell.people,
+      modulesCompleted: cell.modulesCompleted,
+      foundation: Object.fromEntries(DIMENSIONS.map((d) => [d, stored[d] ?? 0])) as Record<Dimension, number>,
+    }
+  })
+  return { snapshot, rows }
 }

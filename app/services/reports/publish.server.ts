@@ -4,6 +4,7 @@
 // (app/domain/disclosure.ts). Only shown cells are stored; reports of a closed cycle read nothing else.
 import { and, eq, ne } from "drizzle-orm"
 import { effectiveK } from "~/domain/anonymity"
+import { type AnyInstrument, type Bilingual, isV2 } from "~/domain/content-schema"
 import {
   ALL_FAMILIES,
   type Atom,
@@ -14,8 +15,19 @@ import {
 } from "~/domain/disclosure"
 import { DIMENSIONS, type Dimension, type JobFamily } from "~/domain/vocabulary"
 import { type Db, schema } from "../db.server"
+import { getInstrumentVersion } from "../instrument.server"
 
-const { cycles, publishedCycles, publishedUnits, publishedCells, publishedScores } = schema
+const {
+  cycles,
+  publishedCycles,
+  publishedUnits,
+  publishedCells,
+  publishedScores,
+  publishedConfidence,
+  publishedAttitudes,
+  publishedTools,
+  aiSystems,
+} = schema
 
 /** The measures each atom counts, in this order: invited, submitted, scored per dimension. */
 const INVITED = 0
@@ -23,12 +35,21 @@ const SUBMITTED = 1
 const scoredMeasure = (d: Dimension) => 2 + DIMENSIONS.indexOf(d)
 const MEASURES = 2 + DIMENSIONS.length
 
+/** Confidence beside knowledge in one dimension (instrument v2): people with both, the two totals, the gaps. */
+type ConfidenceSums = { n: number; confidenceSum: number; scoreSum: number; over: number; under: number }
+/** An unscored attitude item: how many answered, the total of their answers (1-5), how many agree (4-5). */
+type AttitudeSums = { n: number; valueSum: number; agree: number }
+
 type Sums = {
+  /** invited, submitted, scored per dimension, then the cycle's extra measures (confidence, attitudes) */
   counts: number[]
   allFoundation: number
   scores: Map<Dimension, { sum: number; levels: number[] }>
+  confidence: Map<Dimension, ConfidenceSums>
+  attitudes: Map<string, AttitudeSums>
+  /** tool key -> how many use it (a count over the submitted, like allFoundation) */
+  tools: Map<string, number>
 }
-const emptySums = (): Sums => ({ counts: new Array(MEASURES).fill(0), allFoundation: 0, scores: new Map() })
 
 type UnitRow = {
   id: number
@@ -60,6 +81,25 @@ export function publishCycle(db: Db, cycleId: number, now = new Date()): Publica
     )
     .all() as UnitRow[]
   const unitById = new Map(allUnits.map((u) => [u.id, u]))
+
+  // ---- the cycle's extra measures: confidence per dimension and each attitude item, where the cycle has them
+  const details = readDetails(db, cycleId)
+  const extraMeasures = [
+    ...new Set([
+      ...details.confidence.map((r) => `confidence:${r.dimension}`),
+      ...details.answers.filter((r) => r.key.startsWith("attitudes.")).map((r) => `attitude:${r.key}`),
+    ]),
+  ].sort()
+  const measureIndex = new Map(extraMeasures.map((m, i) => [m, MEASURES + i]))
+  const measureCount = MEASURES + extraMeasures.length
+  const emptySums = (): Sums => ({
+    counts: new Array(measureCount).fill(0),
+    allFoundation: 0,
+    scores: new Map(),
+    confidence: new Map(),
+    attitudes: new Map(),
+    tools: new Map(),
+  })
 
   // ---- atoms: a unit's own people of one job family
   const atoms = new Map<string, { unitId: number; family: JobFamily; sums: Sums }>()
@@ -100,6 +140,18 @@ export function publishCycle(db: Db, cycleId: number, now = new Date()): Publica
     sums.counts[scoredMeasure(d)]! += r.n
     addScores(sums, d, r.sum, [r.l0, r.l1, r.l2, r.l3, r.l4])
   }
+  for (const r of details.confidence) {
+    const sums = atomOf(r.unitId, r.family)
+    sums.counts[measureIndex.get(`confidence:${r.dimension}`)!]! += r.n
+    addInto(sums.confidence, r.dimension, r, addConfidence)
+  }
+  for (const r of details.answers) {
+    const sums = atomOf(r.unitId, r.family)
+    if (r.key.startsWith("attitudes.")) {
+      sums.counts[measureIndex.get(`attitude:${r.key}`)!]! += r.n
+      addInto(sums.attitudes, r.key, r, addAttitude)
+    } else sums.tools.set(r.key, (sums.tools.get(r.key) ?? 0) + r.n)
+  }
 
   // ---- the tree as it stands: units in use, or holding people of this cycle, and their ancestors
   const included = new Set(allUnits.filter((u) => u.retiredAt === null).map((u) => u.id))
@@ -111,7 +163,7 @@ export function publishCycle(db: Db, cycleId: number, now = new Date()): Publica
     atoms: [...atoms.values()]
       .filter((a) => included.has(a.unitId))
       .map((a): Atom => ({ unitId: a.unitId, family: a.family, counts: a.sums.counts })),
-    measures: MEASURES,
+    measures: measureCount,
     k,
   }
   const model = new PublicationModel(input)
@@ -125,9 +177,12 @@ export function publishCycle(db: Db, cycleId: number, now = new Date()): Publica
         const key = cellKey(unitId, slice)
         const sums = cellSums.get(key) ?? emptySums()
         cellSums.set(key, sums)
-        for (let m = 0; m < MEASURES; m++) sums.counts[m]! += atom.sums.counts[m]!
+        for (let m = 0; m < measureCount; m++) sums.counts[m]! += atom.sums.counts[m]!
         sums.allFoundation += atom.sums.allFoundation
         for (const [d, s] of atom.sums.scores) addScores(sums, d, s.sum, s.levels)
+        for (const [d, c] of atom.sums.confidence) addInto(sums.confidence, d, c, addConfidence)
+        for (const [item, a] of atom.sums.attitudes) addInto(sums.attitudes, item, a, addAttitude)
+        for (const [tool, n] of atom.sums.tools) sums.tools.set(tool, (sums.tools.get(tool) ?? 0) + n)
       }
     }
   }
@@ -145,7 +200,8 @@ export function publishCycle(db: Db, cycleId: number, now = new Date()): Publica
   }
 
   // ---- store
-  db.delete(publishedScores).where(eq(publishedScores.cycleId, cycleId)).run()
+  for (const table of [publishedScores, publishedConfidence, publishedAttitudes, publishedTools])
+    db.delete(table).where(eq(table.cycleId, cycleId)).run()
   db.delete(publishedCells).where(eq(publishedCells.cycleId, cycleId)).run()
   db.delete(publishedUnits).where(eq(publishedUnits.cycleId, cycleId)).run()
   db.delete(publishedCycles).where(eq(publishedCycles.cycleId, cycleId)).run()
@@ -163,6 +219,15 @@ export function publishCycle(db: Db, cycleId: number, now = new Date()): Publica
   )
   const insertScore = sqlite.prepare(`INSERT INTO published_scores (cycle_id, unit_id, slice, dimension, n,
       score_sum, level0, level1, level2, level3, level4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insertConfidence =
+    sqlite.prepare(`INSERT INTO published_confidence (cycle_id, unit_id, slice, dimension,
+      n, confidence_sum, score_sum, over, under) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insertAttitude =
+    sqlite.prepare(`INSERT INTO published_attitudes (cycle_id, unit_id, slice, item_id, n,
+      value_sum, agree) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  const insertTool = sqlite.prepare(
+    "INSERT INTO published_tools (cycle_id, unit_id, slice, tool_key, label, users) VALUES (?, ?, ?, ?, ?, ?)",
+  )
   for (const key of decision.visible) {
     const sums = cellSums.get(key)
     if (!sums) continue
@@ -170,6 +235,12 @@ export function publishCycle(db: Db, cycleId: number, now = new Date()): Publica
     insertCell.run(cycleId, unitId, slice, sums.counts[INVITED], sums.counts[SUBMITTED], sums.allFoundation)
     for (const [d, s] of sums.scores)
       insertScore.run(cycleId, unitId, slice, d, sums.counts[scoredMeasure(d)], s.sum, ...s.levels)
+    for (const [d, c] of sums.confidence)
+      insertConfidence.run(cycleId, unitId, slice, d, c.n, c.confidenceSum, c.scoreSum, c.over, c.under)
+    for (const [item, a] of sums.attitudes)
+      insertAttitude.run(cycleId, unitId, slice, item, a.n, a.valueSum, a.agree)
+    for (const [tool, n] of sums.tools)
+      insertTool.run(cycleId, unitId, slice, tool, JSON.stringify(details.toolLabel(tool)), n)
   }
   return summary
 }
@@ -181,10 +252,92 @@ export function publishCycle(db: Db, cycleId: number, now = new Date()): Publica
 export function publishClosedCycles(db: Db) {
   const pending = db.$client
     .prepare(`SELECT c.id FROM cycles c LEFT JOIN published_cycles p ON p.cycle_id = c.id
-      WHERE c.status = 'closed' AND p.cycle_id IS NULL ORDER BY c.opens_at, c.id`)
+      WHERE c.status = 'closed' AND p.cycle_id IS NULL ORDER BY c.opens_on, c.id`)
     .all() as { id: number }[]
   for (const { id } of pending) db.transaction(() => publishCycle(db, id))
 }
+
+type DetailRow = { unitId: number; family: JobFamily }
+/**
+ * Per atom: confidence beside knowledge per dimension (v2 results), and the unscored answers (attitude items,
+ * ticked tools) read from the submitted responses. Empty for a cycle without them (instrument v1).
+ */
+function readDetails(db: Db, cycleId: number) {
+  const sqlite = db.$client
+  const hash = db
+    .select({ hash: cycles.instrumentHash })
+    .from(cycles)
+    .where(eq(cycles.id, cycleId))
+    .get()?.hash
+  const instrument = hash ? getInstrumentVersion(hash, db) : null
+  const margin = instrument && isV2(instrument) ? instrument.blueprint.confidenceGap : 0
+  const confidence = (
+    sqlite
+      .prepare(`SELECT r.unit_id AS unitId, r.job_family AS family, s.dimension, COUNT(*) AS n,
+          SUM(s.confidence) AS confidenceSum, SUM(s.score) AS scoreSum,
+          SUM(CASE WHEN s.confidence - s.score > @margin THEN 1 ELSE 0 END) AS over,
+          SUM(CASE WHEN s.score - s.confidence > @margin THEN 1 ELSE 0 END) AS under
+        FROM results r JOIN result_scores s ON s.result_id = r.id
+        WHERE r.cycle_id = @cycleId AND s.score IS NOT NULL AND s.confidence IS NOT NULL
+        GROUP BY 1, 2, 3`)
+      .all({ cycleId, margin }) as (DetailRow & ConfidenceSums & { dimension: string })[]
+  ).filter((r): r is typeof r & { dimension: Dimension } =>
+    (DIMENSIONS as readonly string[]).includes(r.dimension),
+  )
+  // Only an instrument with attitude or tool pages has such answers; the JSON is read only then.
+  const hasUnscored = instrument !== null && isV2(instrument)
+  const answers = hasUnscored
+    ? (sqlite
+        .prepare(`SELECT r.unit_id AS unitId, r.job_family AS family, j.key AS key, COUNT(*) AS n,
+            SUM(j.value) AS valueSum, SUM(CASE WHEN j.value >= 4 THEN 1 ELSE 0 END) AS agree
+          FROM results r JOIN responses p ON p.id = r.response_id, json_each(p.answers) j
+          WHERE r.cycle_id = ? AND (j.key LIKE 'attitudes.%' OR (j.key LIKE 'tools.%' AND j.value = 1))
+          GROUP BY 1, 2, 3`)
+        .all(cycleId) as (DetailRow & AttitudeSums & { key: string })[])
+    : []
+  return { confidence, answers, toolLabel: toolLabels(db, instrument) }
+}
+
+/**
+ * A tool's name as the cycle closes: the short list's text, or the name of the register's system for a key
+ * "tools.<system id>" (the survey lists the register's systems where a register exists: app/domain/form.ts).
+ */
+function toolLabels(db: Db, instrument: AnyInstrument | null) {
+  const shortList = new Map(
+    instrument && isV2(instrument) ? instrument.tools.items.map((t) => [t.id, t.text] as const) : [],
+  )
+  const systems = new Map(
+    db
+      .select({ id: aiSystems.id, name: aiSystems.name })
+      .from(aiSystems)
+      .all()
+      .map((s) => [s.id, s.name]),
+  )
+  return (key: string): Bilingual => {
+    const listed = shortList.get(key)
+    if (listed) return listed
+    const systemId = /^tools\.\D*(\d+)$/.exec(key)?.[1]
+    const name = systemId ? systems.get(Number(systemId)) : undefined
+    return name ? { da: name, en: name } : { da: key, en: key }
+  }
+}
+
+function addInto<K, T>(into: Map<K, T>, key: K, value: T, add: (a: T, b: T) => T) {
+  const before = into.get(key)
+  into.set(key, before === undefined ? { ...value } : add(before, value))
+}
+const addConfidence = (a: ConfidenceSums, b: ConfidenceSums): ConfidenceSums => ({
+  n: a.n + b.n,
+  confidenceSum: a.confidenceSum + b.confidenceSum,
+  scoreSum: a.scoreSum + b.scoreSum,
+  over: a.over + b.over,
+  under: a.under + b.under,
+})
+const addAttitude = (a: AttitudeSums, b: AttitudeSums): AttitudeSums => ({
+  n: a.n + b.n,
+  valueSum: a.valueSum + b.valueSum,
+  agree: a.agree + b.agree,
+})
 
 function addScores(sums: Sums, d: Dimension, sum: number, levels: number[]) {
   const into = sums.scores.get(d) ?? { sum: 0, levels: [0, 0, 0, 0, 0] }
@@ -193,17 +346,61 @@ function addScores(sums: Sums, d: Dimension, sum: number, levels: number[]) {
   sums.scores.set(d, into)
 }
 
-const lineageIds = (path: string | undefined) => (path ?? "").split("/").filter(Boolean).map(Number)
-const splitKey = (key: string): [number, Slice] => {
+export const lineageIds = (path: string | undefined) => (path ?? "").split("/").filter(Boolean).map(Number)
+export const splitKey = (key: string): [number, Slice] => {
   const at = key.indexOf(":")
   return [Number(key.slice(0, at)), key.slice(at + 1) as Slice]
 }
 
+/** People counted in one cell of an earlier publication and one of the new one (their units then and now). */
+export type CohortPair = {
+  unitThen: number
+  familyThen: JobFamily
+  unitNow: number
+  familyNow: JobFamily
+  n: number
+}
+
 /**
- * The cohort rule against every earlier publication: a group shown in an earlier cycle is shown in this one only
- * when the people who answered in one of the two cycles and not the other are 0 or at least k (the stricter k of
- * the two). Otherwise "6 people, then the same 5" would all but show the sixth person's score.
+ * The cohort rule against one earlier publication: a cell shown then is shown again only when the people counted
+ * in one of the two and not the other are 0 or at least k (the stricter k of the two). Otherwise "6 people, then
+ * the same 5" would all but show the sixth person's figures. Returns the cells to hide in the new publication.
  */
+export function cohortHidden(input: {
+  pairs: readonly CohortPair[]
+  /** unit id -> path in the earlier publication's tree, and in the new one */
+  pathThen: Map<number, string>
+  pathNow: (unitId: number) => string | undefined
+  shownThen: readonly { unitId: number; slice: Slice; n: number }[]
+  countNow: (key: string) => number | undefined
+  k: number
+}): Set<string> {
+  const overlap = new Map<string, number>()
+  for (const p of input.pairs) {
+    const then = new Set(lineageIds(input.pathThen.get(p.unitThen)))
+    for (const unitId of lineageIds(input.pathNow(p.unitNow))) {
+      if (!then.has(unitId)) continue
+      const add = (slice: Slice) => {
+        const key = cellKey(unitId, slice)
+        overlap.set(key, (overlap.get(key) ?? 0) + p.n)
+      }
+      add(ALL_FAMILIES)
+      if (p.familyThen === p.familyNow) add(p.familyThen)
+    }
+  }
+  const isSafe = (n: number) => n === 0 || n >= input.k
+  const hidden = new Set<string>()
+  for (const cell of input.shownThen) {
+    const key = cellKey(cell.unitId, cell.slice)
+    const now = input.countNow(key)
+    if (now === undefined || now === 0) continue
+    const both = overlap.get(key) ?? 0
+    if (!isSafe(cell.n - both) || !isSafe(now - both)) hidden.add(key)
+  }
+  return hidden
+}
+
+/** The cohort rule of a cycle against every earlier publication, over the people who answered. */
 function cohortRule(
   db: Db,
   cycleId: number,
@@ -219,50 +416,31 @@ function cohortRule(
     .where(and(ne(publishedCycles.cycleId, cycleId)))
     .all()
   for (const other of earlier) {
-    const strictest = Math.max(k, other.k)
-    const thenPath = new Map(
+    const pathThen = new Map(
       (
         sqlite
           .prepare("SELECT unit_id AS id, path FROM published_units WHERE cycle_id = ?")
           .all(other.cycleId) as { id: number; path: string }[]
       ).map((u) => [u.id, u.path]),
     )
-    const overlap = new Map<string, number>()
     const pairs = sqlite
-      .prepare(`SELECT a.unit_id AS unitA, a.job_family AS familyA, b.unit_id AS unitB, b.job_family AS familyB,
-          COUNT(*) AS n
+      .prepare(`SELECT a.unit_id AS unitThen, a.job_family AS familyThen, b.unit_id AS unitNow,
+          b.job_family AS familyNow, COUNT(*) AS n
         FROM results a JOIN results b ON b.person_id = a.person_id AND b.cycle_id = ?
         WHERE a.cycle_id = ? GROUP BY 1, 2, 3, 4`)
-      .all(cycleId, other.cycleId) as {
-      unitA: number
-      familyA: JobFamily
-      unitB: number
-      familyB: JobFamily
-      n: number
-    }[]
-    for (const p of pairs) {
-      const then = new Set(lineageIds(thenPath.get(p.unitA)))
-      for (const unitId of lineageIds(unitById.get(p.unitB)?.path)) {
-        if (!then.has(unitId)) continue
-        const add = (slice: Slice) => {
-          const key = cellKey(unitId, slice)
-          overlap.set(key, (overlap.get(key) ?? 0) + p.n)
-        }
-        add(ALL_FAMILIES)
-        if (p.familyA === p.familyB) add(p.familyA)
-      }
-    }
+      .all(cycleId, other.cycleId) as CohortPair[]
     const shownThen = sqlite
-      .prepare("SELECT unit_id AS unitId, slice, submitted FROM published_cells WHERE cycle_id = ?")
-      .all(other.cycleId) as { unitId: number; slice: Slice; submitted: number }[]
-    const isSafe = (n: number) => n === 0 || n >= strictest
-    for (const cell of shownThen) {
-      const key = cellKey(cell.unitId, cell.slice)
-      const now = model.cellCounts.get(key)?.[SUBMITTED]
-      if (now === undefined || now === 0) continue
-      const both = overlap.get(key) ?? 0
-      if (!isSafe(cell.submitted - both) || !isSafe(now - both)) hidden.add(key)
-    }
+      .prepare("SELECT unit_id AS unitId, slice, submitted AS n FROM published_cells WHERE cycle_id = ?")
+      .all(other.cycleId) as { unitId: number; slice: Slice; n: number }[]
+    const cells = cohortHidden({
+      pairs,
+      pathThen,
+      pathNow: (id) => unitById.get(id)?.path,
+      shownThen,
+      countNow: (key) => model.cellCounts.get(key)?.[SUBMITTED],
+      k: Math.max(k, other.k),
+    })
+    for (const key of cells) hidden.add(key)
   }
   return hidden
 }

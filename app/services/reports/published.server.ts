@@ -33,13 +33,17 @@ function prepare(sqlite: Database.Database) {
   return {
     cycles:
       sqlite.prepare(`SELECT c.id, c.name, p.k FROM cycles c JOIN published_cycles p ON p.cycle_id = c.id
-      WHERE c.status = 'closed' ORDER BY c.opens_at, c.id`),
+      WHERE c.status = 'closed' ORDER BY c.opens_on, c.id`),
     unit: sqlite.prepare(`SELECT ${unitColumns} FROM published_units p LEFT JOIN units u ON u.id = p.unit_id
       WHERE p.cycle_id = ? AND p.unit_id = ?`),
     children:
       sqlite.prepare(`SELECT ${unitColumns} FROM published_units p LEFT JOIN units u ON u.id = p.unit_id
       WHERE p.cycle_id = ? AND p.parent_id = ? ORDER BY p.name`),
-    strictestK: sqlite.prepare("SELECT MAX(k) AS k FROM published_cycles"),
+    // Where each published cycle's target units and a manager's scope units stood in the tree it closed on.
+    targetPaths: sqlite.prepare(`SELECT t.cycle_id AS cycleId, p.path FROM cycle_units t
+      JOIN published_units p ON p.cycle_id = t.cycle_id AND p.unit_id = t.unit_id`),
+    scopePaths: sqlite.prepare(`SELECT p.cycle_id AS cycleId, p.path FROM manager_scopes m
+      JOIN published_units p ON p.unit_id = m.unit_id WHERE m.person_id = ?`),
     unpublished: sqlite.prepare(`SELECT 1 FROM cycles c WHERE c.status = 'closed'
       AND NOT EXISTS (SELECT 1 FROM published_cycles p WHERE p.cycle_id = c.id) LIMIT 1`),
     cells: sqlite.prepare(`SELECT unit_id AS unitId, invited, submitted, all_foundation AS allFoundation
@@ -67,9 +71,27 @@ export function publishedCycleList(db: Db): PublishedCycle[] {
   return s.cycles.all() as PublishedCycle[]
 }
 
-/** The strictest k any publication used (learning progress never goes below it). */
-export function strictestPublishedK(db: Db): number | null {
-  return (statementsFor(db).strictestK.get() as { k: number | null }).k
+export type PublishedCycleCoverage = PublishedCycle & { targetPaths: string[]; scopePaths: string[] }
+
+/**
+ * Closed, published cycles, oldest first, each with the paths of its target units and of the manager's scope units
+ * in the tree it closed on (app/domain/report-cycles.ts decides from them which cycles reached the manager).
+ */
+export function publishedCycleCoverage(db: Db, managerId: number): PublishedCycleCoverage[] {
+  const published = publishedCycleList(db) // publishes any closed cycle that is not yet, before its paths are read
+  const s = statementsFor(db)
+  const pathsByCycle = (rows: { cycleId: number; path: string }[]) => {
+    const byCycle = new Map<number, string[]>()
+    for (const { cycleId, path } of rows) byCycle.set(cycleId, [...(byCycle.get(cycleId) ?? []), path])
+    return byCycle
+  }
+  const targets = pathsByCycle(s.targetPaths.all() as { cycleId: number; path: string }[])
+  const scopes = pathsByCycle(s.scopePaths.all(managerId) as { cycleId: number; path: string }[])
+  return published.map((cycle) => ({
+    ...cycle,
+    targetPaths: targets.get(cycle.id) ?? [],
+    scopePaths: scopes.get(cycle.id) ?? [],
+  }))
 }
 
 type UnitRecord = Omit<PublishedUnit, "change" | "hasChildren"> & {

@@ -6,6 +6,9 @@ import { type Db, getDb, schema } from "../db.server"
 
 const { units, managerScopes } = schema
 
+/** The body of a 403 whose cause is the unit lying outside the manager's area, not their role (the error page says so). */
+export const OUTSIDE_AREA = "outside_area"
+
 export type UnitRow = {
   id: number
   name: string
@@ -37,7 +40,7 @@ export function requireUnitInScope(user: SessionUser, unitId: number, db: Db = g
   const scopes = scopePaths(user, db)
   // An unknown unit gets the same answer as a foreign one, so ids cannot be probed.
   if (!unit || !scopes.some((path) => unit.path.startsWith(path)))
-    throw new Response("Forbidden", { status: 403 })
+    throw new Response(OUTSIDE_AREA, { status: 403 })
   return unit
 }
 

@@ -1,6 +1,6 @@
 // Small builders shared by the seed and the tests, so both make data the same way.
 import { eq } from "drizzle-orm"
-import type { Db } from "./client"
+import type { DbOrTx } from "../../db/client"
 import {
   type JobFamily,
   type Language,
@@ -9,12 +9,12 @@ import {
   type Role,
   type UnitKind,
   units,
-} from "./schema"
+} from "../../db/schema"
 
 export type UnitInput = { code: string; name: string; kind: UnitKind; parentId?: number | null }
 
 /** Inserts a unit (or finds it by code) and returns its id; the path is derived from the parent. */
-export function ensureUnit(db: Db, input: UnitInput): number {
+export function ensureUnit(db: DbOrTx, input: UnitInput): number {
   const existing = db.select({ id: units.id }).from(units).where(eq(units.code, input.code)).get()
   if (existing) return existing.id
   const parentPath = input.parentId
@@ -51,7 +51,7 @@ export type PersonInput = {
 }
 
 /** Inserts a person (or finds them by email) and returns their id. */
-export function ensurePerson(db: Db, input: PersonInput): number {
+export function ensurePerson(db: DbOrTx, input: PersonInput): number {
   const email = input.email.toLowerCase()
   const existing = db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()
   if (existing) return existing.id
@@ -72,7 +72,7 @@ export function ensurePerson(db: Db, input: PersonInput): number {
     .get().id
 }
 
-export function ensureManagerScope(db: Db, personId: number, unitId: number) {
+export function ensureManagerScope(db: DbOrTx, personId: number, unitId: number) {
   db.insert(managerScopes).values({ personId, unitId }).onConflictDoNothing().run()
 }
 

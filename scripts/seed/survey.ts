@@ -1,19 +1,15 @@
 // The demo survey: the current instrument version and one open cycle, "Efterår 2026 / Autumn 2026", for the
 // whole demo region, with invitations for every active person. No results: the current cycle starts empty, so
 // everyone (employee@parat.test included) can take it. Idempotent: cycles are found by name.
+
 import { and, eq, like } from "drizzle-orm"
-import type { AnyInstrument } from "../app/domain/content-schema"
-import type { Db } from "./client"
+import { type CalendarDay, danishDay } from "../../app/domain/calendar"
+import type { AnyInstrument } from "../../app/domain/content-schema"
+import { env } from "../../app/env.server"
+import { ensureInstrumentVersion } from "../../app/services/instrument.server"
+import type { Db, DbOrTx } from "../../db/client"
+import { type CycleStatus, cycleInvitations, cycles, cycleUnits, people, units } from "../../db/schema"
 import { ensurePerson } from "./factories"
-import {
-  type CycleStatus,
-  cycleInvitations,
-  cycles,
-  cycleUnits,
-  instrumentVersions,
-  people,
-  units,
-} from "./schema"
 
 export const CURRENT_CYCLE_NAME = "Efterår 2026 / Autumn 2026"
 
@@ -25,33 +21,18 @@ export const SURVEY_TESTERS = [
   "survey.tester4@parat.test",
 ] as const
 
-/** The k of the anonymity rule for a new cycle: PARAT_MIN_GROUP_SIZE, default 5, never below 3. */
-export function minGroupSizeFromEnv(value = process.env.PARAT_MIN_GROUP_SIZE) {
-  const k = Number(value ?? 5)
-  return Number.isInteger(k) && k >= 3 ? k : 5
-}
-
-export function storeInstrumentVersion(db: Db, instrument: AnyInstrument & { hash: string }) {
-  const { hash, ...content } = instrument
-  db.insert(instrumentVersions)
-    .values({ hash, key: content.key, version: content.version, content })
-    .onConflictDoNothing()
-    .run()
-  return hash
-}
-
 export type CycleInput = {
   name: string
   instrumentHash: string
   status: CycleStatus
-  opensAt: Date
-  closesAt: Date
+  opensOn: CalendarDay
+  closesOn: CalendarDay
   minGroupSize: number
   unitIds: number[]
 }
 
 /** Inserts a cycle with its target units (or finds it by name) and returns its id. */
-export function ensureCycle(db: Db, input: CycleInput): number {
+export function ensureCycle(db: DbOrTx, input: CycleInput): number {
   const existing = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, input.name)).get()
   if (existing) return existing.id
   const { unitIds, ...values } = input
@@ -61,7 +42,7 @@ export function ensureCycle(db: Db, input: CycleInput): number {
 }
 
 /** Invites every active person in the cycle's target subtrees, with their unit and job family now. */
-export function inviteToCycle(db: Db, cycleId: number) {
+export function inviteToCycle(db: DbOrTx, cycleId: number) {
   const targets = db
     .select({ path: units.path })
     .from(cycleUnits)
@@ -90,8 +71,7 @@ export function seedSurvey(
   instrument: AnyInstrument & { hash: string },
   { passwordHash, now = new Date() }: { passwordHash: string; now?: Date },
 ) {
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db
+  return db.transaction((t) => {
     const region = t.select({ id: units.id }).from(units).where(eq(units.code, "RDEMO")).get()
     const emergency = t.select({ id: units.id }).from(units).where(eq(units.code, "NOR-AKM")).get()
     if (!region || !emergency) throw new Error("Seed the demo organisation before the survey")
@@ -105,17 +85,17 @@ export function seedSurvey(
         isDemo: true,
       })
     })
-    const instrumentHash = storeInstrumentVersion(t, instrument)
+    const instrumentHash = ensureInstrumentVersion(t, instrument)
     // Open since 1 September 2026 and until the end of the year; a later demo keeps it open a month ahead.
-    const opensAt = new Date(Math.min(Date.UTC(2026, 8, 1), now.getTime() - 86_400_000))
-    const closesAt = new Date(Math.max(Date.UTC(2027, 0, 1), now.getTime() + 30 * 86_400_000))
+    const opensOn = danishDay(new Date(Math.min(Date.UTC(2026, 8, 1), now.getTime() - 86_400_000)))
+    const closesOn = danishDay(new Date(Math.max(Date.UTC(2026, 11, 31), now.getTime() + 30 * 86_400_000)))
     const cycleId = ensureCycle(t, {
       name: CURRENT_CYCLE_NAME,
       instrumentHash,
       status: "open",
-      opensAt,
-      closesAt,
-      minGroupSize: minGroupSizeFromEnv(),
+      opensOn,
+      closesOn,
+      minGroupSize: env.PARAT_MIN_GROUP_SIZE,
       unitIds: [region.id],
     })
     inviteToCycle(t, cycleId)

@@ -2,10 +2,10 @@
 // those journeys never share state with another spec. They start fresh: no response, no result, no progress.
 // Deterministic and idempotent; run after the survey seed so they are invited to the current cycle.
 import { eq } from "drizzle-orm"
-import type { Db } from "./client"
+import type { Db } from "../../db/client"
+import { cycleInvitations, cycles, type JobFamily, type Language, units } from "../../db/schema"
 import { ensurePerson } from "./factories"
-import { cycleInvitations, cycles, type JobFamily, type Language, units } from "./schema"
-import { CURRENT_CYCLE_NAME } from "./seed-survey"
+import { CURRENT_CYCLE_NAME } from "./survey"
 
 export const JOURNEY_PEOPLE: {
   email: string
@@ -44,19 +44,10 @@ export const JOURNEY_PEOPLE: {
     unitCode: "SKO-INT",
     language: "en",
   },
-  // The English accessibility scan of the learner pages: English by profile, so no spec switches a shared login.
-  {
-    email: "journey.scan@parat.test",
-    name: "Sam Scan",
-    jobFamily: "nurse",
-    unitCode: "SKO-PAE",
-    language: "en",
-  },
 ]
 
 export function seedJourneys(db: Db, passwordHash: string) {
-  db.transaction((tx) => {
-    const t = tx as unknown as Db
+  db.transaction((t) => {
     const current = t.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, CURRENT_CYCLE_NAME)).get()
     for (const person of JOURNEY_PEOPLE) {
       const unit = t.select({ id: units.id }).from(units).where(eq(units.code, person.unitCode)).get()

@@ -1,9 +1,9 @@
 // The demo organisation: one region, three hospitals, fifteen departments (some with sections), about 300
 // people. Deterministic: the same data on every run, and a second run adds nothing.
 import { count, eq } from "drizzle-orm"
-import type { Db } from "./client"
+import type { Db } from "../../db/client"
+import { type JobFamily, people } from "../../db/schema"
 import { ensureManagerScope, ensurePerson, ensureUnit, seededRandom } from "./factories"
-import { type JobFamily, people } from "./schema"
 
 export const DEMO_PASSWORD = "parat-demo"
 /**
@@ -175,8 +175,7 @@ export function seedDemoOrganisation(db: Db, passwordHash: string) {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
   const demo = { passwordHash, isDemo: true }
 
-  db.transaction((tx) => {
-    const t = tx as unknown as Db
+  db.transaction((t) => {
     const regionId = ensureUnit(t, { code: "RDEMO", name: "Region Demo", kind: "region" })
     ensurePerson(t, {
       ...demo,

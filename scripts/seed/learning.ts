@@ -2,14 +2,13 @@
 // survey result in a closed spring cycle, so their learning paths are real. Deterministic and idempotent.
 // The demo employee (employee@parat.test) gets no result and no progress: they start from the Foundation path.
 import { and, eq } from "drizzle-orm"
-import { type Dimension, type Instrument, isV2, type Level } from "../app/domain/content-schema"
-import { type Answers, scoreDimension, scoreResponse } from "../app/domain/scoring"
-import { getContent } from "../app/services/content-loader.server"
-import { ensureInstrumentVersion, getInstrumentVersion } from "../app/services/instrument.server"
-import { syncContentModules } from "../app/services/learning-sync.server"
-import { recordResult } from "../app/services/results.server"
-import type { Db } from "./client"
-import { ensurePerson, ensureUnit } from "./factories"
+import { type Dimension, type Instrument, isV2, type Level } from "../../app/domain/content-schema"
+import { type Answers, scoreDimension, scoreResponse } from "../../app/domain/scoring"
+import { getContent } from "../../app/services/content-loader.server"
+import { ensureInstrumentVersion, getInstrumentVersion } from "../../app/services/instrument.server"
+import { syncContentModules } from "../../app/services/learning-sync.server"
+import { recordResult } from "../../app/services/results.server"
+import type { Db, DbOrTx } from "../../db/client"
 import {
   cycleInvitations,
   cycles,
@@ -18,7 +17,8 @@ import {
   type Language,
   responses,
   units,
-} from "./schema"
+} from "../../db/schema"
+import { ensurePerson, ensureUnit } from "./factories"
 
 export const LEARNING_CYCLE_NAME = "Forår 2026"
 
@@ -81,7 +81,7 @@ export function answersForLevels(instrument: ScoringInstrument, levels: Record<D
 }
 
 /** Finds or creates the closed spring cycle over the whole region (other seeds may have made it already). */
-function ensureSpringCycle(db: Db, regionId: number, instrumentHash: string) {
+function ensureSpringCycle(db: DbOrTx, regionId: number, instrumentHash: string) {
   const existing = db
     .select({ id: cycles.id, instrumentHash: cycles.instrumentHash })
     .from(cycles)
@@ -94,8 +94,8 @@ function ensureSpringCycle(db: Db, regionId: number, instrumentHash: string) {
       name: LEARNING_CYCLE_NAME,
       instrumentHash,
       status: "closed",
-      opensAt: new Date("2026-03-02T08:00:00Z"),
-      closesAt: new Date("2026-03-27T16:00:00Z"),
+      opensOn: "2026-03-02",
+      closesOn: "2026-03-27",
       minGroupSize: 5,
     })
     .returning({ id: cycles.id, instrumentHash: cycles.instrumentHash })
@@ -110,8 +110,7 @@ export function seedLearning(db: Db, passwordHash: string) {
   const region = db.select({ id: units.id }).from(units).where(eq(units.kind, "region")).limit(1).get()
   if (!region) throw new Error("Seed the demo organisation before the learning demo data")
 
-  db.transaction((tx) => {
-    const t = tx as unknown as Db
+  db.transaction((t) => {
     const instrumentHash = ensureInstrumentVersion(t, content.instrument)
     const cycle = ensureSpringCycle(t, region.id, instrumentHash)
     const instrument = getInstrumentVersion(cycle.instrumentHash, t)!

@@ -8,13 +8,13 @@
 // - Left out: employee@parat.test, survey.*, learner.*, cycle.* and journey.* (other journeys need them fresh), and managers and admins
 //   (placed directly in the region and hospitals, where 1-2 answers would hide a whole sibling unit).
 import { and, eq, inArray } from "drizzle-orm"
-import type { CourseModule, Instrument } from "../app/domain/content-schema"
-import { type Answers, DONT_KNOW, scoreResponse } from "../app/domain/scoring"
-import { closeAndPublish } from "../app/services/admin-cycles.server"
-import { ensureInstrumentVersion } from "../app/services/instrument.server"
-import { recordResult } from "../app/services/results.server"
-import type { Db } from "./client"
-import { seededRandom } from "./factories"
+import { danishDay } from "../../app/domain/calendar"
+import type { CourseModule, Instrument } from "../../app/domain/content-schema"
+import { type Answers, DONT_KNOW, scoreResponse } from "../../app/domain/scoring"
+import { closeAndPublish } from "../../app/services/admin-cycles.server"
+import { ensureInstrumentVersion } from "../../app/services/instrument.server"
+import { recordResult } from "../../app/services/results.server"
+import type { Db, DbOrTx } from "../../db/client"
 import {
   cycleInvitations,
   cycles,
@@ -25,7 +25,8 @@ import {
   people,
   responses,
   units,
-} from "./schema"
+} from "../../db/schema"
+import { seededRandom } from "./factories"
 
 export const REPORT_CYCLES = [
   { name: "Efterår 2025", opensAt: Date.UTC(2025, 8, 15), closesAt: Date.UTC(2025, 9, 31), wave: 0 },
@@ -96,8 +97,7 @@ export function seedReports(
   if (!region) return 0
   let written = 0
 
-  db.transaction((tx) => {
-    const t = tx as unknown as Db
+  db.transaction((t) => {
     const instrumentHash = ensureInstrumentVersion(t, instrument)
     const codeById = new Map(
       t
@@ -130,8 +130,8 @@ export function seedReports(
             name: spec.name,
             instrumentHash,
             status: "open",
-            opensAt: new Date(spec.opensAt),
-            closesAt: new Date(spec.closesAt),
+            opensOn: danishDay(new Date(spec.opensAt)),
+            closesOn: danishDay(new Date(spec.closesAt)),
             minGroupSize: 5,
           })
           .returning({ id: cycles.id })
@@ -210,7 +210,7 @@ export function seedReports(
  * module rows are added when the catalogue has not been synced yet (the same values a sync writes).
  */
 function seedFoundationCompletions(
-  t: Db,
+  t: DbOrTx,
   catalogue: CourseModule[],
   staff: { id: number; email: string; path: string }[],
   codeById: Map<number, string>,

@@ -2,13 +2,13 @@
 // department sizes (many of 20–300, a few under 5, big ones split into sections), people in every job family, and
 // closed survey cycles with plausible results and the report aggregates. Deterministic: same options, same data.
 // Written with raw prepared statements in a few large transactions, so 130,000 people take seconds.
-import type { Instrument } from "../app/domain/content-schema"
-import { levelForScore } from "../app/domain/scoring"
-import { closeAndPublish } from "../app/services/admin-cycles.server"
-import { rebuildSubtreeAggregates } from "../app/services/results.server"
-import type { Db } from "./client"
+import type { Instrument } from "../../app/domain/content-schema"
+import { levelForScore } from "../../app/domain/scoring"
+import { closeAndPublish } from "../../app/services/admin-cycles.server"
+import { rebuildSubtreeAggregates } from "../../app/services/results.server"
+import type { Db } from "../../db/client"
+import { JOB_FAMILIES, type JobFamily } from "../../db/schema"
 import { seededRandom } from "./factories"
-import { JOB_FAMILIES, type JobFamily } from "./schema"
 
 export type SyntheticOptions = {
   people: number
@@ -156,11 +156,14 @@ export function generateSyntheticOrganisation(db: Db, options: SyntheticOptions)
   for (let c = 0; c < options.cycles; c++) {
     sqlite.transaction(() => {
       const opens = Date.UTC(2024, c * 6, 1)
+      const day = (instant: number) => new Date(instant).toISOString().slice(0, 10)
       const { id: cycleId } = sqlite
         .prepare(
-          "INSERT INTO cycles (name, instrument_hash, status, opens_at, closes_at, min_group_size) VALUES (?, ?, 'open', ?, ?, 5) RETURNING id",
+          "INSERT INTO cycles (name, instrument_hash, status, opens_on, closes_on, min_group_size) VALUES (?, ?, 'open', ?, ?, 5) RETURNING id",
         )
-        .get(`Syntetisk runde ${c + 1}`, instrument.hash, opens, opens + 30 * 86_400_000) as { id: number }
+        .get(`Syntetisk runde ${c + 1}`, instrument.hash, day(opens), day(opens + 29 * 86_400_000)) as {
+        id: number
+      }
       cycleIds.push(cycleId)
       sqlite.prepare("INSERT INTO cycle_units (cycle_id, unit_id) VALUES (?, ?)").run(cycleId, region.id)
       const invite = sqlite.prepare(
