@@ -28,6 +28,9 @@ const ITEMS: NavItem[] = [
   { to: "/wiki", label: "nav.wiki", roles: "everyone" },
   { to: "/handbook", label: "nav.handbook", roles: "everyone" },
   { to: "/citizen", label: "nav.citizen", roles: "everyone" },
+  { to: "/workshops", label: "nav.workshops", roles: "everyone" },
+  { to: "/procurement", label: "nav.procurement", roles: "everyone" },
+  { to: "/careers", label: "nav.careers", roles: "everyone" },
 ]
 
 export function navigationFor(role: Role | null): NavItem[] {
