@@ -93,7 +93,7 @@ test("a hospital manager sees their hospital but cannot open another hospital", 
 
   const other = await page.goto(`/reports/units/${unitId("SKO")}`)
   expect(other!.status()).toBe(403)
-  await expect(page.getByRole("heading", { level: 1, name: "Ingen adgang" })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name: "Uden for dit område" })).toBeVisible()
   const otherDepartment = await page.goto(`/reports/units/${unitId("VES-ONK")}/export.csv`)
   expect(otherDepartment!.status()).toBe(403)
   const region = await page.goto(`/reports/units/${unitId("RDEMO")}`)
