@@ -11,6 +11,7 @@ import { addModuleToPath, getCatalogue } from "~/services/learning.server"
 import { invariantResponse, parseForm, parseQuery } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
+import { safeRedirect } from "~/utils/safe-redirect"
 
 export const handle = { i18n: ["learning"] }
 
@@ -27,7 +28,31 @@ const CatalogueQuery = z.object({
   added: moduleSlug.optional(),
 })
 
-const AddSchema = z.object({ intent: z.literal("add"), slug: moduleSlug })
+const AddSchema = z.object({
+  intent: z.literal("add"),
+  slug: moduleSlug,
+  // the catalogue as the person filtered it, so adding a module brings them back to the same list
+  returnTo: z.string().max(2048).optional(),
+})
+
+const CATALOGUE = "/learn/catalogue"
+
+/** The filtered catalogue URL to return to after an add, with the confirmation; anything else falls back. */
+function backToCatalogue(returnTo: string | undefined, added: string) {
+  const url = new URL(safeRedirect(returnTo, CATALOGUE), "http://parat.invalid")
+  const back = url.pathname === CATALOGUE ? url : new URL(CATALOGUE, url)
+  back.hash = ""
+  back.searchParams.set("added", added)
+  return `${back.pathname}${back.search}`
+}
+
+function filterQuery(filter: { dimension?: string; level?: number }) {
+  const params = new URLSearchParams()
+  if (filter.dimension) params.set("dimension", filter.dimension)
+  if (filter.level) params.set("level", String(filter.level))
+  const query = params.toString()
+  return query ? `${CATALOGUE}?${query}` : CATALOGUE
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -40,6 +65,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     modules,
     filter: { dimension: query.dimension ?? "", level: query.level ?? "" },
     added: query.added,
+    returnTo: filterQuery(query),
   }
 }
 
@@ -49,11 +75,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return Response.json({ formError: "errors.badRequest" }, { status: 400 })
   const outcome = addModuleToPath(user, form.data.slug)
   invariantResponse(outcome.ok, "Module not found", { status: 404 })
-  throw redirect(`/learn/catalogue?${new URLSearchParams({ added: form.data.slug })}`)
+  throw redirect(backToCatalogue(form.data.returnTo, form.data.slug))
 }
 
 export default function CataloguePage() {
-  const { modules, filter, added } = useLoaderData<typeof loader>()
+  const { modules, filter, added, returnTo } = useLoaderData<typeof loader>()
   const data = useActionData<{ formError: "errors.badRequest" }>()
   const { t } = useTranslation("learning")
   const { t: tc } = useTranslation()
@@ -119,11 +145,18 @@ export default function CataloguePage() {
                   {m.isCompleted ? (
                     <p className="status status--completed">{t("catalogue.completed")}</p>
                   ) : m.isOnPath ? (
-                    <p className="status status--in_progress">{t("catalogue.onPath")}</p>
+                    <p className={`status status--${m.status}`}>
+                      {m.status === "in_progress"
+                        ? t("catalogue.onPathInProgress")
+                        : m.status === "added"
+                          ? t("catalogue.onPathAdded")
+                          : t("catalogue.onPath")}
+                    </p>
                   ) : (
                     <Form method="post">
                       <input type="hidden" name="intent" value="add" />
                       <input type="hidden" name="slug" value={m.slug} />
+                      <input type="hidden" name="returnTo" value={returnTo} />
                       <button type="submit" className="button button--quiet">
                         {t("catalogue.add")}
                         <span className="visually-hidden">: {m.title}</span>

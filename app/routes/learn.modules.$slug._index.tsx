@@ -74,9 +74,11 @@ export default function ModulePage() {
       <p className={`status ${module.isCompleted ? "status--completed" : ""}`}>
         {module.isCompleted
           ? t("module.status.completed")
-          : module.isStarted
-            ? t("module.status.started")
-            : t("module.status.notStarted")}
+          : module.status === "added"
+            ? t("module.status.added")
+            : module.isStarted
+              ? t("module.status.started")
+              : t("module.status.notStarted")}
       </p>
       <div className="button-row">
         {!module.isStarted ? (

@@ -4,6 +4,7 @@ import { and, count, desc, eq, isNotNull, isNull } from "drizzle-orm"
 import type { Bilingual, CourseModule, Dimension, Level } from "~/domain/content-schema"
 import { renderMarkdown } from "~/domain/markdown"
 import { buildLearningPath, groupPathByLevel, type PathModule, type PathStep } from "~/domain/path-builder"
+import { type ModuleStatus, moduleStatus } from "~/domain/path-status"
 import { drawQuiz, type QuizAnswers, type QuizDraw, scoreDrawnQuiz } from "~/domain/quiz"
 import type { Lang } from "~/i18n/config"
 import { recordIfRequired } from "./ai-register.server"
@@ -104,13 +105,13 @@ export type MyPathStep = PathStep & {
   title: string
   lessonCount: number
   lessonsRead: number
-  status: "completed" | "in_progress" | "not_started"
+  status: ModuleStatus
 }
 
 export function getMyPath(user: Learner, lang: Lang, db: Db = getDb()) {
   const { path, result, rows, all } = pathFor(user, db)
   const read = readLessonsOf(user.id, db)
-  const started = new Set(rows.map((r) => r.slug))
+  const addedByLearner = new Set(rows.filter((r) => r.isAddedByLearner).map((r) => r.slug))
   const bySlug = new Map(all.map((m) => [m.slug, m]))
   const describe = (step: PathStep): MyPathStep => {
     const module = bySlug.get(step.slug)!
@@ -120,11 +121,11 @@ export function getMyPath(user: Learner, lang: Lang, db: Db = getDb()) {
       title: pick(module.title, lang),
       lessonCount: module.lessons.length,
       lessonsRead,
-      status: step.isCompleted
-        ? "completed"
-        : started.has(step.slug) || lessonsRead > 0
-          ? "in_progress"
-          : "not_started",
+      status: moduleStatus({
+        isCompleted: step.isCompleted,
+        isAdded: addedByLearner.has(step.slug),
+        lessonsRead,
+      }),
     }
   }
   const groups = groupPathByLevel(path.steps).map((g) => ({ ...g, steps: g.steps.map(describe) }))
@@ -176,6 +177,8 @@ export function getCatalogue(user: Learner, lang: Lang, filter: CatalogueFilter,
   const { path, rows, all } = pathFor(user, db)
   const onPath = new Set(path.steps.map((s) => s.slug))
   const completed = new Set(rows.filter((r) => r.completedAt !== null).map((r) => r.slug))
+  const addedByLearner = new Set(rows.filter((r) => r.isAddedByLearner).map((r) => r.slug))
+  const read = readLessonsOf(user.id, db)
   return all
     .filter((m) => (filter.dimension ? m.dimension === filter.dimension : true))
     .filter((m) => (filter.level ? m.level === filter.level : true))
@@ -188,6 +191,11 @@ export function getCatalogue(user: Learner, lang: Lang, filter: CatalogueFilter,
       minutes: m.minutes,
       isOnPath: onPath.has(m.slug),
       isCompleted: completed.has(m.slug),
+      status: moduleStatus({
+        isCompleted: completed.has(m.slug),
+        isAdded: addedByLearner.has(m.slug),
+        lessonsRead: m.lessons.filter((l) => read.get(m.slug)?.has(l.slug)).length,
+      }),
     }))
 }
 
@@ -219,7 +227,11 @@ export function startModule(user: Learner, slug: string, db: Db = getDb(), now =
 function enrolmentOf(personId: number, slug: string, db: DbOrTx) {
   return (
     db
-      .select({ startedAt: enrolments.startedAt, completedAt: enrolments.completedAt })
+      .select({
+        startedAt: enrolments.startedAt,
+        completedAt: enrolments.completedAt,
+        isAddedByLearner: enrolments.isAddedByLearner,
+      })
       .from(enrolments)
       .where(and(eq(enrolments.personId, personId), eq(enrolments.moduleSlug, slug)))
       .get() ?? null
@@ -267,6 +279,11 @@ export function getModulePage(user: Learner, slug: string, lang: Lang, db: Db = 
     isOnPath: path.steps.some((s) => s.slug === slug),
     isStarted: enrolment !== null,
     isCompleted: enrolment?.completedAt != null,
+    status: moduleStatus({
+      isCompleted: enrolment?.completedAt != null,
+      isAdded: enrolment?.isAddedByLearner ?? false,
+      lessonsRead: module.lessons.filter((l) => read.has(l.slug)).length,
+    }),
     latestAttempt: latestAttemptOf(user.id, slug, db),
   }
 }
