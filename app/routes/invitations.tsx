@@ -43,9 +43,11 @@ export default function InvitationsPage() {
             <tbody>
               {cycle.rows.map((row) => (
                 <tr key={row.unitId}>
-                  <th scope="row">{row.name}</th>
+                  <th scope="row" style={{ paddingInlineStart: `${row.depth * 1.25 + 0.5}rem` }}>
+                    {row.name}
+                  </th>
                   <td>{shown(row.invited)}</td>
-                  <td>{row.reminded ? shown(row.reminded) : t("manager.hidden")}</td>
+                  <td>{shown(row.reminded)}</td>
                 </tr>
               ))}
             </tbody>

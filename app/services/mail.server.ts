@@ -4,8 +4,13 @@
 
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { and, asc, count, desc, eq, lte, sql } from "drizzle-orm"
-import type { ShownCount } from "~/domain/admin-counts"
-import { showCount } from "~/domain/admin-counts"
+import {
+  decideMailCounts,
+  decideParticipationCounts,
+  type MailAtom,
+  type ParticipationAtom,
+  type ShownCount,
+} from "~/domain/admin-counts"
 import { endOfDanishDay, startOfDanishDay } from "~/domain/calendar"
 import {
   dueReminderDay,
@@ -22,6 +27,7 @@ import type { Writer } from "./audit.server"
 import { cachedForProcess } from "./cache.server"
 import { type Db, getDb, schema } from "./db.server"
 import type { MailTransport } from "./mail-transport.server"
+import { publishedCycleList } from "./reports/published.server"
 import { signingSecret } from "./settings.server"
 
 const { mailOutbox, cycles, cycleInvitations, people, responses, reminderOptOuts, units, managerScopes } =
@@ -420,52 +426,96 @@ export function getOutboxMail(id: number, db: Db = getDb()) {
 export type ManagerMailRow = {
   unitId: number
   name: string
+  /** below the manager's own scope unit: 0 for the scope unit itself */
+  depth: number
   invited: ShownCount
-  reminded: ShownCount | null
+  reminded: ShownCount
 }
 
 /**
- * For each cycle and each of the manager's scope units (whole subtree): how many were invited and how many
- * reminded by e-mail. Counts below k are withheld; so is the reminded count whenever the people not reminded
- * (roughly those who answered) would be a group of 1 to k-1. Never who.
+ * For each cycle that sent e-mails and each unit in the manager's scope (whole subtrees): how many were invited
+ * and how many reminded by e-mail, under the reports' disclosure rule (app/domain/admin-counts.ts,
+ * `decideMailCounts`). A closed cycle counts over the tree as it stood at close and shows them only where its
+ * frozen publication shows the unit's participation cell; an open cycle decides participation with the same audit
+ * as the admin's participation page. Never who.
  */
 export function getManagerMailCounts(managerId: number, db: Db = getDb()) {
-  const scopes = db
-    .select({ unitId: units.id, name: units.name, path: units.path })
+  const scopeIds = db
+    .select({ unitId: managerScopes.unitId })
     .from(managerScopes)
-    .innerJoin(units, eq(units.id, managerScopes.unitId))
     .where(eq(managerScopes.personId, managerId))
-    .orderBy(asc(units.path))
     .all()
-  if (scopes.length === 0) return []
+    .map((s) => s.unitId)
+  if (scopeIds.length === 0) return []
   const cycleRows = db
-    .selectDistinct({ id: cycles.id, name: cycles.name, k: cycles.minGroupSize, opensOn: cycles.opensOn })
+    .selectDistinct({
+      id: cycles.id,
+      name: cycles.name,
+      k: cycles.minGroupSize,
+      status: cycles.status,
+      opensOn: cycles.opensOn,
+    })
     .from(cycles)
     .innerJoin(mailOutbox, and(eq(mailOutbox.cycleId, cycles.id), eq(mailOutbox.status, "sent")))
     .orderBy(desc(cycles.opensOn))
     .all()
+  // Publishes any closed cycle not yet published (a cycle closed before publications existed).
+  if (cycleRows.some((c) => c.status === "closed")) publishedCycleList(db)
   return cycleRows
     .map((cycle) => {
-      const rows: ManagerMailRow[] = scopes.map((scope) => {
-        const counted = db.get<{ invited: number; reminded: number }>(sql`
-          select
-            count(distinct case when m.kind = 'invitation' then m.person_id end) as invited,
-            count(distinct case when m.kind = 'reminder' then m.person_id end) as reminded
-          from ${mailOutbox} m
-          join ${cycleInvitations} ci on ci.cycle_id = m.cycle_id and ci.person_id = m.person_id
-          join ${units} u on u.id = ci.unit_id
-          where m.cycle_id = ${cycle.id} and m.status = 'sent'
-            and substr(u.path, 1, length(${scope.path})) = ${scope.path}`) ?? { invited: 0, reminded: 0 }
-        const notReminded = counted.invited - counted.reminded
-        const mayShowReminded = counted.invited >= cycle.k && (notReminded === 0 || notReminded >= cycle.k)
-        return {
-          unitId: scope.unitId,
-          name: scope.name,
-          invited: showCount(counted.invited, cycle.k),
-          reminded: mayShowReminded ? showCount(counted.reminded, cycle.k) : null,
-        }
-      })
+      const atoms = db.all<MailAtom & ParticipationAtom>(sql`
+        select i.unit_id as unitId, i.job_family as family, count(*) as invited,
+          sum(case when r.status = 'submitted' then 1 else 0 end) as submitted,
+          coalesce(sum(m.mailed), 0) as mailed, coalesce(sum(m.reminded), 0) as reminded
+        from ${cycleInvitations} i
+        left join responses r on r.cycle_id = i.cycle_id and r.person_id = i.person_id
+        left join (
+          select person_id, max(kind = 'invitation') as mailed, max(kind = 'reminder') as reminded
+          from ${mailOutbox} where cycle_id = ${cycle.id} and status = 'sent' group by person_id
+        ) m on m.person_id = i.person_id
+        where i.cycle_id = ${cycle.id}
+        group by 1, 2`)
+      let tree: { id: number; parentId: number | null; name: string; path: string }[]
+      let participationShown: Set<number>
+      if (cycle.status === "closed") {
+        // The tree the cycle closed on and the participation cells its publication shows (no row: hidden).
+        tree = db.all(sql`select unit_id as id, parent_id as parentId, name, path
+          from published_units where cycle_id = ${cycle.id}`)
+        participationShown = new Set(
+          db
+            .all<{ unitId: number }>(sql`select unit_id as unitId from published_cells
+              where cycle_id = ${cycle.id} and slice = 'all'`)
+            .map((c) => c.unitId),
+        )
+      } else {
+        tree = db
+          .select({ id: units.id, parentId: units.parentId, name: units.name, path: units.path })
+          .from(units)
+          .all()
+        const participation = decideParticipationCounts(tree, atoms, cycle.k)
+        participationShown = new Set(
+          [...participation]
+            .filter(([, c]) => c.invited.kind === "count" && c.submitted.kind === "count")
+            .map(([id]) => id),
+        )
+      }
+      const counts = decideMailCounts(tree, atoms, cycle.k, participationShown)
+      const scopePaths = tree.filter((u) => scopeIds.includes(u.id)).map((u) => u.path)
+      const rows: ManagerMailRow[] = tree
+        .filter((u) => scopePaths.some((p) => u.path.startsWith(p)))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+        .map((u) => {
+          const top = scopePaths.filter((p) => u.path.startsWith(p)).sort((a, b) => a.length - b.length)[0]!
+          return {
+            unitId: u.id,
+            name: u.name,
+            depth: lineageDepth(u.path) - lineageDepth(top),
+            ...(counts.get(u.id) ?? { invited: HIDDEN_COUNT, reminded: HIDDEN_COUNT }),
+          }
+        })
       return { cycleId: cycle.id, name: cycle.name, k: cycle.k, rows }
     })
     .filter((cycle) => cycle.rows.length > 0)
 }
+const HIDDEN_COUNT = { kind: "hidden" } as const
+const lineageDepth = (path: string) => path.split("/").filter(Boolean).length
