@@ -18,6 +18,27 @@ export function showShare(submitted: number, invited: number, k: number): number
   return Math.round((submitted / invited) * 100)
 }
 
+/** Per unit, the sums of the given counts over the atoms of its whole subtree (units without atoms are absent). */
+function subtreeTotals<A extends { unitId: number }, F extends keyof A & string>(
+  units: readonly TreeUnit[],
+  atoms: readonly A[],
+  fields: readonly F[],
+): Map<number, Record<F, number>> {
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]))
+  const totals = new Map<number, Record<F, number>>()
+  for (const a of atoms) {
+    for (let at: number | null | undefined = a.unitId; at != null; at = parentOf.get(at)) {
+      let t = totals.get(at)
+      if (!t) {
+        t = Object.fromEntries(fields.map((f) => [f, 0])) as Record<F, number>
+        totals.set(at, t)
+      }
+      for (const f of fields) t[f] += a[f] as number
+    }
+  }
+  return totals
+}
+
 /** Invited and submitted people of one unit (its own people, not its subtree) and one job family. */
 export type ParticipationAtom = { unitId: number; family: JobFamily; invited: number; submitted: number }
 export type ParticipationCounts = { invited: ShownCount; submitted: ShownCount }
@@ -44,16 +65,7 @@ export function decideParticipationCounts(
     measures: 2,
     k,
   }).visible
-  const parentOf = new Map(units.map((u) => [u.id, u.parentId]))
-  const totals = new Map<number, { invited: number; submitted: number }>()
-  for (const a of atoms) {
-    for (let at: number | null | undefined = a.unitId; at != null; at = parentOf.get(at)) {
-      const t = totals.get(at) ?? { invited: 0, submitted: 0 }
-      t.invited += a.invited
-      t.submitted += a.submitted
-      totals.set(at, t)
-    }
-  }
+  const totals = subtreeTotals(units, atoms, ["invited", "submitted"])
   const shown = (isShown: boolean, n: number): ShownCount =>
     isShown ? { kind: "count", n } : n < k ? { kind: "fewer", k } : { kind: "hidden" }
   return new Map(
@@ -121,16 +133,7 @@ export function decideMailCounts(
       hiddenBeyond(invited),
     ).visible,
   )
-  const parentOf = new Map(units.map((u) => [u.id, u.parentId]))
-  const totals = new Map<number, { mailed: number; reminded: number }>()
-  for (const a of atoms) {
-    for (let at: number | null | undefined = a.unitId; at != null; at = parentOf.get(at)) {
-      const t = totals.get(at) ?? { mailed: 0, reminded: 0 }
-      t.mailed += a.mailed
-      t.reminded += a.reminded
-      totals.set(at, t)
-    }
-  }
+  const totals = subtreeTotals(units, atoms, ["mailed", "reminded"])
   // A withheld count says nothing about its size ("fewer than k" would itself tell a small group apart).
   const shown = (isShown: boolean, n: number): ShownCount =>
     isShown ? { kind: "count", n } : { kind: "hidden" }

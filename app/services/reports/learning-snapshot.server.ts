@@ -8,7 +8,7 @@ import { ALL_FAMILIES, type Atom, cellKey, decidePublication, PublicationModel }
 import { DIMENSIONS, type Dimension, type JobFamily } from "~/domain/vocabulary"
 import { env } from "~/env.server"
 import type { Db, schema } from "../db.server"
-import { type CohortPair, cohortHidden, lineageIds, splitKey } from "./publish.server"
+import { type CohortPair, cohortHiddenAgainstEach, lineageIds, splitKey } from "./publish.server"
 
 /**
  * The one measure per atom: active people. Foundation completions and modules completed are values over those
@@ -185,40 +185,31 @@ function cohortAgainstEarlier(
   model: PublicationModel,
 ): Set<string> {
   const sqlite = db.$client
-  const hidden = new Set<string>()
   const earlier = sqlite.prepare("SELECT id, k FROM learning_snapshots WHERE id <> ?").all(snapshotId) as {
     id: number
     k: number
   }[]
-  for (const other of earlier) {
-    const pathThen = new Map(
-      (
-        sqlite
-          .prepare("SELECT unit_id AS id, path FROM learning_snapshot_units WHERE snapshot_id = ?")
-          .all(other.id) as { id: number; path: string }[]
-      ).map((u) => [u.id, u.path]),
-    )
-    const pairs = sqlite
-      .prepare(`SELECT a.unit_id AS unitThen, a.job_family AS familyThen, b.unit_id AS unitNow,
+  return cohortHiddenAgainstEach({
+    earlier,
+    k,
+    pathNow: (id) => unitById.get(id)?.path,
+    countNow: (key) => model.cellCounts.get(key)?.[PEOPLE],
+    publishedBy: (other) => ({
+      paths: sqlite
+        .prepare("SELECT unit_id AS id, path FROM learning_snapshot_units WHERE snapshot_id = ?")
+        .all(other.id) as { id: number; path: string }[],
+      pairs: sqlite
+        .prepare(`SELECT a.unit_id AS unitThen, a.job_family AS familyThen, b.unit_id AS unitNow,
           b.job_family AS familyNow, COUNT(*) AS n
         FROM learning_snapshot_members a JOIN learning_snapshot_members b
           ON b.person_id = a.person_id AND b.snapshot_id = ?
         WHERE a.snapshot_id = ? GROUP BY 1, 2, 3, 4`)
-      .all(snapshotId, other.id) as CohortPair[]
-    const shownThen = sqlite
-      .prepare(
-        `SELECT unit_id AS unitId, slice, people AS n FROM learning_snapshot_cells WHERE snapshot_id = ?`,
-      )
-      .all(other.id) as { unitId: number; slice: "all"; n: number }[]
-    const cells = cohortHidden({
-      pairs,
-      pathThen,
-      pathNow: (id) => unitById.get(id)?.path,
-      shownThen,
-      countNow: (key) => model.cellCounts.get(key)?.[PEOPLE],
-      k: Math.max(k, other.k),
-    })
-    for (const key of cells) hidden.add(key)
-  }
-  return hidden
+        .all(snapshotId, other.id) as CohortPair[],
+      shown: sqlite
+        .prepare(
+          `SELECT unit_id AS unitId, slice, people AS n FROM learning_snapshot_cells WHERE snapshot_id = ?`,
+        )
+        .all(other.id) as { unitId: number; slice: "all"; n: number }[],
+    }),
+  })
 }

@@ -409,36 +409,59 @@ function cohortRule(
   model: PublicationModel,
 ): Set<string> {
   const sqlite = db.$client
-  const hidden = new Set<string>()
   const earlier = db
     .select({ cycleId: publishedCycles.cycleId, k: publishedCycles.k })
     .from(publishedCycles)
     .where(and(ne(publishedCycles.cycleId, cycleId)))
     .all()
-  for (const other of earlier) {
-    const pathThen = new Map(
-      (
-        sqlite
-          .prepare("SELECT unit_id AS id, path FROM published_units WHERE cycle_id = ?")
-          .all(other.cycleId) as { id: number; path: string }[]
-      ).map((u) => [u.id, u.path]),
-    )
-    const pairs = sqlite
-      .prepare(`SELECT a.unit_id AS unitThen, a.job_family AS familyThen, b.unit_id AS unitNow,
+  return cohortHiddenAgainstEach({
+    earlier,
+    k,
+    pathNow: (id) => unitById.get(id)?.path,
+    countNow: (key) => model.cellCounts.get(key)?.[SUBMITTED],
+    publishedBy: (other) => ({
+      paths: sqlite
+        .prepare("SELECT unit_id AS id, path FROM published_units WHERE cycle_id = ?")
+        .all(other.cycleId) as { id: number; path: string }[],
+      pairs: sqlite
+        .prepare(`SELECT a.unit_id AS unitThen, a.job_family AS familyThen, b.unit_id AS unitNow,
           b.job_family AS familyNow, COUNT(*) AS n
         FROM results a JOIN results b ON b.person_id = a.person_id AND b.cycle_id = ?
         WHERE a.cycle_id = ? GROUP BY 1, 2, 3, 4`)
-      .all(cycleId, other.cycleId) as CohortPair[]
-    const shownThen = sqlite
-      .prepare("SELECT unit_id AS unitId, slice, submitted AS n FROM published_cells WHERE cycle_id = ?")
-      .all(other.cycleId) as { unitId: number; slice: Slice; n: number }[]
+        .all(cycleId, other.cycleId) as CohortPair[],
+      shown: sqlite
+        .prepare("SELECT unit_id AS unitId, slice, submitted AS n FROM published_cells WHERE cycle_id = ?")
+        .all(other.cycleId) as { unitId: number; slice: Slice; n: number }[],
+    }),
+  })
+}
+
+/**
+ * The cohort rule against each earlier publication (a closed cycle or a learning snapshot), with the stricter k of
+ * the two each time: the cells to hide in the new one. `publishedBy` reads what an earlier one published: its tree's paths,
+ * who it counted where paired with where they count now, and its shown cells.
+ */
+export function cohortHiddenAgainstEach<Earlier extends { k: number }>(input: {
+  earlier: readonly Earlier[]
+  k: number
+  pathNow: (unitId: number) => string | undefined
+  countNow: (key: string) => number | undefined
+  publishedBy: (other: Earlier) => {
+    paths: { id: number; path: string }[]
+    pairs: CohortPair[]
+    shown: { unitId: number; slice: Slice; n: number }[]
+  }
+}): Set<string> {
+  const hidden = new Set<string>()
+  for (const other of input.earlier) {
+    const { paths, pairs, shown } = input.publishedBy(other)
     const cells = cohortHidden({
       pairs,
-      pathThen,
-      pathNow: (id) => unitById.get(id)?.path,
-      shownThen,
-      countNow: (key) => model.cellCounts.get(key)?.[SUBMITTED],
-      k: Math.max(k, other.k),
+      pathThen: new Map(paths.map((u) => [u.id, u.path])),
+      pathNow: input.pathNow,
+      shownThen: shown,
+      countNow: input.countNow,
+      k: Math.max(input.k, other.k),
     })
     for (const key of cells) hidden.add(key)
   }
