@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { FilledTemplate } from "~/components/filled-template"
+import { formatInstantDay } from "~/domain/calendar"
 import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
 import { getSharedProject } from "~/services/handbook-templates.server"
@@ -28,7 +29,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const project = getSharedProject(user.id, ownerId.data, lang)
   invariantResponse(project, "Not found", { status: 404 })
   const t = await getFixedT(request)
-  const locale = lang === "da" ? "da-DK" : "en-GB"
   return {
     ownerName: project.ownerName,
     phases: project.phases,
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       view: tpl.view,
       byline: t("toolkit:template.filledBy", {
         name: project.ownerName,
-        date: tpl.updatedAt.toLocaleDateString(locale, { dateStyle: "long" }),
+        date: formatInstantDay(tpl.updatedAt, lang),
       }),
     })),
   }

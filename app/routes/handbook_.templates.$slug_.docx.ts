@@ -1,5 +1,6 @@
 // A person's filled template as a Word document (a visitor gets the blank template).
 import type { LoaderFunctionArgs } from "@remix-run/node"
+import { formatInstantDay } from "~/domain/calendar"
 import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
 import { getTemplate } from "~/services/handbook-templates.server"
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user && found.updatedAt
       ? t("toolkit:template.filledBy", {
           name: user.name,
-          date: found.updatedAt.toLocaleDateString(lang === "da" ? "da-DK" : "en-GB", { dateStyle: "long" }),
+          date: formatInstantDay(found.updatedAt, lang),
         })
       : t("toolkit:template.blank")
   const buffer = await buildTemplateDocx(found.template, {

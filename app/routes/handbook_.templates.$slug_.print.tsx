@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { FilledTemplate } from "~/components/filled-template"
 import { PrintButton } from "~/components/print-button"
+import { formatInstantDay } from "~/domain/calendar"
 import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
 import { getTemplate } from "~/services/handbook-templates.server"
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     user && found.updatedAt
       ? t("toolkit:template.filledBy", {
           name: user.name,
-          date: found.updatedAt.toLocaleDateString(lang === "da" ? "da-DK" : "en-GB", { dateStyle: "long" }),
+          date: formatInstantDay(found.updatedAt, lang),
         })
       : t("toolkit:template.blank")
   return { template: found.template, byline }
