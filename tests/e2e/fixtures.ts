@@ -66,6 +66,15 @@ export async function enterTwoFactorCode(page: Page, secret: string) {
   throw new Error("the two-factor step refused four codes")
 }
 
+/**
+ * Waits until the browser has taken the page over (Remix's router is there and the network is quiet), so what the
+ * page shows is what React renders after hydration, and a change a test makes to the DOM is not undone by it.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForLoadState("networkidle")
+  await page.waitForFunction(() => "__remixRouter" in window)
+}
+
 /** No serious or critical WCAG 2.1 AA violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })

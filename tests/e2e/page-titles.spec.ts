@@ -1,11 +1,4 @@
-import type { Page } from "@playwright/test"
-import { expect, expectAccessible, login, test } from "./fixtures"
-
-/** Waits until the browser has taken the page over, so what it shows is what React renders after hydration. */
-async function hydrated(page: Page) {
-  await page.waitForLoadState("networkidle")
-  await page.waitForFunction(() => "__remixRouter" in window)
-}
+import { expect, expectAccessible, hydrated, login, test } from "./fixtures"
 
 test("the 404 page stays translated after JavaScript loads, in Danish", async ({ page }) => {
   const response = await page.goto("/ingen-side-her")

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import type { Page } from "@playwright/test"
-import { expect, expectAccessible, login, test } from "./fixtures"
+import { expect, expectAccessible, hydrated, login, test } from "./fixtures"
 
 // Fixed survey logins from scripts/seed/survey.ts, so these journeys never meet other specs' users.
 const DANISH = "survey.tester1@parat.test"
@@ -228,6 +228,8 @@ test("a forged answer gets a translated message and the saved draft stays", asyn
   const url = await page.getByRole("link", { name: "Fortsæt, hvor du slap" }).getAttribute("href")
   const cycleId = /\/survey\/(\d+)\//.exec(url!)![1]
   await page.goto(`/survey/${cycleId}/page/1`)
+  // Hydration writes each radio's value attribute again, so the page is tampered with only after it.
+  await hydrated(page)
   // A tampered form: an out-of-range value for the first statement.
   await page
     .locator('input[name="understanding.s1"]')
