@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import type { Page } from "@playwright/test"
 import { parse } from "yaml"
-import { expect, expectAccessible, login, test } from "./fixtures"
+import { createPerson, DEMO_PASSWORD, expect, expectAccessible, login, test } from "./fixtures"
 import { answerDrawnQuiz } from "./quiz"
 
 // Issue 4: a fresh employee answers the whole survey in the browser, and the learning path that follows shows the
 // very levels of their result page; then they learn: a lesson, a failed quiz, a passed retry, progress moved.
-// journey.one@ (Danish) and journey.two@ (English profile) are this spec's own logins (scripts/seed/journeys.ts).
+// Each test makes its own person (a nurse in Danish, a doctor with an English profile), so the journey can run again.
 type Text = { da: string; en: string }
 type ModuleFile = {
   title: Text
@@ -168,16 +168,23 @@ test("a fresh employee takes the survey in Danish, gets a path with the result's
   page,
   errors,
 }) => {
-  await journey(page, "da", "journey.one@parat.test", { full: true })
+  const nurse = await createPerson({ jobFamily: "nurse", unit: "SKO-PAE", password: DEMO_PASSWORD })
+  await journey(page, "da", nurse.email, { full: true })
   expect(errors).toEqual([])
 })
 
 test("the same journey in English, shorter: survey, path with the same levels, a module passed", async ({
   browser,
 }) => {
-  // journey.two's profile language is English: the pages follow it although the browser asks for Danish.
+  // The doctor's profile language is English: the pages follow it although the browser asks for Danish.
+  const doctor = await createPerson({
+    jobFamily: "doctor",
+    unit: "SKO-INT",
+    language: "en",
+    password: DEMO_PASSWORD,
+  })
   const context = await browser.newContext({ locale: "da-DK" })
   const page = await context.newPage()
-  await journey(page, "en", "journey.two@parat.test", { full: false })
+  await journey(page, "en", doctor.email, { full: false })
   await context.close()
 })

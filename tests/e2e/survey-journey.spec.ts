@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs"
 import type { Page } from "@playwright/test"
-import { expect, expectAccessible, hydrated, login, test } from "./fixtures"
+import { createPerson, DEMO_PASSWORD, expect, expectAccessible, hydrated, login, test } from "./fixtures"
 
-// Fixed survey logins from scripts/seed/survey.ts, so these journeys never meet other specs' users.
-const DANISH = "survey.tester1@parat.test"
-const ENGLISH = "survey.tester2@parat.test"
-const NO_JS = "survey.tester3@parat.test"
+/** A nurse of this test's own in the emergency unit, which the demo's open cycle covers; logs in with a password. */
+async function newRespondent() {
+  return (await createPerson({ jobFamily: "nurse", password: DEMO_PASSWORD })).email
+}
 
 /** Logs in and waits for the home page, so the next navigation carries the session. */
 async function loginAs(page: Page, email: string) {
-  await login(page, email)
+  await login(page, email, DEMO_PASSWORD)
   await expect(page.getByRole("heading", { level: 1, name: /^(Hej|Hello), / })).toBeVisible()
 }
 
@@ -37,7 +37,8 @@ test("an employee takes the survey in Danish, leaves half-way, resumes, submits 
 }) => {
   // Sixteen survey pages and four accessibility scans, one of them over the review page's every answer.
   test.slow()
-  await loginAs(page, DANISH)
+  const email = await newRespondent()
+  await loginAs(page, email)
   const card = page.getByRole("article", { name: "Din AI-parathedsmåling" })
   await expect(card).toContainText("er åben, og du er ikke startet endnu")
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Måling" }).click()
@@ -72,7 +73,7 @@ test("an employee takes the survey in Danish, leaves half-way, resumes, submits 
   await page.context().close()
   const context = await browser.newContext()
   const again = await context.newPage()
-  await loginAs(again, DANISH)
+  await loginAs(again, email)
   await expect(again.getByRole("article", { name: "Din AI-parathedsmåling" })).toContainText(
     "Dine svar er gemt som kladde",
   )
@@ -125,7 +126,7 @@ test("an employee takes the survey in Danish, leaves half-way, resumes, submits 
 test("an employee takes the survey in English on a phone-width screen", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: "en-GB" })
   const page = await context.newPage()
-  await loginAs(page, ENGLISH)
+  await loginAs(page, await newRespondent())
   await page.getByRole("button", { name: "English" }).click()
   await expect(page.getByRole("heading", { level: 1, name: /^Hello, / })).toBeVisible()
   await page
@@ -175,7 +176,7 @@ test("the whole journey works with JavaScript disabled, including a missing answ
   // in the journeys with JavaScript.
   const context = await browser.newContext({ javaScriptEnabled: false })
   const page = await context.newPage()
-  await loginAs(page, NO_JS)
+  await loginAs(page, await newRespondent())
   await page.goto("/survey")
   await page.getByRole("link", { name: "Start målingen" }).click()
   await answerPage(page)
@@ -218,7 +219,7 @@ test("the whole journey works with JavaScript disabled, including a missing answ
 })
 
 test("a forged answer gets a translated message and the saved draft stays", async ({ page }) => {
-  await loginAs(page, "survey.tester4@parat.test")
+  await loginAs(page, await newRespondent())
   await page.goto("/survey")
   await page.getByRole("link", { name: "Start målingen" }).click()
   await answerPage(page)
