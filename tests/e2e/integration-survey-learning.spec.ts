@@ -168,6 +168,8 @@ test("a fresh employee takes the survey in Danish, gets a path with the result's
   page,
   errors,
 }) => {
+  // The whole survey, an accessibility scan of each step and a module with a failed and a passed quiz.
+  test.slow()
   const nurse = await createPerson({ jobFamily: "nurse", unit: "SKO-PAE", password: DEMO_PASSWORD })
   await journey(page, "da", nurse.email, { full: true })
   expect(errors).toEqual([])
