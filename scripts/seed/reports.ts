@@ -1,8 +1,12 @@
 // Two closed past survey cycles with plausible results for the demo organisation, so the manager dashboards have
 // something true to show from the first start. Deterministic (same people, same answers) and idempotent.
 //
-// - "Efterår 2025" and "Forår 2026", targeting the region, k = 5, everyone invited, 70-90 % answering (the
-//   same people both times).
+// - "Efterår 2025" and "Forår 2026", targeting the region, k = 5, everyone employed then invited, 70-90 % answering.
+// - Turnover between the two (TURNOVER): people who left, joined, moved between units, or answered only one of the
+//   two cycles. Each change is a block of k people of one job family in one unit, so that in every cell (unit x job
+//   family) the people who answered only one of the two cycles are 0 or at least k: the cohort rule
+//   (docs/decisions/002-anonymity.md, point 6) then hides nothing and the trend shows both points at region,
+//   hospital and department level. Scattered changes of 1..k-1 people per unit would hide those cells' later points.
 // - Some departments grow between the two cycles (they took the Foundation modules); the rest stay about level.
 // - "Klinisk Etisk Enhed" has 3 people, so it is always shown as too small.
 // - Left out: employee@parat.test, survey.*, learner.*, cycle.* and journey.* (other journeys need them fresh), and managers and admins
@@ -26,12 +30,45 @@ import {
   responses,
   units,
 } from "../../db/schema"
-import { seededRandom } from "./factories"
+import { ensurePerson, seededRandom } from "./factories"
 
 export const REPORT_CYCLES = [
   { name: "Efterår 2025", opensAt: Date.UTC(2025, 8, 15), closesAt: Date.UTC(2025, 9, 31), wave: 0 },
   { name: "Forår 2026", opensAt: Date.UTC(2026, 2, 2), closesAt: Date.UTC(2026, 3, 17), wave: 1 },
 ] as const
+
+/** How someone's place in the two cycles differs from answering both in the unit they are in today. */
+export type TurnoverKind =
+  /** answered the first cycle, then left the organisation (a former employee, inactive today) */
+  | "left"
+  /** hired after the first cycle: invited to and answered only the second */
+  | "joined"
+  /** answered both, in another unit (`from`) the first time */
+  | "moved"
+  /** invited to both, answered only the second */
+  | "answered_second_only"
+  /** invited to both, answered only the first */
+  | "answered_first_only"
+
+/** The k of the past cycles; every turnover block holds exactly this many people. */
+export const REPORT_K = 5
+
+/**
+ * The demo's turnover between the two past cycles: blocks of REPORT_K people of one job family in one unit (a
+ * section where the department has sections). Drawn from the unit's staff who answer, in e-mail order.
+ */
+export const TURNOVER: { kind: TurnoverKind; unitCode: string; jobFamily: JobFamily; from?: string }[] = [
+  // Nordhavn: nurses left the emergency department and new ones were hired; cardiology's nurses skipped spring.
+  { kind: "left", unitCode: "NOR-AKM", jobFamily: "nurse" },
+  { kind: "joined", unitCode: "NOR-AKM", jobFamily: "nurse" },
+  { kind: "answered_first_only", unitCode: "NOR-KAR", jobFamily: "nurse" },
+  // Skovbrynet: doctors rotated from the orthopaedic ward to intensive care, which also hired nurses.
+  { kind: "moved", unitCode: "SKO-INT", jobFamily: "doctor", from: "SKO-ORT-1" },
+  { kind: "joined", unitCode: "SKO-INT", jobFamily: "nurse" },
+  // Vestkysten: chemotherapy nurses left; the medical department's nurses answered for the first time in spring.
+  { kind: "left", unitCode: "VES-ONK-2", jobFamily: "nurse" },
+  { kind: "answered_second_only", unitCode: "VES-MED", jobFamily: "nurse" },
+]
 
 /** Department codes whose staff took the Foundation modules between the cycles, and grew. */
 const GROWING = new Set(["NOR-AKM", "NOR-RAD", "SKO-INT", "SKO-ADM", "VES-ONK", "VES-MED"])
@@ -99,13 +136,8 @@ export function seedReports(
 
   db.transaction((t) => {
     const instrumentHash = ensureInstrumentVersion(t, instrument)
-    const codeById = new Map(
-      t
-        .select({ id: units.id, code: units.code })
-        .from(units)
-        .all()
-        .map((u) => [u.id, u.code]),
-    )
+    const unitRows = t.select({ id: units.id, code: units.code, path: units.path }).from(units).all()
+    const codeById = new Map(unitRows.map((u) => [u.id, u.code]))
     const staff = t
       .select({
         id: people.id,
@@ -120,6 +152,7 @@ export function seedReports(
       .orderBy(people.email)
       .all()
       .filter((p) => !isExcludedFromSeededResults(p.email))
+    const participants = planTurnover(t, staff, unitRows)
 
     for (const spec of REPORT_CYCLES) {
       let cycle = t.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, spec.name)).get()
@@ -132,7 +165,7 @@ export function seedReports(
             status: "open",
             opensOn: danishDay(new Date(spec.opensAt)),
             closesOn: danishDay(new Date(spec.closesAt)),
-            minGroupSize: 5,
+            minGroupSize: REPORT_K,
           })
           .returning({ id: cycles.id })
           .get()
@@ -148,18 +181,16 @@ export function seedReports(
           .map((r) => r.personId),
       )
 
-      for (const person of staff) {
+      for (const person of participants) {
+        const place = person.waves[spec.wave]
+        if (!place) continue // not employed then
         t.insert(cycleInvitations)
-          .values({ cycleId, personId: person.id, unitId: person.unitId, jobFamily: person.jobFamily })
+          .values({ cycleId, personId: person.id, unitId: place.unitId, jobFamily: person.jobFamily })
           .onConflictDoNothing()
           .run()
-        if (answered.has(person.id)) continue
-        const department = departmentCode(person.path, codeById)
+        if (answered.has(person.id) || !place.answers) continue
+        const department = departmentCode(place.path, codeById)
         const random = seededRandom(hashOf(`${spec.name}|${person.email}`))
-        // Whether someone answers is a trait of the person, so the same people answer in both cycles (a cohort
-        // change of 1..k-1 people would hide the trend point: app/domain/anonymity.ts, selectTrendPoints).
-        const participation = 0.7 + (hashOf(department) % 21) / 100 // 70-90 % per department
-        if ((hashOf(`answers|${person.email}`) % 1000) / 1000 >= participation) continue
         const base = 0.28 + (hashOf(person.email) % 1000) / 1000 / 3.2 // 0.28..0.59, the person's own start
         const growth = spec.wave === 1 ? (GROWING.has(department) ? 0.16 : 0.02) : 0
         const bias = DIMENSION_BIAS[person.jobFamily]
@@ -182,7 +213,7 @@ export function seedReports(
           responseId: response.id,
           cycleId,
           personId: person.id,
-          unitId: person.unitId,
+          unitId: place.unitId,
           jobFamily: person.jobFamily,
           submittedAt,
           scored: scoreResponse(instrument, answers),
@@ -205,6 +236,80 @@ export function seedReports(
   return written
 }
 
+type Staff = { id: number; email: string; unitId: number; jobFamily: JobFamily; path: string }
+type Place = { unitId: number; path: string; answers: boolean }
+/** A person of the past cycles: where they were invited in each (null: not employed then) and whether they answered. */
+type Participant = { id: number; email: string; jobFamily: JobFamily; waves: [Place | null, Place | null] }
+
+/**
+ * Who took part in each past cycle, and where. Everyone answers (or not) as a trait of their own (70-90 % per
+ * department), the same in both cycles, except the TURNOVER blocks. Former employees are added (inactive).
+ */
+function planTurnover(
+  t: DbOrTx,
+  staff: Staff[],
+  unitRows: { id: number; code: string; path: string }[],
+): Participant[] {
+  const unitByCode = new Map(unitRows.map((u) => [u.code, u]))
+  const codeById = new Map(unitRows.map((u) => [u.id, u.code]))
+  const unitOf = (code: string) => {
+    const unit = unitByCode.get(code)
+    if (!unit) throw new Error(`Seed the demo organisation before the reports (${code})`)
+    return unit
+  }
+  const participants = staff.map((p): Participant => {
+    const participation = 0.7 + (hashOf(departmentCode(p.path, codeById)) % 21) / 100 // 70-90 % per department
+    const answers = (hashOf(`answers|${p.email}`) % 1000) / 1000 < participation
+    const place = { unitId: p.unitId, path: p.path, answers }
+    return { id: p.id, email: p.email, jobFamily: p.jobFamily, waves: [place, { ...place }] }
+  })
+  const taken = new Set<number>()
+  for (const [blockIndex, block] of TURNOVER.entries()) {
+    const unit = unitOf(block.unitCode)
+    if (block.kind === "left") {
+      for (let i = 0; i < REPORT_K; i++) {
+        const email = `former.${block.unitCode.toLowerCase()}.${i + 1}@parat.test`
+        const id = ensurePerson(t, {
+          email,
+          name: `${FORMER_NAMES[(blockIndex + i) % FORMER_NAMES.length]} (fratrådt)`,
+          jobFamily: block.jobFamily,
+          unitId: unit.id,
+          isDemo: true,
+        })
+        t.update(people).set({ isActive: false }).where(eq(people.id, id)).run()
+        const place = { unitId: unit.id, path: unit.path, answers: true }
+        participants.push({ id, email, jobFamily: block.jobFamily, waves: [place, null] })
+      }
+      continue
+    }
+    const chosen = participants
+      .filter(
+        (p) =>
+          !taken.has(p.id) &&
+          p.jobFamily === block.jobFamily &&
+          p.waves[1]?.unitId === unit.id &&
+          p.waves[0]?.answers,
+      )
+      .slice(0, REPORT_K)
+    if (chosen.length < REPORT_K)
+      throw new Error(`Too few ${block.jobFamily} answering in ${block.unitCode} for a turnover block`)
+    for (const p of chosen) {
+      taken.add(p.id)
+      const [first, second] = p.waves as [Place, Place]
+      if (block.kind === "joined") p.waves[0] = null
+      else if (block.kind === "answered_second_only") first.answers = false
+      else if (block.kind === "answered_first_only") second.answers = false
+      else if (block.kind === "moved") {
+        const from = unitOf(block.from ?? "")
+        p.waves[0] = { unitId: from.id, path: from.path, answers: true }
+      }
+    }
+  }
+  return participants
+}
+
+const FORMER_NAMES = ["Karen Holm", "Bente Lund", "Nikolaj Friis", "Trine Kjær", "Ole Bach", "Hanne Dahl"]
+
 /**
  * Completed Foundation modules between the cycles: most people in the growing departments, a few elsewhere. The
  * module rows are added when the catalogue has not been synced yet (the same values a sync writes).
@@ -212,7 +317,7 @@ export function seedReports(
 function seedFoundationCompletions(
   t: DbOrTx,
   catalogue: CourseModule[],
-  staff: { id: number; email: string; path: string }[],
+  staff: Staff[],
   codeById: Map<number, string>,
 ) {
   const foundation = catalogue.filter((m) => m.level === 1)

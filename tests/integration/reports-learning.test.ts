@@ -1,7 +1,7 @@
 // Learning progress is published as dated snapshots under the disclosure rule, never live (issue 11, point 4):
 // moving one person between units changes nothing managers see, and the next snapshot hides the groups the move
 // changed by fewer than k people.
-import { eq } from "drizzle-orm"
+import { and, eq } from "drizzle-orm"
 import { beforeEach, expect, test } from "vitest"
 import { DIMENSIONS } from "~/domain/vocabulary"
 import { updatePerson } from "~/services/admin-people.server"
@@ -44,7 +44,7 @@ test("moving one person, or their completing a module, changes nothing shown unt
   const mover = db
     .select()
     .from(people)
-    .where(eq(people.unitId, unitId("NOR-AKM")))
+    .where(and(eq(people.unitId, unitId("NOR-AKM")), eq(people.isActive, true)))
     .get()!
   expect(updatePerson(admin.id, mover.id, { role: mover.role, unitId: unitId("NOR-KAR") }, db)).toEqual({
     ok: true,
@@ -60,7 +60,7 @@ test("the next snapshot hides both units that one person moved between, and keep
   const mover = db
     .select()
     .from(people)
-    .where(eq(people.unitId, unitId("NOR-AKM")))
+    .where(and(eq(people.unitId, unitId("NOR-AKM")), eq(people.isActive, true)))
     .get()!
   updatePerson(admin.id, mover.id, { role: mover.role, unitId: unitId("NOR-KAR") }, db)
   const summary = db.transaction(() => takeLearningSnapshot(db, new Date(Date.UTC(2026, 5, 1))))
