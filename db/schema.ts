@@ -373,7 +373,7 @@ const reportGroup = () => ({
 /**
  * Per cycle, unit (the person's own unit, not its ancestors), job family and dimension: sums kept up to date in
  * the submit transaction, so reports add up a few rows per unit instead of scanning every result.
- * Anonymity is applied when reading (app/domain/anonymity.ts).
+ * What a closed cycle shows is decided from them once, at close (app/domain/disclosure.ts).
  */
 export const resultAggregates = sqliteTable(
   "result_aggregates",

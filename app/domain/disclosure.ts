@@ -17,7 +17,14 @@
 // totally unimodular, so its reduced rows have entries -1, 0, 1 and every residual is a small integer: zero
 // modulo p exactly when it is zero over the rationals. A set U with 1..k-1 people contains at most k-1 atoms of
 // that measure, so the search for such sets is small: atoms whose residuals sum to zero.
-import { JOB_FAMILIES, type JobFamily } from "./vocabulary"
+import { DEFAULT_MIN_GROUP_SIZE, JOB_FAMILIES, type JobFamily, MIN_GROUP_SIZE_FLOOR } from "./vocabulary"
+
+/** k of a cycle, a publication or a snapshot: the stored k, never below the floor (3); the default (5) when unknown. */
+export function effectiveK(storedK?: number | null): number {
+  const k =
+    typeof storedK === "number" && Number.isFinite(storedK) ? Math.floor(storedK) : DEFAULT_MIN_GROUP_SIZE
+  return Math.max(MIN_GROUP_SIZE_FLOOR, k)
+}
 
 export const ALL_FAMILIES = "all" as const
 export type Slice = typeof ALL_FAMILIES | JobFamily

@@ -3,8 +3,8 @@
 // nothing else. No person, no per-person row and no hidden figure ever leaves here. Learning progress comes from dated snapshots.
 
 import { eq, inArray } from "drizzle-orm"
-import { ALL, effectiveK } from "~/domain/anonymity"
 import { type Instrument, isV2 } from "~/domain/content-schema"
+import { ALL_FAMILIES as ALL, effectiveK } from "~/domain/disclosure"
 import { chooseReportCycle } from "~/domain/report-cycles"
 import { levelForScore } from "~/domain/scoring"
 import type { JobFamily } from "~/domain/vocabulary"

@@ -4,6 +4,7 @@ import {
   type Atom,
   cellKey,
   decidePublication,
+  effectiveK,
   findDisclosures,
   type PublicationInput,
   PublicationModel,
@@ -262,4 +263,15 @@ test("people placed directly in the region are protected by hiding the region's 
   expect(attack(input, decision.visible).size).toBe(0)
   for (const key of ["2:all", "3:all", "2:nurse", "3:nurse"]) expect(decision.visible.has(key)).toBe(true)
   expect(decision.visible.has("1:administrative") && decision.visible.has("1:all")).toBe(false)
+})
+
+test("k is the stored k, never below 3, and 5 when unknown", () => {
+  expect(effectiveK(5)).toBe(5)
+  expect(effectiveK(8)).toBe(8)
+  expect(effectiveK(2)).toBe(3)
+  expect(effectiveK(0)).toBe(3)
+  expect(effectiveK(-10)).toBe(3)
+  expect(effectiveK(null)).toBe(5)
+  expect(effectiveK(undefined)).toBe(5)
+  expect(effectiveK(Number.NaN)).toBe(5)
 })

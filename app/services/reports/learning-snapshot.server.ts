@@ -3,8 +3,14 @@
 // for every unit and job-family filter) under the same rule and exact audit as a cycle (app/domain/disclosure.ts)
 // and the cohort rule against every earlier snapshot; only shown cells are stored. Managers read only snapshots,
 // never live counts, so moving one person between units shows nothing about what they completed.
-import { effectiveK } from "~/domain/anonymity"
-import { ALL_FAMILIES, type Atom, cellKey, decidePublication, PublicationModel } from "~/domain/disclosure"
+import {
+  ALL_FAMILIES,
+  type Atom,
+  cellKey,
+  decidePublication,
+  effectiveK,
+  PublicationModel,
+} from "~/domain/disclosure"
 import { DIMENSIONS, type Dimension, type JobFamily } from "~/domain/vocabulary"
 import { env } from "~/env.server"
 import type { Db, schema } from "../db.server"

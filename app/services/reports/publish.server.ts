@@ -3,13 +3,13 @@
 // share); suppression by size, the cohort rule against each earlier publication, then the exact audit
 // (app/domain/disclosure.ts). Only shown cells are stored; reports of a closed cycle read nothing else.
 import { and, eq, ne } from "drizzle-orm"
-import { effectiveK } from "~/domain/anonymity"
 import { type AnyInstrument, type Bilingual, isV2 } from "~/domain/content-schema"
 import {
   ALL_FAMILIES,
   type Atom,
   cellKey,
   decidePublication,
+  effectiveK,
   PublicationModel,
   type Slice,
 } from "~/domain/disclosure"
