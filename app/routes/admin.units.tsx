@@ -100,7 +100,7 @@ export default function UnitsPage() {
   const data = useActionData<ActionData>()
   const { t } = useTranslation("admin")
   const active = tree.filter((e) => !e.unit.isRetired).map((e) => ({ ...e.unit, depth: e.depth }))
-  const topLevel = { value: "", label: t("common.topLevel") }
+  const treeTop = { value: "", label: t("common.treeTop") }
   const errorsFor = (intent: string) => (data?.intent === intent ? data.errors : {})
   // biome-ignore lint/suspicious/noExplicitAny: the key is one of units.errors.*
   const formError = data?.formError ? t(data.formError as any) : null
@@ -140,7 +140,7 @@ export default function UnitsPage() {
                   label={t("units.newParent")}
                   name="parentId"
                   hint={t("units.moveHint")}
-                  options={unitOptions(moveTargets, topLevel)}
+                  options={unitOptions(moveTargets, treeTop)}
                   defaultValue={selected.parentId === null ? "" : String(selected.parentId)}
                   errors={errorsFor("move").parentId}
                 />
@@ -192,7 +192,7 @@ export default function UnitsPage() {
           <SelectField
             label={t("units.parent")}
             name="parentId"
-            options={unitOptions(active, topLevel)}
+            options={unitOptions(active, treeTop)}
             errors={errorsFor("add").parentId}
           />
           <div>

@@ -5,9 +5,9 @@
 // - Turnover between the two (TURNOVER): people who left, joined, moved between units, or answered only one of the
 //   two cycles. Each change is a block of k people of one job family in one unit, so that in every cell (unit x job
 //   family) the people who answered only one of the two cycles are 0 or at least k: the cohort rule
-//   (docs/decisions/002-anonymity.md, point 6) then hides nothing and the trend shows both points at region,
-//   hospital and department level. Scattered changes of 1..k-1 people per unit would hide those cells' later points.
-// - Some departments grow between the two cycles (they took the Foundation modules); the rest stay about level.
+//   (docs/decisions/002-anonymity.md, point 6) then hides nothing and the trend shows both points for the region,
+//   every hospital and most departments. Scattered changes of 1..k-1 people per unit would hide those cells' later points.
+// - Some departments grow between the two cycles (they took the Foundation modules); the rest stay about the same.
 // - "Klinisk Etisk Enhed" has 3 people, so it is always shown as too small.
 // - Left out: employee@parat.test, survey.*, learner.*, cycle.* and journey.* (other journeys need them fresh), and managers and admins
 //   (placed directly in the region and hospitals, where 1-2 answers would hide a whole sibling unit).

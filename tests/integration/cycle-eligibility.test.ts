@@ -153,7 +153,7 @@ test("a cycle that opens tomorrow is not offered yet; the day it opens, it is", 
   expect(listSurveyCycles(nor, db, later).map((c) => c.id)).toEqual([id])
 })
 
-test("a department-level target reaches the department's people, not the rest of the hospital", () => {
+test("a department as target reaches the department's people, not the rest of the hospital", () => {
   const now = new Date()
   const id = makeCycle("Kun Intern Medicin", new Date(now.getTime() - DAY), new Date(now.getTime() + DAY), [
     "SKO-INT",

@@ -1,4 +1,4 @@
-// A manager who opens the demo sees a trend at region and hospital level (issue 11), although the demo has turnover
+// A manager who opens the demo sees a trend for the region and every hospital (issue 11), although the demo has turnover
 // between its two past cycles: people left, joined, moved and answered only one of the two (scripts/seed/reports.ts,
 // TURNOVER). Each change is a block of k people of one job family in one unit, so in every cell the people who
 // answered only one of the two cycles are 0 or at least k, and the cohort rule (docs/decisions/002-anonymity.md,

@@ -54,7 +54,7 @@ test("moving to the current parent changes nothing", () => {
   expect(checkUnitMove(region, null)).toBe("unchanged")
 })
 
-test("a unit can move to the top level", () => {
+test("a unit can move to the top of the tree (depth 0)", () => {
   expect(checkUnitMove(hospital, null)).toBe("ok")
 })
 
