@@ -8,15 +8,16 @@ import {
 } from "~/domain/admin-counts"
 import { flattenTree } from "~/domain/admin-tree"
 import type { CalendarDay } from "~/domain/calendar"
+import { effectiveK } from "~/domain/disclosure"
 import { cyclePhase } from "~/domain/survey"
 import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
 import { DEFAULT_REMINDER_DAYS, enqueueInvitations } from "./mail.server"
 import { takeLearningSnapshot } from "./reports/learning-snapshot.server"
-import { publishCycle } from "./reports/publish.server"
+import { publishClosedCycles, publishCycle } from "./reports/publish.server"
 
-const { cycles, cycleUnits, cycleInvitations, instrumentVersions, units } = schema
+const { cycles, cycleUnits, cycleInvitations, instrumentVersions, publishedCycles, units } = schema
 
 /** The stored versions, newest first: the current file's version (v2) is stored first, so a new cycle defaults to it. */
 export function listInstrumentVersions(db: Db = getDb()) {
@@ -250,8 +251,17 @@ export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
     return { cycle, k, targets, wouldInvite: showCount(wouldInvite, k), totals: null, rows: [] }
   }
 
-  if (cycle.status === "closed")
-    return { cycle, k, targets, wouldInvite: null, ...publishedParticipation(db, id) }
+  if (cycle.status === "closed") {
+    const published = publishedParticipation(db, id)
+    return {
+      cycle,
+      k: published.k,
+      targets,
+      wouldInvite: null,
+      totals: published.totals,
+      rows: published.rows,
+    }
+  }
 
   // An open cycle: invited and submitted people per unit and job family (the unit they were invited in), decided
   // by the reports' disclosure rule and exact audit over today's tree (app/domain/admin-counts.ts).
@@ -303,10 +313,26 @@ export function getCycleDetail(id: number, db: Db = getDb(), now = new Date()) {
 
 /**
  * A closed cycle's participation as its publication shows it (app/services/reports/publish.server.ts): the tree
- * as it stood at close (the targeted subtrees then) and only the cells the publication shows, the same figures a
- * manager sees. A hidden cell was never stored, so nothing here can say whether it was small.
+ * as it stood at close (the targeted subtrees then, names, depths, retired then) and only the cells the
+ * publication shows, the same figures a manager sees, with the publication's k. A hidden cell was never stored, so
+ * nothing here can say whether it was small. A later move, rename, retirement or change of k changes nothing here.
  */
 function publishedParticipation(db: Db, id: number) {
+  // A cycle closed before publications existed (an older database) is published now, as the reports do.
+  if (
+    !db
+      .select({ id: publishedCycles.cycleId })
+      .from(publishedCycles)
+      .where(eq(publishedCycles.cycleId, id))
+      .get()
+  )
+    publishClosedCycles(db)
+  const publication = db
+    .select({ k: publishedCycles.k, publishedAt: publishedCycles.publishedAt })
+    .from(publishedCycles)
+    .where(eq(publishedCycles.cycleId, id))
+    .get()
+  const closedAt = publication?.publishedAt.getTime() ?? 0
   const tree = db.all<{
     id: number
     name: string
@@ -339,7 +365,8 @@ function publishedParticipation(db: Db, id: number) {
   const rows: ParticipationRow[] = flattenTree(
     tree
       .filter((u) => targetPaths.some((p) => u.path.startsWith(p)))
-      .map((u) => ({ ...u, code: u.code ?? "", isRetired: u.retiredAt !== null })),
+      // retired when the cycle closed, not since
+      .map((u) => ({ ...u, code: u.code ?? "", isRetired: u.retiredAt !== null && u.retiredAt <= closedAt })),
   ).map(({ unit, depth }) => ({
     unitId: unit.id,
     name: unit.name,
@@ -349,7 +376,11 @@ function publishedParticipation(db: Db, id: number) {
     ...counts(unit),
   }))
   const root = tree.find((u) => u.parentId === null && targetPaths.some((p) => p.startsWith(u.path)))
-  return { totals: root ? counts(root) : { invited: HIDDEN, submitted: HIDDEN }, rows }
+  return {
+    k: publication?.k ?? effectiveK(env.PARAT_MIN_GROUP_SIZE),
+    totals: root ? counts(root) : { invited: HIDDEN, submitted: HIDDEN },
+    rows,
+  }
 }
 const HIDDEN = { kind: "hidden" } as const
 

@@ -3,7 +3,8 @@ import { beforeEach, expect, test } from "vitest"
 import { action as cyclesAction } from "~/routes/admin.cycles._index"
 import { loader as cycleLoader } from "~/routes/admin.cycles.$id"
 import { closeCycle, createCycle, getCycleDetail, openCycle } from "~/services/admin-cycles.server"
-import { moveUnit } from "~/services/admin-units.server"
+import { updatePerson } from "~/services/admin-people.server"
+import { moveUnit, renameUnit, retireUnit } from "~/services/admin-units.server"
 import type { SessionUser } from "~/services/auth.server"
 import { loadAllContent } from "~/services/content-loader.server"
 import { openCyclesForPerson } from "~/services/cycle-eligibility.server"
@@ -159,7 +160,7 @@ test("participation per unit withholds every count below k and every count that 
   expect(detail.rows.some((r) => r.code.startsWith("SKO"))).toBe(false)
 })
 
-test("a closed cycle's participation page shows its frozen publication: the managers' figures, unchanged by a later move", () => {
+test("a closed cycle's participation page shows its frozen publication: the managers' figures and k, unchanged by a later move, rename, retirement or change of k", () => {
   seedReports(db, loadAllContent().content!)
   const id = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, "Forår 2026")).get()!.id
   const detail = getCycleDetail(id)!
@@ -182,8 +183,28 @@ test("a closed cycle's participation page shows its frozen publication: the mana
     invited: { kind: "hidden" },
     submitted: { kind: "hidden" },
   })
+  // The organisation changes after close: a unit moves to another hospital, one is renamed, the ethics unit's
+  // people move away and it is retired, and the cycle's k is changed. The admin's page of the cycle stays as it
+  // closed: the same tree, the same names, the same figures, the same k.
   expect(moveUnit(adminId, unitId("NOR-RAD"), unitId("SKO"), db)).toMatchObject({ ok: true })
-  expect(getCycleDetail(id)!.rows).toEqual(detail.rows)
+  expect(renameUnit(adminId, unitId("NOR-AKM"), "Akutten", db)).toMatchObject({ ok: true })
+  const ethics = db
+    .select()
+    .from(people)
+    .where(eq(people.unitId, unitId("NOR-ETK")))
+    .all()
+  for (const person of ethics)
+    expect(updatePerson(adminId, person.id, { role: person.role, unitId: unitId("NOR-KAR") }, db)).toEqual({
+      ok: true,
+    })
+  expect(retireUnit(adminId, unitId("NOR-ETK"), db)).toMatchObject({ ok: true })
+  db.update(cycles).set({ minGroupSize: 3 }).where(eq(cycles.id, id)).run()
+  const after = getCycleDetail(id)!
+  expect(after.rows).toEqual(detail.rows)
+  expect(after.totals).toEqual(detail.totals)
+  expect(after.k).toBe(5)
+  expect(after.rows.find((r) => r.unitId === unitId("NOR-RAD"))!.depth).toBe(2)
+  expect(after.rows.find((r) => r.unitId === unitId("NOR-AKM"))!.name).toBe("Akutmodtagelsen")
 }, 60_000)
 
 test("the cycle page's loader sends only withheld counts for small units", async () => {
