@@ -16,13 +16,15 @@ test("the demo region's manager sees both trend points of the region and of ever
   const expectTrend = async (unit: string) => {
     await expect(page.getByRole("heading", { level: 1, name: `Kompetencekort: ${unit}` })).toBeVisible()
     await expect(page.getByRole("heading", { level: 2, name: "Udvikling over tid" })).toBeVisible()
-    const trend = page.getByRole("table", { name: `Gennemsnitlig score pr. område i hver målerunde, ${unit}` })
+    const trend = page.getByRole("table", {
+      name: `Gennemsnitlig score pr. område i hver målerunde, ${unit}`,
+    })
     for (const cycle of CYCLES) await expect(trend.getByRole("columnheader", { name: cycle })).toBeVisible()
     const rows = trend.getByRole("row").filter({ has: page.getByRole("rowheader") })
     await expect(rows).toHaveCount(6)
     for (const row of await rows.all()) {
       const cells = await row.getByRole("cell").allInnerTexts()
-      expect(cells, `${unit}: ${await row.getByRole("rowheader").innerText()}`).toHaveLength(CYCLES.length)
+      expect(cells, `${unit}: ${await row.getByRole("rowheader").textContent()}`).toHaveLength(CYCLES.length)
       for (const text of cells) expect(text.trim()).toMatch(/^\d+(,\d+)?$/)
     }
   }
