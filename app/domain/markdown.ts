@@ -76,7 +76,7 @@ function linkText(tokens: readonly { type: string; content: string }[], openInde
 /**
  * The languages of an external link on a page in env.lang, set only where they differ from the page (WCAG 3.1.2):
  * `target` (hreflang) when the link goes to a listed source in the other language, and `text` (lang) when the link
- * also reads as that source's own title, so a screen reader speaks it in the right language. A Danish text linking
+ * also reads as that source's own title (or the start of it), so a screen reader speaks it in the right language. A Danish text linking
  * to an English document stays Danish.
  */
 export function linkLanguage(
@@ -89,7 +89,9 @@ export function linkLanguage(
   if (!source) return {}
   const language = sourceLanguage(source)
   if (language === env.lang) return {}
-  const isTitle = text.toLocaleLowerCase() === source.title.trim().toLocaleLowerCase()
+  // The source's title, or its start ("Good Machine Learning Practice" for "... (FDA, Health Canada, MHRA)").
+  const isTitle =
+    text.length >= 12 && source.title.trim().toLocaleLowerCase().startsWith(text.toLocaleLowerCase())
   return isTitle ? { target: language, text: language } : { target: language }
 }
 

@@ -73,11 +73,10 @@ test("a module started from its page is not in progress until a lesson is read, 
   await expect(page.getByText("Du er ikke startet på modulet endnu.")).toBeVisible()
   await expect(page.getByText(/i gang/i)).toHaveCount(0)
 
-  await page.getByRole("button", { name: "Læg på min sti" }).click()
-  await expect(page.getByText("Modulet er på din sti. Du er ikke startet endnu.")).toBeVisible()
+  // A started module is on the path, and the path says the same.
   await page.goto("/learn")
   const step = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) })
-  await expect(step.getByText("Lagt på stien, ikke startet")).toBeVisible()
+  await expect(step.getByText("Ikke startet", { exact: true })).toBeVisible()
 
   // Reading a lesson starts it, in both places.
   await page.goto(moduleUrl)

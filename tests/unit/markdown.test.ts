@@ -69,7 +69,7 @@ test("headings, lists and tables render", () => {
 })
 
 const sources = [
-  { title: "Good Machine Learning Practice", url: "https://www.fda.gov/gmlp" },
+  { title: "Good Machine Learning Practice (FDA, Health Canada, MHRA)", url: "https://www.fda.gov/gmlp" },
   { title: "Vejledning om behandlingsgrundlag", url: "https://www.datatilsynet.dk/vejledning" },
 ]
 
