@@ -6,6 +6,7 @@ import { z } from "zod"
 import { isFormulaLike } from "./csv"
 import { fullName, HR_HEADER_ALIASES, jobFamilyForTitle, jobTitleTable } from "./hr-export"
 import { cleanPlainText, hasForbiddenCharacters } from "./plain-text"
+import { namePathKey, unitNameKey } from "./unit-names"
 import type { JobFamily, Language, Role } from "./vocabulary"
 
 export const IMPORT_COLUMNS = [
@@ -259,8 +260,6 @@ export type UnitLookup = {
   byId: Map<number, LookupUnit>
 }
 
-const namePathKey = (names: string[]) => names.map((n) => n.trim().toLocaleLowerCase("da")).join("/")
-
 /** Units by code (case-insensitive) and by their path of names, "Region Demo/Nordhavn Hospital/Akutmodtagelsen". */
 export function buildUnitLookup(units: readonly LookupUnit[]): UnitLookup {
   const byId = new Map(units.map((u) => [u.id, u]))
@@ -292,9 +291,6 @@ export function findUnit(lookup: UnitLookup, value: string): LookupUnit | undefi
     lookup.byNamePath.get(namePathKey(trimmed.split(/\s*[/>]\s*/)))
   )
 }
-
-/** How a unit name is keyed, in the lookup and in the admin's choices for names that several units share. */
-export const unitNameKey = (name: string) => namePathKey([name])
 
 /** The admin's choice per ambiguous unit name (unitNameKey -> unit id), made on the import's pick-list. */
 export type UnitChoices = ReadonlyMap<string, number>
@@ -331,7 +327,7 @@ export function resolveUnit(lookup: UnitLookup, value: string, choices: UnitChoi
   return { ok: false, reason: "unit_unknown", value }
 }
 
-/** A unit name several units share, with the units to choose between (for the pick-list). */
+/** A unit name several units share, on how many rows, with the units to choose between (for the pick-list). */
 export type AmbiguousUnit = {
   key: string
   name: string
@@ -404,16 +400,17 @@ export function validateImportRows(
 ): { rows: ImportRow[]; errors: RowError[]; ambiguous: AmbiguousUnit[] } {
   const rows: ImportRow[] = []
   const errors: RowError[] = []
-  const ambiguous = new Map<string, AmbiguousUnit>()
-  const noteAmbiguous = (value: string, candidates: LookupUnit[]) => {
+  const ambiguous = new Map<string, AmbiguousUnit & { lineSet: Set<number> }>()
+  const noteAmbiguous = (line: number, value: string, candidates: LookupUnit[]) => {
     const key = unitNameKey(value)
     const known = ambiguous.get(key)
-    if (known) known.lines++
+    if (known) known.lineSet.add(line)
     else
       ambiguous.set(key, {
         key,
         name: value.trim(),
-        lines: 1,
+        lines: 0,
+        lineSet: new Set([line]),
         options: candidates.map((u) => ({ id: u.id, path: unitPath(units, u) })),
       })
   }
@@ -465,7 +462,7 @@ export function validateImportRows(
       const found = resolveUnit(units, value, unitChoices)
       if (found.ok) return found.unit
       if (found.reason === "unit_ambiguous") {
-        noteAmbiguous(value, found.candidates)
+        noteAmbiguous(line, value, found.candidates)
         fail(found.reason, column, found.candidates.map((u) => `${u.code} (${u.name})`).join(", "))
       } else fail(found.reason, column, value)
       return undefined
@@ -510,7 +507,11 @@ export function validateImportRows(
     if (areaNames.length > 0) row.area = [...new Set(area.map((u) => u!.id))].sort((a, b) => a - b)
     rows.push(row)
   }
-  return { rows, errors, ambiguous: [...ambiguous.values()] }
+  return {
+    rows,
+    errors,
+    ambiguous: [...ambiguous.values()].map(({ lineSet, ...name }) => ({ ...name, lines: lineSet.size })),
+  }
 }
 
 // ---------------------------------------------------------------- plan against the people already there

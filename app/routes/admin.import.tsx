@@ -16,8 +16,8 @@ import {
   type CsvEncoding,
   MAX_TEXT_LENGTH,
   type RowError,
-  unitNameKey,
 } from "~/domain/admin-people-import"
+import { unitNameKey } from "~/domain/unit-names"
 import { JOB_FAMILIES } from "~/domain/vocabulary"
 import {
   checkImport,

@@ -320,7 +320,7 @@ test("an ambiguous unit name gets a pick-list; the choice applies to every row a
     {
       key: "akutmodtagelsen",
       name: "Akutmodtagelsen",
-      lines: 3,
+      lines: 2,
       options: [
         { id: unitIdOf("NOR-AKM"), path: "Region Demo / Nordhavn Hospital / Akutmodtagelsen" },
         { id: sko, path: "Region Demo / Skovbrynet Hospital / Akutmodtagelsen" },
