@@ -6,6 +6,7 @@ import { z } from "zod"
 import { isFormulaLike } from "./csv"
 import { fullName, HR_HEADER_ALIASES, jobFamilyForTitle, jobTitleTable } from "./hr-export"
 import { cleanPlainText, hasForbiddenCharacters } from "./plain-text"
+import { namePathKey, unitNameKey } from "./unit-names"
 import type { JobFamily, Language, Role } from "./vocabulary"
 
 export const IMPORT_COLUMNS = [
@@ -19,6 +20,7 @@ export const IMPORT_COLUMNS = [
   "first_name",
   "last_name",
   "job_title",
+  "manager_area",
 ] as const
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]
 const REQUIRED_COLUMNS: ImportColumn[] = ["email", "unit"]
@@ -48,6 +50,13 @@ const HEADER_ALIASES: Record<string, ImportColumn> = {
   rolle: "role",
   language: "language",
   sprog: "language",
+  // The units a manager is responsible for, separated by "|" (README, "People import (CSV)").
+  manager_area: "manager_area",
+  managerarea: "manager_area",
+  manages: "manager_area",
+  leder_for: "manager_area",
+  ledelsesområde: "manager_area",
+  ansvarsområde: "manager_area",
   ...HR_HEADER_ALIASES,
 }
 
@@ -251,8 +260,6 @@ export type UnitLookup = {
   byId: Map<number, LookupUnit>
 }
 
-const namePathKey = (names: string[]) => names.map((n) => n.trim().toLocaleLowerCase("da")).join("/")
-
 /** Units by code (case-insensitive) and by their path of names, "Region Demo/Nordhavn Hospital/Akutmodtagelsen". */
 export function buildUnitLookup(units: readonly LookupUnit[]): UnitLookup {
   const byId = new Map(units.map((u) => [u.id, u]))
@@ -285,6 +292,52 @@ export function findUnit(lookup: UnitLookup, value: string): LookupUnit | undefi
   )
 }
 
+/** The admin's choice per ambiguous unit name (unitNameKey -> unit id), made on the import's pick-list. */
+export type UnitChoices = ReadonlyMap<string, number>
+
+/** "Region Demo / Nordhavn Hospital / Akutmodtagelsen": how the pick-list tells same-named units apart. */
+export function unitPath(lookup: UnitLookup, unit: LookupUnit): string {
+  const names: string[] = []
+  let cursor: LookupUnit | undefined = unit
+  for (let i = 0; cursor && i <= lookup.byId.size; i++) {
+    names.unshift(cursor.name)
+    cursor = cursor.parentId === null ? undefined : lookup.byId.get(cursor.parentId)
+  }
+  return names.join(" / ")
+}
+
+export type UnitResolution =
+  | { ok: true; unit: LookupUnit }
+  | { ok: false; reason: "unit_unknown" | "unit_retired"; value: string }
+  | { ok: false; reason: "unit_ambiguous"; value: string; candidates: LookupUnit[] }
+
+/**
+ * A unit as a file names it: by code, by path of names, or by its own name when only one active unit has it. A name
+ * several units share is resolved by the admin's choice for it, when that choice is one of them.
+ */
+export function resolveUnit(lookup: UnitLookup, value: string, choices: UnitChoices): UnitResolution {
+  const candidates = lookup.byName.get(unitNameKey(value)) ?? []
+  const chosen = choices.get(unitNameKey(value))
+  const unit =
+    findUnit(lookup, value) ??
+    (candidates.length === 1 ? candidates[0] : candidates.find((u) => u.id === chosen))
+  if (unit?.isRetired) return { ok: false, reason: "unit_retired", value }
+  if (unit) return { ok: true, unit }
+  if (candidates.length > 1) return { ok: false, reason: "unit_ambiguous", value, candidates }
+  return { ok: false, reason: "unit_unknown", value }
+}
+
+/** A unit name several units share, on how many rows, with the units to choose between (for the pick-list). */
+export type AmbiguousUnit = {
+  key: string
+  name: string
+  lines: number
+  options: { id: number; path: string }[]
+}
+
+/** The separator between the units of a manager's area in one cell. */
+export const AREA_SEPARATOR = "|"
+
 // ---------------------------------------------------------------- rows
 
 export type ImportRow = {
@@ -297,6 +350,8 @@ export type ImportRow = {
   /** null: keep an existing person's value (a new person gets the default) */
   role: Role | null
   language: Language | null
+  /** the units the person manages; undefined: keep the person's own (no manager_area column, or an empty cell) */
+  area?: number[]
 }
 
 export type RowErrorReason =
@@ -318,6 +373,7 @@ export type RowErrorReason =
   | "email_taken"
   | "duplicate_person"
   | "own_role"
+  | "area_not_manager"
 
 export type RowError = {
   line: number
@@ -330,15 +386,34 @@ export type RowError = {
 
 const EmailSchema = z.email()
 
-/** Validates every row (never stopping at the first error) and resolves units, job families, roles and languages. */
+/**
+ * Validates every row (never stopping at the first error) and resolves units, job families, roles and languages.
+ * Unit names that several units share and that the admin has not chosen for are listed in `ambiguous` (and are row
+ * errors until chosen).
+ */
 export function validateImportRows(
   records: readonly CsvRecord[],
   columns: readonly ImportColumn[],
   units: UnitLookup,
   jobTitles: ReadonlyMap<string, JobFamily> = jobTitleTable([]),
-): { rows: ImportRow[]; errors: RowError[] } {
+  unitChoices: UnitChoices = new Map(),
+): { rows: ImportRow[]; errors: RowError[]; ambiguous: AmbiguousUnit[] } {
   const rows: ImportRow[] = []
   const errors: RowError[] = []
+  const ambiguous = new Map<string, AmbiguousUnit & { lineSet: Set<number> }>()
+  const noteAmbiguous = (line: number, value: string, candidates: LookupUnit[]) => {
+    const key = unitNameKey(value)
+    const known = ambiguous.get(key)
+    if (known) known.lineSet.add(line)
+    else
+      ambiguous.set(key, {
+        key,
+        name: value.trim(),
+        lines: 0,
+        lineSet: new Set([line]),
+        options: candidates.map((u) => ({ id: u.id, path: unitPath(units, u) })),
+      })
+  }
   const seenEmails = new Map<string, number>()
   const seenEmployeeIds = new Map<string, number>()
   const position = new Map(columns.map((c, i) => [c, i]))
@@ -382,16 +457,18 @@ export function validateImportRows(
       fail("duplicate_employee_id", "employee_id", employeeId, seenEmployeeIds.get(employeeId))
 
     const unitValue = cell("unit")
-    const byName = units.byName.get(namePathKey([unitValue])) ?? []
-    const unit =
-      unitValue === ""
-        ? undefined
-        : (findUnit(units, unitValue) ?? (byName.length === 1 ? byName[0] : undefined))
+    let unit: LookupUnit | undefined
+    const resolveIn = (column: ImportColumn, value: string) => {
+      const found = resolveUnit(units, value, unitChoices)
+      if (found.ok) return found.unit
+      if (found.reason === "unit_ambiguous") {
+        noteAmbiguous(line, value, found.candidates)
+        fail(found.reason, column, found.candidates.map((u) => `${u.code} (${u.name})`).join(", "))
+      } else fail(found.reason, column, value)
+      return undefined
+    }
     if (unitValue === "") fail("required", "unit")
-    else if (!unit && byName.length > 1)
-      fail("unit_ambiguous", "unit", byName.map((u) => `${u.code} (${u.name})`).join(", "))
-    else if (!unit) fail("unit_unknown", "unit", unitValue)
-    else if (unit.isRetired) fail("unit_retired", "unit", unitValue)
+    else unit = resolveIn("unit", unitValue)
 
     const jobFamilyValue = cell("job_family")
     const jobTitle = cell("job_title")
@@ -410,6 +487,14 @@ export function validateImportRows(
     const language = languageValue === "" ? null : (LANGUAGE_ALIASES[normalise(languageValue)] ?? undefined)
     if (language === undefined) fail("language", "language", languageValue)
 
+    // A manager's area: only on a row that makes the person a manager, so no area is set by accident.
+    const areaNames = cell("manager_area")
+      .split(AREA_SEPARATOR)
+      .map((name) => name.trim())
+      .filter(Boolean)
+    const area = areaNames.map((name) => resolveIn("manager_area", name))
+    if (areaNames.length > 0 && role !== "manager") fail("area_not_manager", "manager_area", roleValue)
+
     // Remember the first line of each email and employee id, also on rows with other errors.
     if (email !== "" && !seenEmails.has(email)) seenEmails.set(email, line)
     if (employeeId !== null && !seenEmployeeIds.has(employeeId)) seenEmployeeIds.set(employeeId, line)
@@ -418,9 +503,15 @@ export function validateImportRows(
       errors.push(...rowErrors)
       continue
     }
-    rows.push({ line, employeeId, name, email, unitId: unit.id, jobFamily, role, language })
+    const row: ImportRow = { line, employeeId, name, email, unitId: unit.id, jobFamily, role, language }
+    if (areaNames.length > 0) row.area = [...new Set(area.map((u) => u!.id))].sort((a, b) => a - b)
+    rows.push(row)
   }
-  return { rows, errors }
+  return {
+    rows,
+    errors,
+    ambiguous: [...ambiguous.values()].map(({ lineSet, ...name }) => ({ ...name, lines: lineSet.size })),
+  }
 }
 
 // ---------------------------------------------------------------- plan against the people already there
@@ -435,6 +526,8 @@ export type ExistingPerson = {
   role: Role
   language: Language
   isActive: boolean
+  /** the units the person manages, in id order */
+  area?: readonly number[]
 }
 
 export type PersonChange = Partial<
@@ -446,11 +539,20 @@ export type PersonChange = Partial<
 
 export type ImportPlan = {
   creates: ImportRow[]
-  updates: { id: number; line: number; changes: PersonChange }[]
+  /** `area`: the person's new manager area, when it changes (empty when a manager stops being one) */
+  updates: { id: number; line: number; changes: PersonChange; area?: number[] }[]
   unchanged: number
   /** active people the file does not mention (deactivated only on request) */
   missing: number[]
   errors: RowError[]
+}
+
+/** The area a row gives a person, when it differs from theirs; leaving the manager role ends the area. */
+function newArea(row: ImportRow, target: ExistingPerson): number[] | undefined {
+  const current = target.area ?? []
+  const next = row.role !== null && row.role !== "manager" ? [] : (row.area ?? current)
+  const isSame = next.length === current.length && next.every((id, i) => id === current[i])
+  return isSame ? undefined : [...next]
 }
 
 /**
@@ -510,8 +612,9 @@ export function planImport(
     if (row.role !== null && row.role !== target.role) changes.role = row.role
     if (row.language !== null && row.language !== target.language) changes.language = row.language
     if (!target.isActive) changes.isActive = true
-    if (Object.keys(changes).length === 0) plan.unchanged++
-    else plan.updates.push({ id: target.id, line: row.line, changes })
+    const area = newArea(row, target)
+    if (Object.keys(changes).length === 0 && !area) plan.unchanged++
+    else plan.updates.push({ id: target.id, line: row.line, changes, ...(area ? { area } : {}) })
   }
   for (const person of existing) {
     if (person.isActive && !matched.has(person.id) && person.id !== actorId) plan.missing.push(person.id)

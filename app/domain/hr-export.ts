@@ -12,6 +12,7 @@ export const TEMPLATE_HEADER = [
   "Stilling",
   "Rolle",
   "Sprog",
+  "Leder for",
 ] as const
 export const TEMPLATE_EXAMPLE = [
   "100234",
@@ -20,6 +21,7 @@ export const TEMPLATE_EXAMPLE = [
   "mette.kjaer@hospital.example",
   "Akutmodtagelsen",
   "Sygeplejerske",
+  "",
   "",
   "",
 ] as const

@@ -10,7 +10,14 @@ import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { SelectField, StatusMessage } from "~/components/admin-ui"
 import { Field, FormError } from "~/components/field"
-import { CSV_ENCODINGS, type CsvEncoding, type RowError } from "~/domain/admin-people-import"
+import {
+  type AmbiguousUnit,
+  CSV_ENCODINGS,
+  type CsvEncoding,
+  MAX_TEXT_LENGTH,
+  type RowError,
+} from "~/domain/admin-people-import"
+import { unitNameKey } from "~/domain/unit-names"
 import { JOB_FAMILIES } from "~/domain/vocabulary"
 import {
   checkImport,
@@ -25,7 +32,7 @@ import {
 } from "~/services/admin-import.server"
 import { requireRole } from "~/services/auth.server"
 import { listOwnJobTitles, removeJobTitle, saveJobTitle } from "~/services/job-titles.server"
-import { parseForm, parseQuery, requiredText } from "~/utils/forms"
+import { parseQuery, requiredText } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { IMPORT_MAX_BYTES, readForm, requireFormBody } from "~/utils/request.server"
 
@@ -38,12 +45,41 @@ const DoneSchema = z.object({
   unchanged: count.optional(),
   deactivated: count.optional(),
 })
-const CommitSchema = z.object({
+// The staged file and the admin's choices for ambiguous unit names travel together from step to step, so each
+// step works without JavaScript and the server re-checks everything each time.
+const StagedSchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   fileName: z.string().max(255).default(""),
-  deactivateMissing: z.literal("on").optional(),
   encoding: z.enum(CSV_ENCODINGS).default("utf-8"),
+  choiceName: z.array(z.string().trim().min(1).max(MAX_TEXT_LENGTH)).max(500).default([]),
+  // "" is a name the admin has not chosen for yet
+  choiceUnit: z
+    .array(z.union([z.literal(""), z.coerce.number().int().positive()]))
+    .max(500)
+    .default([]),
 })
+const CommitSchema = StagedSchema.extend({ deactivateMissing: z.literal("on").optional() })
+
+/** The form's fields with the repeated choice fields as lists. */
+function stagedFields(formData: FormData) {
+  return {
+    ...Object.fromEntries(formData),
+    choiceName: formData.getAll("choiceName"),
+    choiceUnit: formData.getAll("choiceUnit"),
+  }
+}
+
+type ChosenUnit = { name: string; unitId: number }
+
+/** The chosen units (unchosen names left out) and the map the import reads them from. */
+function choicesOf(data: z.output<typeof StagedSchema>) {
+  const chosen: ChosenUnit[] = []
+  data.choiceName.forEach((name, i) => {
+    const unitId = data.choiceUnit[i]
+    if (typeof unitId === "number") chosen.push({ name, unitId })
+  })
+  return { chosen, map: new Map(chosen.map((c) => [unitNameKey(c.name), c.unitId])) }
+}
 const EncodingSchema = z.enum(CSV_ENCODINGS).catch("utf-8")
 
 const JobTitleSchema = z.object({
@@ -74,6 +110,17 @@ export type ImportActionData =
       token: string
       encoding: CsvEncoding
       sample: ImportSample[]
+      chosen: ChosenUnit[]
+    }
+  | {
+      step: "chooseUnits"
+      fileName: string
+      token: string
+      encoding: CsvEncoding
+      ambiguous: AmbiguousUnit[]
+      chosen: ChosenUnit[]
+      /** the admin sent the list with a name still unchosen */
+      isIncomplete: boolean
     }
   | { step: "jobTitle"; errors: Record<string, string[] | undefined> }
 
@@ -100,9 +147,30 @@ async function preview(request: Request, actorId: number) {
   const fileName = ("name" in file && typeof file.name === "string" ? file.name : "").slice(0, 255)
   const bytes = new Uint8Array(await file.arrayBuffer())
   const encoding = EncodingSchema.parse(formData.get("encoding"))
-  const check = checkImport(bytes, actorId, undefined, encoding)
+  return nextStep(bytes, actorId, { fileName, encoding, token: null, chosen: [], isChoosing: false })
+}
+
+/**
+ * The step after a check: the row errors; the pick-list when the only errors are unit names several units share;
+ * or the confirmation. The file is staged (once) for the steps that come back to it.
+ */
+function nextStep(
+  bytes: Uint8Array,
+  actorId: number,
+  state: {
+    fileName: string
+    encoding: CsvEncoding
+    token: string | null
+    chosen: ChosenUnit[]
+    isChoosing: boolean
+  },
+) {
+  const { fileName, encoding, chosen } = state
+  const choices = new Map(chosen.map((c) => [unitNameKey(c.name), c.unitId]))
+  const check = checkImport(bytes, actorId, undefined, encoding, choices)
   if (!check.ok) return fileError(check.fileError)
-  if (check.errorCount > 0) {
+  const onlyAmbiguous = check.errorCount > 0 && check.errors.every((e) => e.reason === "unit_ambiguous")
+  if (check.errorCount > 0 && !onlyAmbiguous) {
     return Response.json(
       {
         step: "rowErrors",
@@ -114,31 +182,66 @@ async function preview(request: Request, actorId: number) {
       { status: 400 },
     )
   }
+  const token = state.token ?? stageImport(bytes)
+  if (onlyAmbiguous) {
+    return Response.json(
+      {
+        step: "chooseUnits",
+        fileName,
+        token,
+        encoding,
+        ambiguous: check.ambiguous,
+        chosen,
+        isIncomplete: state.isChoosing,
+      } satisfies ImportActionData,
+      { status: state.isChoosing ? 400 : 200 },
+    )
+  }
   return {
     step: "confirm",
     fileName,
     counts: check.counts,
-    token: stageImport(bytes),
+    token,
     encoding,
     sample: check.sample,
+    chosen,
   } satisfies ImportActionData
+}
+
+/** The pick-list sent back: the staged file checked again with the admin's choices. */
+function chooseUnits(formData: FormData, actorId: number) {
+  const form = StagedSchema.safeParse(stagedFields(formData))
+  if (!form.success || form.data.choiceName.length !== form.data.choiceUnit.length)
+    throw new Response("Bad request", { status: 400 })
+  const bytes = readStagedImport(form.data.token)
+  if (!bytes) return fileError({ reason: "expired" })
+  return nextStep(bytes, actorId, {
+    fileName: form.data.fileName,
+    encoding: form.data.encoding,
+    token: form.data.token,
+    chosen: choicesOf(form.data).chosen,
+    isChoosing: true,
+  })
 }
 
 /** The confirm step: the staged file is checked again against the database as it is now and written at once. */
 async function commit(formData: FormData, actorId: number) {
-  const form = parseForm(formData, CommitSchema)
-  if (!form.ok) throw new Response("Bad request", { status: 400 })
+  const form = CommitSchema.safeParse(stagedFields(formData))
+  if (!form.success || form.data.choiceName.length !== form.data.choiceUnit.length)
+    throw new Response("Bad request", { status: 400 })
   const bytes = readStagedImport(form.data.token)
   if (!bytes) return fileError({ reason: "expired" })
+  const choices = choicesOf(form.data).map
   const outcome = importPeople(bytes, actorId, {
     deactivateMissing: form.data.deactivateMissing === "on",
     fileName: form.data.fileName || undefined,
     encoding: form.data.encoding,
+    unitChoices: choices,
   })
   if (!outcome.ok) {
     if ("fileError" in outcome) return fileError(outcome.fileError)
     // Someone changed the database between preview and confirm: show the new errors, keep the staged file.
-    const check = checkImport(bytes, actorId, undefined, form.data.encoding)
+    const check = checkImport(bytes, actorId, undefined, form.data.encoding, choices)
     return Response.json(
       {
         step: "rowErrors",
@@ -183,6 +286,7 @@ export async function action({ request }: ActionFunctionArgs) {
     removeJobTitle(user.id, form.data.title)
     return redirect("/admin/import?titles=removed#job-titles")
   }
+  if (intent === "chooseUnits") return chooseUnits(formData, user.id)
   if (intent !== null && intent !== "commit") throw new Response("Unknown intent", { status: 400 })
   return commit(formData, user.id)
 }
@@ -310,6 +414,7 @@ export default function ImportPage() {
           ) : null}
         </section>
       ) : null}
+      {data?.step === "chooseUnits" ? <ChooseUnits data={data} /> : null}
       {data?.step === "confirm" ? (
         <section className="admin-section card" aria-labelledby="import-confirm">
           <h2 id="import-confirm">{t("import.previewTitle", { file: data.fileName })}</h2>
@@ -319,6 +424,7 @@ export default function ImportPage() {
             <input type="hidden" name="token" value={data.token} />
             <input type="hidden" name="fileName" value={data.fileName} />
             <input type="hidden" name="encoding" value={data.encoding} />
+            <ChosenFields chosen={data.chosen} />
             {data.counts.missing > 0 ? (
               <div>
                 <p>{t("import.missing", { count: data.counts.missing })}</p>
@@ -339,7 +445,7 @@ export default function ImportPage() {
             </div>
           </Form>
         </section>
-      ) : (
+      ) : data?.step === "chooseUnits" ? null : (
         <UploadForm />
       )}
       <JobTitles
@@ -351,10 +457,72 @@ export default function ImportPage() {
   )
 }
 
+/** The admin's earlier choices, carried to the next step as hidden fields. */
+function ChosenFields({ chosen }: { chosen: ChosenUnit[] }) {
+  return chosen.flatMap((c) => [
+    <input key={`${c.name}-name`} type="hidden" name="choiceName" value={c.name} />,
+    <input key={`${c.name}-unit`} type="hidden" name="choiceUnit" value={c.unitId} />,
+  ])
+}
+
+/** One select per unit name that several units share: the admin picks the unit the file means. */
+function ChooseUnits({ data }: { data: Extract<ImportActionData, { step: "chooseUnits" }> }) {
+  const { t } = useTranslation("admin")
+  const chosenFor = new Map(data.chosen.map((c) => [unitNameKey(c.name), c.unitId]))
+  return (
+    <section className="admin-section card" aria-labelledby="import-choose">
+      <h2 id="import-choose">{t("import.choose.title", { file: data.fileName })}</h2>
+      <p>{t("import.choose.intro", { count: data.ambiguous.length })}</p>
+      {data.isIncomplete ? <FormError message={t("import.choose.incomplete")} /> : null}
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="chooseUnits" />
+        <input type="hidden" name="token" value={data.token} />
+        <input type="hidden" name="fileName" value={data.fileName} />
+        <input type="hidden" name="encoding" value={data.encoding} />
+        {/* names chosen before stay chosen; only the open ones are asked for */}
+        <ChosenFields
+          chosen={data.chosen.filter((c) => !data.ambiguous.some((a) => a.key === unitNameKey(c.name)))}
+        />
+        {data.ambiguous.map((name, i) => (
+          <div className="field" key={name.key}>
+            <input type="hidden" name="choiceName" value={name.name} />
+            <label htmlFor={`choice-${i}`}>{t("import.choose.label", { name: name.name })}</label>
+            <p id={`choice-${i}-hint`} className="field__hint">
+              {t("import.choose.hint", { count: name.lines })}
+            </p>
+            <select
+              id={`choice-${i}`}
+              name="choiceUnit"
+              aria-describedby={`choice-${i}-hint`}
+              aria-invalid={data.isIncomplete || undefined}
+              defaultValue={String(chosenFor.get(name.key) ?? "")}
+              required
+            >
+              <option value="">{t("import.choose.placeholder")}</option>
+              {name.options.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.path}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t("import.choose.submit")}
+          </button>
+          <Link to="/admin/import">{t("import.cancel")}</Link>
+        </div>
+      </Form>
+    </section>
+  )
+}
+
 function ImportSampleTable({ sample }: { sample: ImportSample[] }) {
   const { t } = useTranslation("admin")
   const { t: tc } = useTranslation()
   if (sample.length === 0) return null
+  const hasArea = sample.some((row) => row.area.length > 0)
   return (
     <div className="table-wrap">
       <table>
@@ -366,6 +534,7 @@ function ImportSampleTable({ sample }: { sample: ImportSample[] }) {
             <th scope="col">{t("import.previewEmail")}</th>
             <th scope="col">{t("import.previewUnit")}</th>
             <th scope="col">{t("import.previewJobFamily")}</th>
+            {hasArea ? <th scope="col">{t("import.previewArea")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -376,6 +545,7 @@ function ImportSampleTable({ sample }: { sample: ImportSample[] }) {
               <td>{row.email}</td>
               <td>{row.unit}</td>
               <td>{tc(`jobFamilies.${row.jobFamily}`)}</td>
+              {hasArea ? <td>{row.area.join(", ")}</td> : null}
             </tr>
           ))}
         </tbody>

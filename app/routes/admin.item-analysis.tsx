@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, useLoaderData } from "@remix-run/react"
+import type { ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { SelectField } from "~/components/admin-ui"
@@ -63,78 +64,101 @@ export default function ItemAnalysisPage() {
             </a>
           </p>
           <h2>{t("dimensionsTitle")}</h2>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls on a phone must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap" aria-labelledby="dimensions-caption" tabIndex={0}>
-            <table>
-              <caption id="dimensions-caption">{t("dimensionsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("dimension")}</th>
-                  <th scope="col">{t("respondents")}</th>
-                  <th scope="col">{t("alpha")}</th>
-                  <th scope="col">{t("sem")}</th>
-                  <th scope="col">{t("withinSem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {analysis.dimensions.map((d) => (
-                  <tr key={d.dimension}>
-                    <th scope="row">{d.name[lang]}</th>
-                    <td>{d.n}</td>
-                    <td>{decimal(d.alpha, 2)}</td>
-                    <td>{decimal(d.sem, 1)}</td>
-                    <td>{percent(d.shareWithinSemOfThreshold)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <FigureTable
+            id="dimensions-caption"
+            caption={t("dimensionsCaption")}
+            columns={[t("dimension"), t("respondents"), t("alpha"), t("sem"), t("withinSem")]}
+            rows={analysis.dimensions.map((d) => ({
+              key: d.dimension,
+              head: d.name[lang],
+              cells: [d.n, decimal(d.alpha, 2), decimal(d.sem, 1), percent(d.shareWithinSemOfThreshold)],
+            }))}
+          />
           <h2>{t("itemsTitle")}</h2>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls on a phone must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="table-wrap" aria-labelledby="items-caption" tabIndex={0}>
-            <table>
-              <caption id="items-caption">{t("itemsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("item")}</th>
-                  <th scope="col">{t("n")}</th>
-                  <th scope="col">{t("shareCorrect")}</th>
-                  <th scope="col">{t("shareDontKnow")}</th>
-                  <th scope="col">{t("itemRest")}</th>
-                  <th scope="col">{t("options")}</th>
-                  <th scope="col">{t("flagsHeader")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {analysis.items.map((i) => (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      <code>{i.id}</code>
-                      {i.isAnchor ? ` (${t("anchor")})` : null}
-                      <br />
-                      <span className="muted">{i.text[lang]}</span>
-                    </th>
-                    <td>{i.n}</td>
-                    <td>{percent(i.shareCorrect)}</td>
-                    <td>{percent(i.shareDontKnow)}</td>
-                    <td>{decimal(i.itemRest, 2)}</td>
-                    <td>
-                      {i.optionShares
-                        ? Object.values(i.optionShares)
-                            .map((s) => percent(s))
-                            .join(" / ")
-                        : "–"}
-                    </td>
-                    <td>{i.flags.map((f) => t(`flags.${f}`)).join("; ") || "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <FigureTable
+            id="items-caption"
+            caption={t("itemsCaption")}
+            columns={[
+              t("item"),
+              t("n"),
+              t("shareCorrect"),
+              t("shareDontKnow"),
+              t("itemRest"),
+              t("options"),
+              t("flagsHeader"),
+            ]}
+            rows={analysis.items.map((i) => ({
+              key: i.id,
+              head: (
+                <>
+                  <code>{i.id}</code>
+                  {i.isAnchor ? ` (${t("anchor")})` : null}
+                  <br />
+                  <span className="muted">{i.text[lang]}</span>
+                </>
+              ),
+              cells: [
+                i.n,
+                percent(i.shareCorrect),
+                percent(i.shareDontKnow),
+                decimal(i.itemRest, 2),
+                i.optionShares
+                  ? Object.values(i.optionShares)
+                      .map((s) => percent(s))
+                      .join(" / ")
+                  : "–",
+                i.flags.map((f) => t(`flags.${f}`)).join("; ") || "–",
+              ],
+            }))}
+          />
           <h2>{t("explainTitle")}</h2>
           <p>{t("explain")}</p>
         </>
       )}
+    </section>
+  )
+}
+
+type FigureRow = { key: string; head: ReactNode; cells: ReactNode[] }
+
+/** One table of figures: a row header, then one cell per column; it scrolls sideways on a phone. */
+function FigureTable({
+  id,
+  caption,
+  columns,
+  rows,
+}: {
+  id: string
+  caption: string
+  columns: string[]
+  rows: FigureRow[]
+}) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls on a phone must be reachable by keyboard (WCAG 2.1.1)
+    <section className="table-wrap" aria-labelledby={id} tabIndex={0}>
+      <table>
+        <caption id={id}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.head}</th>
+              {row.cells.map((cell, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the cells of a row are fixed columns
+                <td key={index}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   )
 }

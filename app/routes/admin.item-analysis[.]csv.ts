@@ -3,7 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node"
 import { z } from "zod"
 import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
 import { requireRole } from "~/services/auth.server"
-import { getItemAnalysis, itemAnalysisCsv, type Translate } from "~/services/item-analysis.server"
+import { getItemAnalysis, itemAnalysisCsvRows, type Translate } from "~/services/item-analysis.server"
+import { csvDownload } from "~/utils/csv-download"
 import { parseQuery } from "~/utils/forms"
 
 const QuerySchema = z.object({ cycle: z.coerce.number().int().positive() })
@@ -15,12 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!analysis) throw new Response("Not found", { status: 404 })
   const t = (await getFixedT(request)) as unknown as Translate
   const translate: Translate = (key, options) => t(`itemAnalysis:${key}`, options)
-  const csv = itemAnalysisCsv(analysis, detectLanguage(request), translate)
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="item-analysis-cycle-${cycle}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  })
+  const rows = itemAnalysisCsvRows(analysis, detectLanguage(request), translate)
+  return csvDownload(request, rows, `item-analysis-cycle-${cycle}.csv`)
 }

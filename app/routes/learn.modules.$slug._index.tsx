@@ -27,7 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     module,
     workshops: workshopsForModule(parsed.data.slug, detectLanguage(request)),
-    isJustStarted: new URL(request.url).searchParams.has("started"),
   }
 }
 
@@ -38,13 +37,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(await readForm(request), IntentSchema)
   if (!form.ok) return Response.json({ formError: "errors.badRequest" }, { status: 400 })
   const { slug } = parsed.data
-  const outcome = form.data.intent === "start" ? startModule(user, slug) : addModuleToPath(user, slug)
-  invariantResponse(outcome.ok, "Module not found", { status: 404 })
-  throw redirect(`/learn/modules/${slug}${form.data.intent === "start" ? "?started" : ""}`)
+  if (form.data.intent === "start") {
+    const started = startModule(user, slug)
+    invariantResponse(started.ok, "Module not found", { status: 404 })
+    // Starting opens the first lesson: a module is in progress once a lesson is read (moduleStatus).
+    throw redirect(started.firstLesson)
+  }
+  invariantResponse(addModuleToPath(user, slug).ok, "Module not found", { status: 404 })
+  throw redirect(`/learn/modules/${slug}`)
 }
 
 export default function ModulePage() {
-  const { module, workshops, isJustStarted } = useLoaderData<typeof loader>()
+  const { module, workshops } = useLoaderData<typeof loader>()
   const { t: tw } = useTranslation("workshops")
   const data = useActionData<{ formError: "errors.badRequest" }>()
   const { t } = useTranslation("learning")
@@ -66,22 +70,11 @@ export default function ModulePage() {
       </p>
       <p className="lead">{module.summary}</p>
       <FormError message={data?.formError ? t(data.formError) : null} />
-      {isJustStarted ? (
-        <p className="alert alert--success" role="status">
-          {t("module.started")}
-        </p>
-      ) : null}
-      <p className={`status ${module.isCompleted ? "status--completed" : ""}`}>
-        {module.isCompleted
-          ? t("module.status.completed")
-          : module.status === "added"
-            ? t("module.status.added")
-            : module.isStarted
-              ? t("module.status.started")
-              : t("module.status.notStarted")}
+      <p className={`status ${module.status === "completed" ? "status--completed" : ""}`}>
+        {t(`module.status.${module.status}`)}
       </p>
       <div className="button-row">
-        {!module.isStarted ? (
+        {module.status === "added" || module.status === "not_started" ? (
           <Form method="post">
             <input type="hidden" name="intent" value="start" />
             <button type="submit" className="button">

@@ -1,9 +1,9 @@
 // The evidence export as CSV: the same rows as the page (coverage() in ai-register.server.ts).
 import type { LoaderFunctionArgs } from "@remix-run/node"
-import { toCsv } from "~/domain/csv"
 import { getFixedT } from "~/i18n/i18n.server"
 import { evidenceCsvRows } from "~/services/ai-register.server"
 import { requireRole } from "~/services/auth.server"
+import { csvDownload } from "~/utils/csv-download"
 import { parseQuery } from "~/utils/forms"
 import { EvidenceQuery } from "~/utils/register-query"
 
@@ -25,11 +25,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ].map((k) => t(`register:csv.${k}`))
   const rows = evidenceCsvRows(user, { unitId: query.unit ?? null, systemId: query.system ?? null }, headers)
   if (!rows) throw new Response("Forbidden", { status: 403 })
-  return new Response(`\uFEFF${toCsv(rows)}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="ai-training-evidence.csv"',
-      "Cache-Control": "private, no-store",
-    },
-  })
+  return csvDownload(request, rows, "ai-training-evidence.csv")
 }

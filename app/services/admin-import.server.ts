@@ -6,6 +6,7 @@ import { dirname, join } from "node:path"
 import { eq, inArray } from "drizzle-orm"
 import { databasePath } from "#db/client"
 import {
+  type AmbiguousUnit,
   buildUnitLookup,
   type CsvEncoding,
   decodeCsvBytes,
@@ -14,6 +15,7 @@ import {
   planImport,
   type RowError,
   readHeader,
+  type UnitChoices,
   validateImportRows,
 } from "~/domain/admin-people-import"
 import type { JobFamily } from "~/domain/vocabulary"
@@ -22,7 +24,7 @@ import { revokeSessionsOf } from "./auth.server"
 import { type Db, getDb, schema } from "./db.server"
 import { getJobTitleTable } from "./job-titles.server"
 
-const { people, units } = schema
+const { managerScopes, people, units } = schema
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 /** How many row errors a preview lists; the total is always given. */
@@ -52,9 +54,19 @@ export type ImportCheck =
       plan: ImportPlan
       /** the first rows as Parat read them, for the admin to check before confirming */
       sample: ImportSample[]
+      /** unit names several units share, for the admin to choose between (each is also a row error until chosen) */
+      ambiguous: AmbiguousUnit[]
     }
 
-export type ImportSample = { line: number; name: string; email: string; unit: string; jobFamily: JobFamily }
+export type ImportSample = {
+  line: number
+  name: string
+  email: string
+  unit: string
+  jobFamily: JobFamily
+  /** the names of the units the row makes the person manager of (empty: none set by this file) */
+  area: string[]
+}
 const SAMPLE_ROWS = 10
 
 /** Decodes, parses, validates and plans a file against the current database. Writes nothing. */
@@ -63,6 +75,7 @@ export function checkImport(
   actorId: number,
   db: Db = getDb(),
   encoding: CsvEncoding = "utf-8",
+  unitChoices: UnitChoices = new Map(),
 ): ImportCheck {
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, fileError: { reason: "too_large" } }
   const decoded = decodeCsvBytes(bytes, encoding)
@@ -89,7 +102,20 @@ export function checkImport(
       .all()
       .map(({ retiredAt, ...u }) => ({ ...u, isRetired: retiredAt !== null })),
   )
-  const { rows, errors } = validateImportRows(parsed.records, header.columns, lookup, getJobTitleTable(db))
+  const { rows, errors, ambiguous } = validateImportRows(
+    parsed.records,
+    header.columns,
+    lookup,
+    getJobTitleTable(db),
+    unitChoices,
+  )
+  const areas = new Map<number, number[]>()
+  for (const scope of db
+    .select({ personId: managerScopes.personId, unitId: managerScopes.unitId })
+    .from(managerScopes)
+    .orderBy(managerScopes.personId, managerScopes.unitId)
+    .all())
+    areas.set(scope.personId, [...(areas.get(scope.personId) ?? []), scope.unitId])
   const existing = db
     .select({
       id: people.id,
@@ -104,6 +130,7 @@ export function checkImport(
     })
     .from(people)
     .all()
+    .map((person) => ({ ...person, area: areas.get(person.id) ?? [] }))
   const plan = planImport(rows, existing, actorId)
   const allErrors = [...errors, ...plan.errors].sort((a, b) => a.line - b.line)
   return {
@@ -124,7 +151,9 @@ export function checkImport(
       email: row.email,
       unit: lookup.byId.get(row.unitId)?.name ?? "",
       jobFamily: row.jobFamily,
+      area: (row.area ?? []).map((id) => lookup.byId.get(id)?.name ?? ""),
     })),
+    ambiguous,
   }
 }
 
@@ -139,17 +168,32 @@ const CHUNK = 500
 export function importPeople(
   bytes: Uint8Array,
   actorId: number,
-  options: { deactivateMissing: boolean; fileName?: string; encoding?: CsvEncoding },
+  options: {
+    deactivateMissing: boolean
+    fileName?: string
+    encoding?: CsvEncoding
+    unitChoices?: UnitChoices
+  },
   db: Db = getDb(),
 ): ImportOutcome {
-  const check = checkImport(bytes, actorId, db, options.encoding)
+  const check = checkImport(bytes, actorId, db, options.encoding, options.unitChoices)
   if (!check.ok) return check
   if (check.errorCount > 0) return { ok: false, errors: check.errors, errorCount: check.errorCount }
   const { plan } = check
   const deactivate = options.deactivateMissing ? plan.missing : []
+  let areasSet = 0
   db.transaction((tx) => {
+    const setArea = (personId: number, area: readonly number[]) => {
+      tx.delete(managerScopes).where(eq(managerScopes.personId, personId)).run()
+      if (area.length > 0)
+        tx.insert(managerScopes)
+          .values(area.map((unitId) => ({ personId, unitId })))
+          .run()
+      areasSet++
+    }
     for (let i = 0; i < plan.creates.length; i += CHUNK) {
-      tx.insert(people)
+      const created = tx
+        .insert(people)
         .values(
           plan.creates.slice(i, i + CHUNK).map((row) => ({
             employeeId: row.employeeId,
@@ -161,10 +205,16 @@ export function importPeople(
             language: row.language ?? "da",
           })),
         )
-        .run()
+        .returning({ id: people.id, email: people.email })
+        .all()
+      const idOf = new Map(created.map((p) => [p.email, p.id]))
+      for (const row of plan.creates.slice(i, i + CHUNK))
+        if (row.area) setArea(idOf.get(row.email)!, row.area)
     }
     for (const update of plan.updates) {
-      tx.update(people).set(update.changes).where(eq(people.id, update.id)).run()
+      if (Object.keys(update.changes).length > 0)
+        tx.update(people).set(update.changes).where(eq(people.id, update.id)).run()
+      if (update.area) setArea(update.id, update.area)
     }
     for (let i = 0; i < deactivate.length; i += CHUNK) {
       tx.update(people)
@@ -180,6 +230,7 @@ export function importPeople(
       updated: plan.updates.length,
       unchanged: plan.unchanged,
       deactivated: deactivate.length,
+      areas: areasSet,
     })
   })
   return {

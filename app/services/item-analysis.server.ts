@@ -5,7 +5,7 @@ import { and, count, desc, eq } from "drizzle-orm"
 import type { CalendarDay } from "~/domain/calendar"
 import type { AnyInstrument, Bilingual } from "~/domain/content-schema"
 import { isV2 } from "~/domain/content-schema"
-import { toCsv } from "~/domain/csv"
+import type { CsvCell } from "~/domain/csv"
 import {
   type AnalysedItem,
   analyseItems,
@@ -133,21 +133,23 @@ function analyse(cycle: AnalysableCycle, db: Db): ItemAnalysis | null {
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string
 
-const share = (x: number | null) => (x === null ? "" : x.toFixed(3))
+/** A figure rounded for the sheet; numbers stay numbers so the CSV writer gives them the dialect's decimal mark. */
+const rounded = (x: number | null, digits: number) => (x === null ? null : Number(x.toFixed(digits)))
+const share = (x: number | null) => rounded(x, 3)
 
-/** The same figures as the page, as CSV: one row per dimension, then one per item. */
-export function itemAnalysisCsv(analysis: ItemAnalysis, lang: Language, t: Translate) {
-  const dimensionRows = analysis.dimensions.map((d) => [
+/** The same figures as the page, as CSV rows (written by the one CSV writer): one row per dimension, then per item. */
+export function itemAnalysisCsvRows(analysis: ItemAnalysis, lang: Language, t: Translate): CsvCell[][] {
+  const dimensionRows = analysis.dimensions.map((d): CsvCell[] => [
     "dimension",
     d.name[lang],
     "",
     "",
     d.n,
-    d.alpha === null ? "" : d.alpha.toFixed(3),
-    d.sem === null ? "" : d.sem.toFixed(1),
+    rounded(d.alpha, 3),
+    rounded(d.sem, 1),
     share(d.shareWithinSemOfThreshold),
   ])
-  const itemRows = analysis.items.map((i) => [
+  const itemRows = analysis.items.map((i): CsvCell[] => [
     "item",
     i.dimensionName[lang],
     i.id,
@@ -155,12 +157,12 @@ export function itemAnalysisCsv(analysis: ItemAnalysis, lang: Language, t: Trans
     i.n,
     share(i.shareCorrect),
     share(i.shareDontKnow),
-    i.itemRest === null ? "" : i.itemRest.toFixed(3),
+    rounded(i.itemRest, 3),
     ...["a", "b", "c", "d"].map((o) => share(i.optionShares?.[o] ?? null)),
     i.flags.map((f) => t(`flags.${f}`)).join("; "),
     i.text[lang],
   ])
-  return toCsv([
+  return [
     ["kind", "dimension", "", "", "n", "alpha", "sem", "share_within_sem"].map((h) =>
       h ? t(`csv.${h}`) : "",
     ),
@@ -183,5 +185,5 @@ export function itemAnalysisCsv(analysis: ItemAnalysis, lang: Language, t: Trans
       "text",
     ].map((h) => t(`csv.${h}`)),
     ...itemRows,
-  ])
+  ]
 }

@@ -212,14 +212,19 @@ export function addModuleToPath(user: Learner, slug: string, db: Db = getDb(), n
   return { ok: true as const }
 }
 
-/** Starts a module (an enrolment); starting twice keeps the first start. */
+/** Starts a module (an enrolment) and names its first lesson to open; starting twice keeps the first start. */
 export function startModule(user: Learner, slug: string, db: Db = getDb(), now = new Date()) {
-  if (!findModule(slug)) return { ok: false as const, reason: "not_found" as const }
+  const module = findModule(slug)
+  if (!module) return { ok: false as const, reason: "not_found" as const }
   db.insert(enrolments)
     .values({ personId: user.id, moduleSlug: slug, startedAt: now })
     .onConflictDoNothing()
     .run()
-  return { ok: true as const }
+  const first = module.lessons[0]
+  return {
+    ok: true as const,
+    firstLesson: first ? `/learn/modules/${slug}/lessons/${first.slug}` : `/learn/modules/${slug}`,
+  }
 }
 
 // ---------------------------------------------------------------- module and lessons
@@ -338,7 +343,7 @@ export function getLessonPage(user: Learner, slug: string, lessonSlug: string, l
     })),
     position: index + 1,
     lessonCount: module.lessons.length,
-    html: renderMarkdown(module.lessonBodies[lesson.slug]?.[lang] ?? ""),
+    html: renderMarkdown(module.lessonBodies[lesson.slug]?.[lang] ?? "", { lang, sources: module.sources }),
     previous: neighbour(index - 1),
     next: neighbour(index + 1),
     isRead,

@@ -50,3 +50,42 @@ test("adding a module from a filtered catalogue keeps the filters and does not m
   await expect(step.getByText("I gang", { exact: true })).toBeVisible()
   expect(errors).toEqual([])
 })
+
+test("a module started from its page is not in progress until a lesson is read, on the module page as on the path", async ({
+  page,
+  signIn,
+  errors,
+}) => {
+  await signIn()
+  await page.goto("/learn/catalogue")
+  const card = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("button", { name: /^Læg på min sti/ }) })
+    .first()
+  const title = (await card.getByRole("heading", { level: 3 }).textContent())!.trim()
+  await card.getByRole("link", { name: title }).click()
+  const moduleUrl = page.url()
+
+  // Starting opens the first lesson; coming back without reading it, the module is still not started.
+  await page.getByRole("button", { name: "Start modulet" }).click()
+  await expect(page.getByRole("button", { name: "Markér som læst" })).toBeVisible()
+  await page.goto(moduleUrl)
+  await expect(page.getByText("Du er ikke startet på modulet endnu.")).toBeVisible()
+  await expect(page.getByText(/i gang/i)).toHaveCount(0)
+
+  // A started module is on the path, and the path says the same.
+  await page.goto("/learn")
+  const step = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) })
+  await expect(step.getByText("Ikke startet", { exact: true })).toBeVisible()
+
+  // Reading a lesson starts it, in both places.
+  await page.goto(moduleUrl)
+  await page.locator(".lesson-list").getByRole("link").first().click()
+  await page.getByRole("button", { name: "Markér som læst" }).click()
+  await page.goto(moduleUrl)
+  await expect(page.getByText("Du er i gang med modulet.")).toBeVisible()
+  await expect(page.getByRole("button", { name: "Start modulet" })).toHaveCount(0)
+  await page.goto("/learn")
+  await expect(step.getByText("I gang", { exact: true })).toBeVisible()
+  expect(errors).toEqual([])
+})

@@ -3,7 +3,8 @@ import { beforeEach, expect, test } from "vitest"
 import { action as importAction } from "~/routes/admin.import"
 import { checkImport, importPeople, MAX_IMPORT_BYTES } from "~/services/admin-import.server"
 import type { Db } from "../../db/client"
-import { auditLog, people } from "../../db/schema"
+import { auditLog, managerScopes, people, units } from "../../db/schema"
+import { ensureUnit } from "../../scripts/seed/factories"
 import { loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
@@ -261,4 +262,185 @@ test("the documented example file imports cleanly into the demo organisation", a
   const { readFileSync } = await import("node:fs")
   const check = checkImport(readFileSync("docs/people-import.example.csv"), adminId)
   expect(check).toMatchObject({ ok: true, errorCount: 0, counts: { rows: 5, creates: 5 } })
+})
+
+// ---------------------------------------------------------------- ambiguous unit names and managers' areas
+
+const unitIdOf = (code: string) =>
+  db.select({ id: units.id }).from(units).where(eq(units.code, code)).get()!.id
+const areaOf = (email: string) => {
+  const person = db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()!
+  return db
+    .select({ unitId: managerScopes.unitId })
+    .from(managerScopes)
+    .where(eq(managerScopes.personId, person.id))
+    .all()
+    .map((s) => s.unitId)
+    .sort((a, b) => a - b)
+}
+/** A second "Akutmodtagelsen", at Skovbrynet, so the name alone no longer says which unit a row means. */
+function twoAkutmodtagelser() {
+  const sko = unitIdOf("SKO")
+  return {
+    nor: unitIdOf("NOR-AKM"),
+    sko: ensureUnit(db, { code: "SKO-AKM2", name: "Akutmodtagelsen", kind: "department", parentId: sko }),
+  }
+}
+const post = (cookie: string, fields: [string, string][]) =>
+  new Request("http://localhost/admin/import", {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    headers: {
+      Cookie: cookie,
+      Origin: "http://localhost",
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+  })
+const HR_FILE =
+  "Fornavn;Efternavn;E-mail;Afdeling;Stilling;Rolle;Leder for\n" +
+  "Pia;Pick;pia.pick@hospital.dk;Akutmodtagelsen;Sygeplejerske;;\n" +
+  "Leo;Leder;leo.leder@hospital.dk;Akutmodtagelsen;Afdelingsleder;Leder;Akutmodtagelsen|Radiologisk Afdeling\n"
+
+test("an ambiguous unit name gets a pick-list; the choice applies to every row and to managers' areas, then imports", async () => {
+  const { sko } = twoAkutmodtagelser()
+  const cookie = await loginCookie("admin@parat.test")
+  const response = (await importAction({
+    request: multipart(cookie, "hr.csv", HR_FILE),
+    params: {},
+    context: {},
+  })) as Response
+  expect(response.status).toBe(200)
+  const choose = (await response.json()) as {
+    step: string
+    token: string
+    ambiguous: { name: string; lines: number; options: { id: number; path: string }[] }[]
+  }
+  expect(choose).toMatchObject({ step: "chooseUnits" })
+  expect(choose.ambiguous).toEqual([
+    {
+      key: "akutmodtagelsen",
+      name: "Akutmodtagelsen",
+      lines: 2,
+      options: [
+        { id: unitIdOf("NOR-AKM"), path: "Region Demo / Nordhavn Hospital / Akutmodtagelsen" },
+        { id: sko, path: "Region Demo / Skovbrynet Hospital / Akutmodtagelsen" },
+      ],
+    },
+  ])
+  const staged: [string, string][] = [
+    ["intent", "chooseUnits"],
+    ["token", choose.token],
+    ["fileName", "hr.csv"],
+    ["choiceName", "Akutmodtagelsen"],
+  ]
+
+  // Sent without a choice: the list again, with a 400, and nothing written.
+  const incomplete = (await importAction({
+    request: post(cookie, [...staged, ["choiceUnit", ""]]),
+    params: {},
+    context: {},
+  })) as Response
+  expect(incomplete.status).toBe(400)
+  expect(await incomplete.json()).toMatchObject({ step: "chooseUnits", isIncomplete: true })
+  // A unit that is not one of the candidates is no choice either.
+  const foreign = (await importAction({
+    request: post(cookie, [...staged, ["choiceUnit", String(unitIdOf("NOR-RAD"))]]),
+    params: {},
+    context: {},
+  })) as Response
+  expect(foreign.status).toBe(400)
+  // Malformed choices are a plain 400.
+  await expect(
+    importAction({ request: post(cookie, [...staged, ["choiceUnit", "abc"]]), params: {}, context: {} }),
+  ).rejects.toMatchObject({ status: 400 })
+
+  const confirm = (await importAction({
+    request: post(cookie, [...staged, ["choiceUnit", String(sko)]]),
+    params: {},
+    context: {},
+  })) as {
+    step: string
+    chosen: { name: string; unitId: number }[]
+    sample: { name: string; unit: string; area: string[] }[]
+  }
+  expect(confirm).toMatchObject({ step: "confirm", chosen: [{ name: "Akutmodtagelsen", unitId: sko }] })
+  expect(confirm.sample.map((r) => [r.name, [...r.area].sort()])).toEqual([
+    ["Pia Pick", []],
+    ["Leo Leder", ["Akutmodtagelsen", "Radiologisk Afdeling"]],
+  ])
+  expect(db.select().from(people).where(eq(people.email, "pia.pick@hospital.dk")).get()).toBeUndefined()
+
+  const done = (await importAction({
+    request: post(cookie, [
+      ["intent", "commit"],
+      ["token", (confirm as unknown as { token: string }).token],
+      ["fileName", "hr.csv"],
+      ["choiceName", "Akutmodtagelsen"],
+      ["choiceUnit", String(sko)],
+    ]),
+    params: {},
+    context: {},
+  })) as Response
+  expect(done.status).toBe(302)
+  expect(
+    db.select({ unitId: people.unitId }).from(people).where(eq(people.email, "pia.pick@hospital.dk")).get(),
+  ).toEqual({ unitId: sko })
+  expect(
+    db.select({ role: people.role }).from(people).where(eq(people.email, "leo.leder@hospital.dk")).get(),
+  ).toEqual({ role: "manager" })
+  expect(areaOf("leo.leder@hospital.dk")).toEqual([unitIdOf("NOR-RAD"), sko].sort((a, b) => a - b))
+  const audit = db
+    .select({ details: auditLog.details })
+    .from(auditLog)
+    .where(eq(auditLog.action, "people.import"))
+    .all()
+    .at(-1)!
+  expect(JSON.stringify(audit.details)).toContain('"areas":1')
+})
+
+test("a manager's area replaces the old one, needs the manager role, and ends when the person stops being a manager", () => {
+  const header = "employee_id;name;email;unit;job_family;role;manager_area\n"
+  const file = (role: string, area: string) =>
+    encode(`${header}M001;Mona Manager;mona@hospital.dk;NOR;management;${role};${area}\n`)
+  expect(
+    importPeople(file("manager", "NOR-AKM|NOR-RAD"), adminId, { deactivateMissing: false }),
+  ).toMatchObject({
+    ok: true,
+    created: 1,
+  })
+  expect(areaOf("mona@hospital.dk")).toEqual([unitIdOf("NOR-AKM"), unitIdOf("NOR-RAD")].sort((a, b) => a - b))
+  // The same file again changes nothing; an empty cell keeps the area.
+  expect(
+    importPeople(file("manager", "NOR-AKM|NOR-RAD"), adminId, { deactivateMissing: false }),
+  ).toMatchObject({
+    unchanged: 1,
+  })
+  expect(importPeople(file("", ""), adminId, { deactivateMissing: false })).toMatchObject({ unchanged: 1 })
+  // A new area replaces the old.
+  expect(
+    importPeople(file("manager", "Region Demo/Skovbrynet Hospital"), adminId, { deactivateMissing: false }),
+  ).toMatchObject({
+    updated: 1,
+  })
+  expect(areaOf("mona@hospital.dk")).toEqual([unitIdOf("SKO")])
+  // An area on a row that is not a manager's, or naming a unit that does not exist, is refused; nothing written.
+  const refused = importPeople(
+    encode(
+      `${header}M001;Mona Manager;mona@hospital.dk;NOR;management;;NOR-AKM\nM002;Max;max@hospital.dk;NOR;nurse;leder;Nowhere|NOR\n`,
+    ),
+    adminId,
+    { deactivateMissing: false },
+  )
+  expect(refused).toMatchObject({ ok: false, errorCount: 2 })
+  if (refused.ok || !("errors" in refused)) throw new Error("expected row errors")
+  expect(refused.errors.map((e) => [e.line, e.reason, e.column, e.value])).toEqual([
+    [2, "area_not_manager", "manager_area", ""],
+    [3, "unit_unknown", "manager_area", "Nowhere"],
+  ])
+  expect(areaOf("mona@hospital.dk")).toEqual([unitIdOf("SKO")])
+  // Made an employee by the file: the area ends with the role.
+  expect(importPeople(file("employee", ""), adminId, { deactivateMissing: false })).toMatchObject({
+    updated: 1,
+  })
+  expect(areaOf("mona@hospital.dk")).toEqual([])
 })

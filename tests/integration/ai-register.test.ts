@@ -177,18 +177,19 @@ test("the evidence CSV holds the same rows and figures as the evidence page, in 
   const cookie = await loginCookie("manager.nor@parat.test")
   const request = (path: string) => makeRequest(path, { cookie: `${cookie}; parat_lang=en` })
   const page = await pageLoader({ request: request("/register/evidence"), params: {}, context: {} })
-  const csv = await (
-    await csvLoader({ request: request("/register/evidence.csv"), params: {}, context: {} })
-  ).text()
-  const lines = csv
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .split(/\r?\n/)
+  const bytes = new Uint8Array(
+    await (
+      await csvLoader({ request: request("/register/evidence.csv"), params: {}, context: {} })
+    ).arrayBuffer(),
+  )
+  // Danish Excel's CSV from the shared writer: a BOM, semicolons and CRLF line ends.
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  const lines = new TextDecoder().decode(bytes).trim().split("\r\n")
   expect(lines[0]).toBe(
-    "System,Unit,Person,Job family,Module,Status,Due date,Completed,Content version,Verification code",
+    "System;Unit;Person;Job family;Module;Status;Due date;Completed;Content version;Verification code",
   )
   expect(lines).toHaveLength(page.data.rows.length + 1)
-  const states = lines.slice(1).map((l) => l.split(",")[5])
+  const states = lines.slice(1).map((l) => l.split(";")[5])
   const counted = { done: 0, due: 0, overdue: 0 }
   for (const s of states) counted[s as keyof typeof counted]++
   expect({ required: states.length, ...counted }).toEqual(page.data.totals)

@@ -124,10 +124,31 @@ test("the CSV holds one row per dimension and per item, with translated headers"
     context: {},
   })
   expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8")
-  const lines = (await response.text()).trim().split(/\r?\n/)
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  // Danish Excel's CSV, from the shared writer: a BOM, semicolons, decimal commas, CRLF.
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  const lines = new TextDecoder().decode(bytes).trim().split("\r\n")
   expect(lines[0]).toContain("Cronbach's alpha")
-  expect(lines.filter((l) => l.startsWith("item,"))).toHaveLength(72)
-  expect(lines.filter((l) => l.startsWith("dimension,"))).toHaveLength(6)
+  expect(lines[0]!.split(";")).toHaveLength(8)
+  const items = lines.filter((l) => l.startsWith("item;"))
+  expect(items).toHaveLength(72)
+  expect(lines.filter((l) => l.startsWith("dimension;"))).toHaveLength(6)
+  // A share such as 0,417 is written with a decimal comma, never a point.
+  expect(items.some((l) => /;0,\d+;/.test(l))).toBe(true)
+  expect(items.every((l) => !/;\d+\.\d+;/.test(l))).toBe(true)
+  const plain = await csvLoader({
+    request: makeRequest(`/admin/item-analysis.csv?cycle=${bigCycle}&format=plain`, { cookie }),
+    params: {},
+    context: {},
+  })
+  const plainBytes = new Uint8Array(await plain.arrayBuffer())
+  expect(plainBytes[0]).not.toBe(0xef)
+  expect(
+    new TextDecoder()
+      .decode(plainBytes)
+      .split("\r\n")
+      .filter((l) => l.startsWith("item,")),
+  ).toHaveLength(72)
   const bad = makeRequest("/admin/item-analysis.csv?cycle=abc", { cookie })
   await expect(csvLoader({ request: bad, params: {}, context: {} })).rejects.toMatchObject({ status: 400 })
 })

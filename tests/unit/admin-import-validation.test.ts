@@ -292,3 +292,15 @@ test("the acting admin is never missing and cannot remove their own admin role b
   const demote = planImport([row(1, { role: "employee" })], [person(1, { role: "admin" })], 1)
   expect(demote.errors[0]?.reason).toBe("own_role")
 })
+
+test("a changed manager area is an update of its own; a row that makes a manager an employee ends the area", () => {
+  const manager = person(1, { role: "manager", area: [3, 4] })
+  expect(planImport([row(1, { area: [3, 4] })], [manager], 99)).toMatchObject({ unchanged: 1, updates: [] })
+  expect(planImport([row(1)], [manager], 99)).toMatchObject({ unchanged: 1, updates: [] })
+  expect(planImport([row(1, { role: "manager", area: [5] })], [manager], 99).updates).toEqual([
+    { id: 1, line: 1, changes: {}, area: [5] },
+  ])
+  expect(planImport([row(1, { role: "employee" })], [manager], 99).updates).toEqual([
+    { id: 1, line: 1, changes: { role: "employee" }, area: [] },
+  ])
+})

@@ -1,6 +1,13 @@
 import { expect, test } from "vitest"
-import { buildUnitLookup, parseCsvText, readHeader, validateImportRows } from "~/domain/admin-people-import"
+import {
+  buildUnitLookup,
+  parseCsvText,
+  readHeader,
+  resolveUnit,
+  validateImportRows,
+} from "~/domain/admin-people-import"
 import { jobFamilyForTitle, jobTitleTable, TEMPLATE_HEADER } from "~/domain/hr-export"
+import { unitNameKey } from "~/domain/unit-names"
 
 const units = buildUnitLookup([
   { id: 1, code: "RDEMO", name: "Region Demo", parentId: null, isRetired: false },
@@ -11,12 +18,12 @@ const units = buildUnitLookup([
   { id: 6, code: "NOR-RAD", name: "Radiologisk Afdeling", parentId: 2, isRetired: false },
 ])
 
-function importOf(csv: string, titles = jobTitleTable([])) {
+function importOf(csv: string, titles = jobTitleTable([]), choices: ReadonlyMap<string, number> = new Map()) {
   const parsed = parseCsvText(csv)
   if (!parsed.ok) throw new Error("parse")
   const header = readHeader(parsed.header)
-  if (!header.ok) return { header, rows: [], errors: [] }
-  return { header, ...validateImportRows(parsed.records, header.columns, units, titles) }
+  if (!header.ok) return { header, rows: [], errors: [], ambiguous: [] }
+  return { header, ...validateImportRows(parsed.records, header.columns, units, titles, choices) }
 }
 
 test("a Danish HR export with Fornavn, Efternavn, Afdeling and Stilling is read", () => {
@@ -75,4 +82,55 @@ test("a file needs a name (or first and last name) and a job family (or a job ti
 
 test("the template's Danish headers are all understood", () => {
   expect(readHeader([...TEMPLATE_HEADER])).toMatchObject({ ok: true })
+})
+
+const SHARED_NAME =
+  "Navn;E-mail;Afdeling;Stilling;Rolle;Leder for\n" +
+  "A B;a@example.dk;Akutmodtagelsen;Sygeplejerske;;\n" +
+  "C D;c@example.dk;akutmodtagelsen ;Overlæge;Leder;Akutmodtagelsen|NOR-RAD\n"
+
+test("a shared unit name is listed once for the pick-list, with each unit's path and how many cells use it", () => {
+  expect(importOf(SHARED_NAME).ambiguous).toEqual([
+    {
+      key: "akutmodtagelsen",
+      name: "Akutmodtagelsen",
+      lines: 2,
+      options: [
+        { id: 4, path: "Region Demo / Nordhavn Hospital / Akutmodtagelsen" },
+        { id: 5, path: "Region Demo / Skovbrynet Hospital / Akutmodtagelsen" },
+      ],
+    },
+  ])
+})
+
+test("the admin's choice for a shared name resolves it in every row and in a manager's area", () => {
+  const result = importOf(SHARED_NAME, jobTitleTable([]), new Map([[unitNameKey("Akutmodtagelsen"), 5]]))
+  expect(result.errors).toEqual([])
+  expect(result.ambiguous).toEqual([])
+  expect(result.rows).toMatchObject([
+    { unitId: 5, role: null },
+    { unitId: 5, role: "manager", area: [5, 6] },
+  ])
+  expect(result.rows[0]).not.toHaveProperty("area")
+})
+
+test("a choice that is not one of the units with that name resolves nothing", () => {
+  const result = importOf(SHARED_NAME, jobTitleTable([]), new Map([[unitNameKey("Akutmodtagelsen"), 6]]))
+  expect(result.errors.map((e) => e.reason)).toEqual(["unit_ambiguous", "unit_ambiguous", "unit_ambiguous"])
+  expect(result.ambiguous).toHaveLength(1)
+})
+
+test("a manager's area needs the manager role on the same row; an unknown or retired unit in it is named", () => {
+  const result = importOf(
+    "Navn;E-mail;Afdeling;Stilling;Rolle;Leder for\n" +
+      "A B;a@example.dk;NOR-AKM;Sygeplejerske;Medarbejder;NOR-AKM\n" +
+      "C D;c@example.dk;NOR-AKM;Overlæge;;NOR-RAD\n" +
+      "E F;e@example.dk;NOR-AKM;Overlæge;Leder; | Ingen Afdeling\n",
+  )
+  expect(result.errors.map((e) => [e.line, e.reason, e.column, e.value])).toEqual([
+    [2, "area_not_manager", "manager_area", "Medarbejder"],
+    [3, "area_not_manager", "manager_area", ""],
+    [4, "unit_unknown", "manager_area", "Ingen Afdeling"],
+  ])
+  expect(resolveUnit(units, "NOR-RAD", new Map())).toMatchObject({ ok: true, unit: { id: 6 } })
 })

@@ -67,3 +67,41 @@ test("headings, lists and tables render", () => {
   expect(html).toContain("<li>one</li>")
   expect(html).toContain("<table>")
 })
+
+const sources = [
+  { title: "Good Machine Learning Practice (FDA, Health Canada, MHRA)", url: "https://www.fda.gov/gmlp" },
+  { title: "Vejledning om behandlingsgrundlag", url: "https://www.datatilsynet.dk/vejledning" },
+]
+
+test("a link in a Danish lesson to an English source carries hreflang, and lang when its text is the source's title", () => {
+  const html = renderMarkdown(
+    "Se [Good Machine Learning Practice](https://www.fda.gov/gmlp/) og [FDA's principper](https://www.fda.gov/gmlp).",
+    { lang: "da", sources },
+  )
+  expect(html).toContain('href="https://www.fda.gov/gmlp/" rel="noopener noreferrer" hreflang="en" lang="en"')
+  // Danish words linking to an English document stay Danish text; only the target's language is given.
+  expect(html).toContain('href="https://www.fda.gov/gmlp" rel="noopener noreferrer" hreflang="en">')
+})
+
+test("a link to a source in the page's own language, or to no listed source, gets no language attributes", () => {
+  const danish = renderMarkdown(
+    "[Vejledning om behandlingsgrundlag](https://www.datatilsynet.dk/vejledning)",
+    {
+      lang: "da",
+      sources,
+    },
+  )
+  expect(danish).not.toMatch(/hreflang|lang=/)
+  const english = renderMarkdown(
+    "[Vejledning om behandlingsgrundlag](https://www.datatilsynet.dk/vejledning)",
+    {
+      lang: "en",
+      sources,
+    },
+  )
+  expect(english).toContain('hreflang="da" lang="da"')
+  expect(renderMarkdown("[Other](https://example.org)", { lang: "da", sources })).not.toMatch(
+    /hreflang|lang=/,
+  )
+  expect(renderMarkdown("[Good Machine Learning Practice](https://www.fda.gov/gmlp)")).not.toMatch(/lang=/)
+})
