@@ -1,10 +1,8 @@
 // Writing a scored result. Called inside the caller's (synchronous) submit transaction, so the result rows and
 // the report aggregates never disagree.
-import { eq, sql } from "drizzle-orm"
+import { sql } from "drizzle-orm"
 import type { ScoredResponse } from "~/domain/scoring"
-import { type Db, type DbOrTx, schema } from "./db.server"
-
-const { results, resultScores, resultAggregates, subtreeAggregates, participationAggregates, units } = schema
+import type { Db, DbOrTx, schema } from "./db.server"
 
 export type ResultInput = {
   responseId: number
@@ -17,93 +15,115 @@ export type ResultInput = {
   scored: ScoredResponse
 }
 
+/** Records one submitted result and its report aggregates (the survey's submit, one per submission). */
 export function recordResult(db: DbOrTx, input: ResultInput): number {
-  const { scored } = input
-  const { id: resultId } = db
-    .insert(results)
-    .values({
-      responseId: input.responseId,
-      cycleId: input.cycleId,
-      personId: input.personId,
-      unitId: input.unitId,
-      jobFamily: input.jobFamily,
-      minLevel: scored.minLevel,
-      submittedAt: input.submittedAt,
-    })
-    .returning({ id: results.id })
-    .get()
+  return recordResults(db, [input])[0]!
+}
 
-  db.insert(resultScores)
-    .values(
-      scored.dimensions.map((d) => ({
-        resultId,
-        dimension: d.dimension,
-        score: d.score,
-        level: d.level,
-        confidence: d.confidence ?? null,
-      })),
-    )
-    .run()
+type Sums = { n: number; scoreSum: number; levels: [number, number, number, number, number] }
 
-  const group = { cycleId: input.cycleId, unitId: input.unitId, jobFamily: input.jobFamily }
-  const unitPath =
-    db.select({ path: units.path }).from(units).where(eq(units.id, input.unitId)).get()?.path ?? ""
-  const unitAndAncestorIds = unitPath.split("/").filter(Boolean).map(Number)
-  for (const d of scored.dimensions) {
-    if (d.score === null || d.level === null) continue
-    const levelColumn = `level${d.level}` as const
-    for (const unitId of unitAndAncestorIds) {
-      db.insert(subtreeAggregates)
-        .values({ ...group, unitId, dimension: d.dimension, n: 1, scoreSum: d.score, [levelColumn]: 1 })
-        .onConflictDoUpdate({
-          target: [
-            subtreeAggregates.cycleId,
-            subtreeAggregates.unitId,
-            subtreeAggregates.jobFamily,
-            subtreeAggregates.dimension,
-          ],
-          set: {
-            n: sql`${subtreeAggregates.n} + 1`,
-            scoreSum: sql`${subtreeAggregates.scoreSum} + ${d.score}`,
-            [levelColumn]: sql`${subtreeAggregates[levelColumn]} + 1`,
-          },
-        })
-        .run()
+/**
+ * Records submitted results and their report aggregates: the batch's result rows, score rows and each aggregate
+ * row in one statement per table (rows passed as one JSON array), each aggregate with the sums of the whole batch,
+ * the same totals as recording the results one by one. The one writer of results: the app records one per
+ * submission (recordResult), the synthetic generator (scripts/seed/synthetic.ts) a cycle's results in batches.
+ * Synchronous: call inside the caller's transaction, so the result rows and the report aggregates never disagree.
+ * Returns the result ids, in the order of `inputs`.
+ */
+export function recordResults(db: DbOrTx, inputs: readonly ResultInput[]): number[] {
+  if (inputs.length === 0) return []
+  const rows = (values: unknown[][]) => JSON.stringify(values)
+
+  const inserted = db.all<{ id: number; responseId: number }>(sql`
+    INSERT INTO results (response_id, cycle_id, person_id, unit_id, job_family, min_level, submitted_at)
+    SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6
+    FROM json_each(${rows(
+      inputs.map((r) => [
+        r.responseId,
+        r.cycleId,
+        r.personId,
+        r.unitId,
+        r.jobFamily,
+        r.scored.minLevel,
+        r.submittedAt.getTime(),
+      ]),
+    )})
+    RETURNING id, response_id AS responseId`)
+  const idOf = new Map(inserted.map((r) => [r.responseId, r.id]))
+  const ids = inputs.map((r) => idOf.get(r.responseId)!)
+  db.run(sql`
+    INSERT INTO result_scores (result_id, dimension, score, level, confidence)
+    SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(${rows(
+      inputs.flatMap((r, i) =>
+        r.scored.dimensions.map((d) => [ids[i], d.dimension, d.score, d.level, d.confidence ?? null]),
+      ),
+    )})`)
+
+  // ---- the batch's sums per group: the person's own unit, and the unit with each of its ancestors
+  const paths = db.all<{ id: number; path: string }>(sql`
+    SELECT id, path FROM units WHERE id IN (SELECT value FROM json_each(${JSON.stringify([
+      ...new Set(inputs.map((r) => r.unitId)),
+    ])}))`)
+  const lineage = new Map(paths.map((u) => [u.id, u.path.split("/").filter(Boolean).map(Number)]))
+  const own = new Map<string, Sums>()
+  const subtree = new Map<string, Sums>()
+  const participation = new Map<string, { submitted: number; allFoundation: number }>()
+  const addTo = (into: Map<string, Sums>, key: string, score: number, level: number) => {
+    let sums = into.get(key)
+    if (!sums) {
+      sums = { n: 0, scoreSum: 0, levels: [0, 0, 0, 0, 0] }
+      into.set(key, sums)
     }
-    db.insert(resultAggregates)
-      .values({ ...group, dimension: d.dimension, n: 1, scoreSum: d.score, [levelColumn]: 1 })
-      .onConflictDoUpdate({
-        target: [
-          resultAggregates.cycleId,
-          resultAggregates.unitId,
-          resultAggregates.jobFamily,
-          resultAggregates.dimension,
-        ],
-        set: {
-          n: sql`${resultAggregates.n} + 1`,
-          scoreSum: sql`${resultAggregates.scoreSum} + ${d.score}`,
-          [levelColumn]: sql`${resultAggregates[levelColumn]} + 1`,
-        },
-      })
-      .run()
+    sums.n++
+    sums.scoreSum += score
+    sums.levels[level]!++
+  }
+  for (const input of inputs) {
+    const group = `${input.cycleId}|${input.unitId}|${input.jobFamily}`
+    for (const d of input.scored.dimensions) {
+      if (d.score === null || d.level === null) continue
+      addTo(own, `${group}|${d.dimension}`, d.score, d.level)
+      for (const unitId of lineage.get(input.unitId) ?? [])
+        addTo(subtree, `${input.cycleId}|${unitId}|${input.jobFamily}|${d.dimension}`, d.score, d.level)
+    }
+    const counts = participation.get(group) ?? { submitted: 0, allFoundation: 0 }
+    counts.submitted++
+    if (input.scored.minLevel >= 1) counts.allFoundation++
+    participation.set(group, counts)
   }
 
-  const isAllFoundation = scored.minLevel >= 1 ? 1 : 0
-  db.insert(participationAggregates)
-    .values({ ...group, submitted: 1, allFoundation: isAllFoundation })
-    .onConflictDoUpdate({
-      target: [
-        participationAggregates.cycleId,
-        participationAggregates.unitId,
-        participationAggregates.jobFamily,
-      ],
-      set: {
-        submitted: sql`${participationAggregates.submitted} + 1`,
-        allFoundation: sql`${participationAggregates.allFoundation} + ${isAllFoundation}`,
-      },
-    })
-    .run()
-  return resultId
+  // ---- each aggregate row once ("WHERE true" lets SQLite read ON CONFLICT after a SELECT)
+  const sumRows = (sums: Map<string, Sums>) =>
+    rows(
+      [...sums].map(([key, s]) => {
+        const [cycleId, unitId, jobFamily, dimension] = key.split("|")
+        return [Number(cycleId), Number(unitId), jobFamily, dimension, s.n, s.scoreSum, ...s.levels]
+      }),
+    )
+  for (const [table, sums] of [
+    [sql.raw("result_aggregates"), own],
+    [sql.raw("subtree_aggregates"), subtree],
+  ] as const)
+    db.run(sql`
+      INSERT INTO ${table} (cycle_id, unit_id, job_family, dimension, n, score_sum, level0, level1, level2, level3, level4)
+      SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8,
+        value->>9, value->>10
+      FROM json_each(${sumRows(sums)}) WHERE true
+      ON CONFLICT (cycle_id, unit_id, job_family, dimension) DO UPDATE SET n = n + excluded.n,
+        score_sum = score_sum + excluded.score_sum, level0 = level0 + excluded.level0,
+        level1 = level1 + excluded.level1, level2 = level2 + excluded.level2, level3 = level3 + excluded.level3,
+        level4 = level4 + excluded.level4`)
+  db.run(sql`
+    INSERT INTO participation_aggregates (cycle_id, unit_id, job_family, submitted, all_foundation)
+    SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(${rows(
+      [...participation].map(([group, c]) => {
+        const [cycleId, unitId, jobFamily] = group.split("|")
+        return [Number(cycleId), Number(unitId), jobFamily, c.submitted, c.allFoundation]
+      }),
+    )}) WHERE true
+    ON CONFLICT (cycle_id, unit_id, job_family) DO UPDATE SET submitted = submitted + excluded.submitted,
+      all_foundation = all_foundation + excluded.all_foundation`)
+  return ids
 }
 
 /**
