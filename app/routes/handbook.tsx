@@ -8,13 +8,13 @@ import { PrintButton } from "~/components/print-button"
 import { ScenarioRoute } from "~/components/scenario-route"
 import { SCENARIOS } from "~/domain/toolkit-schema"
 import { detectLanguage } from "~/i18n/i18n.server"
-import { getUser, requireSameOrigin, requireUser } from "~/services/auth.server"
+import { getUser, requireUser } from "~/services/auth.server"
 import { getHandbook, getScenarioRoute, listScenarios, saveHandbookPhase } from "~/services/handbook.server"
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse, parseQuery } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
-import { readForm } from "~/utils/request.server"
+import { readForm, requireSameOrigin } from "~/utils/request.server"
 
 export const handle = { i18n: ["wiki", "toolkit"] }
 

@@ -3,10 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { FilledTemplate } from "~/components/filled-template"
-import { formatInstantDay } from "~/domain/calendar"
 import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
-import { getSharedProject } from "~/services/handbook-templates.server"
+import { getSharedProject, templateByline } from "~/services/handbook-templates.server"
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse } from "~/utils/forms"
@@ -34,10 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     phases: project.phases,
     templates: project.templates.map((tpl) => ({
       view: tpl.view,
-      byline: t("toolkit:template.filledBy", {
-        name: project.ownerName,
-        date: formatInstantDay(tpl.updatedAt, lang),
-      }),
+      byline: templateByline(t, project.ownerName, tpl.updatedAt, lang),
     })),
   }
 }

@@ -5,12 +5,12 @@ import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { Field } from "~/components/field"
 import { getFixedT } from "~/i18n/i18n.server"
-import { requireSameOrigin, requireUser } from "~/services/auth.server"
+import { requireUser } from "~/services/auth.server"
 import { listShares, shareProject, unshareProject } from "~/services/handbook-templates.server"
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse, parseQuery } from "~/utils/forms"
-import { readForm } from "~/utils/request.server"
+import { readForm, requireSameOrigin } from "~/utils/request.server"
 
 export const handle = { i18n: ["toolkit"] }
 

@@ -5,7 +5,7 @@ import { useId } from "react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { detectLanguage } from "~/i18n/i18n.server"
-import { getUser, requireSameOrigin, requireUser } from "~/services/auth.server"
+import { getUser, requireUser } from "~/services/auth.server"
 import {
   getTemplate,
   getTemplateWithValues,
@@ -15,7 +15,7 @@ import {
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse, parseQuery } from "~/utils/forms"
-import { readForm } from "~/utils/request.server"
+import { readForm, requireSameOrigin } from "~/utils/request.server"
 
 export const handle = { i18n: ["toolkit"] }
 

@@ -1,9 +1,8 @@
 // A person's filled template as a Word document (a visitor gets the blank template).
 import type { LoaderFunctionArgs } from "@remix-run/node"
-import { formatInstantDay } from "~/domain/calendar"
 import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
-import { getTemplate } from "~/services/handbook-templates.server"
+import { getTemplate, templateByline } from "~/services/handbook-templates.server"
 import { buildTemplateDocx } from "~/services/template-docx.server"
 import { invariantResponse } from "~/utils/forms"
 
@@ -13,13 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = getTemplate(user?.id ?? null, params.slug ?? "", lang)
   invariantResponse(found, "Not found", { status: 404 })
   const t = await getFixedT(request)
-  const filledBy =
-    user && found.updatedAt
-      ? t("toolkit:template.filledBy", {
-          name: user.name,
-          date: formatInstantDay(found.updatedAt, lang),
-        })
-      : t("toolkit:template.blank")
+  const filledBy = templateByline(t, user?.name ?? null, found.updatedAt, lang)
   const buffer = await buildTemplateDocx(found.template, {
     filledBy,
     notFilled: t("toolkit:template.notFilled"),

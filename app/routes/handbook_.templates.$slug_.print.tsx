@@ -3,10 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { FilledTemplate } from "~/components/filled-template"
 import { PrintButton } from "~/components/print-button"
-import { formatInstantDay } from "~/domain/calendar"
 import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
 import { getUser } from "~/services/auth.server"
-import { getTemplate } from "~/services/handbook-templates.server"
+import { getTemplate, templateByline } from "~/services/handbook-templates.server"
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse } from "~/utils/forms"
@@ -24,13 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = getTemplate(user?.id ?? null, params.slug ?? "", lang)
   invariantResponse(found, "Not found", { status: 404 })
   const t = await getFixedT(request)
-  const byline =
-    user && found.updatedAt
-      ? t("toolkit:template.filledBy", {
-          name: user.name,
-          date: formatInstantDay(found.updatedAt, lang),
-        })
-      : t("toolkit:template.blank")
+  const byline = templateByline(t, user?.name ?? null, found.updatedAt, lang)
   return { template: found.template, byline }
 }
 

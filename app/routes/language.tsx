@@ -3,8 +3,8 @@ import { redirect } from "@remix-run/node"
 import { z } from "zod"
 import { LANGUAGES } from "~/domain/vocabulary"
 import { languageCookie } from "~/i18n/i18n.server"
-import { getUser, requireSameOrigin, setLanguage } from "~/services/auth.server"
-import { readForm } from "~/utils/request.server"
+import { getUser, setLanguage } from "~/services/auth.server"
+import { readForm, requireSameOrigin } from "~/utils/request.server"
 import { safeRedirect } from "~/utils/safe-redirect"
 
 const LanguageSchema = z.object({ lang: z.enum(LANGUAGES), redirectTo: z.string().max(2048).optional() })

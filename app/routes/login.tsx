@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { Field, FormError } from "~/components/field"
 import { languageCookie } from "~/i18n/i18n.server"
-import { clientAddress, getUser, login, requireSameOrigin } from "~/services/auth.server"
+import { clientAddress, getUser, login } from "~/services/auth.server"
 import { isPasswordSignInAllowed, isPasswordSignInOn, ssoSettings } from "~/services/sso.server"
 import { parseForm } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
-import { readForm } from "~/utils/request.server"
+import { readForm, requireSameOrigin } from "~/utils/request.server"
 
 const LoginSchema = z.object({
   email: z

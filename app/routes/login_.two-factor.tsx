@@ -5,15 +5,10 @@ import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { Field, FormError } from "~/components/field"
 import { languageCookie } from "~/i18n/i18n.server"
-import {
-  clientAddress,
-  completeSignIn,
-  getUser,
-  hasPendingSignIn,
-  requireSameOrigin,
-} from "~/services/auth.server"
+import { clientAddress, completeSignIn, getUser, hasPendingSignIn } from "~/services/auth.server"
 import { parseForm, requiredText } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
+import { requireSameOrigin } from "~/utils/request.server"
 
 export const handle = { i18n: ["auth", "sso"] }
 

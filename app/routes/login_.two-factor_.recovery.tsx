@@ -3,8 +3,9 @@ import { redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { FormError } from "~/components/field"
-import { clientAddress, getUser, hasPendingSignIn, requireSameOrigin } from "~/services/auth.server"
+import { clientAddress, getUser, hasPendingSignIn } from "~/services/auth.server"
 import { RECOVERY_LINK_MINUTES, requestTwoFactorRecovery } from "~/services/two-factor-recovery.server"
+import { requireSameOrigin } from "~/utils/request.server"
 
 export const handle = { i18n: ["auth", "sso"] }
 

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node"
 import { redirect } from "@remix-run/node"
-import { destroySession, requireSameOrigin } from "~/services/auth.server"
+import { destroySession } from "~/services/auth.server"
 import { ssoSettings, ssoSignOutTarget } from "~/services/sso.server"
+import { requireSameOrigin } from "~/utils/request.server"
 
 export async function loader() {
   return redirect("/")

@@ -3,10 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { NewPasswordInputs } from "~/components/field"
 import { checkPasswordReset, completePasswordReset } from "~/services/admin-people.server"
-import { requireSameOrigin } from "~/services/auth.server"
 import { NewPasswordFields, parseForm } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
-import { readForm } from "~/utils/request.server"
+import { readForm, requireSameOrigin } from "~/utils/request.server"
 
 export const handle = { i18n: ["admin"] }
 

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
-import { clientAddress, requireSameOrigin } from "~/services/auth.server"
+import { clientAddress } from "~/services/auth.server"
 import { isRecoveryLinkUsable, redeemTwoFactorRecovery } from "~/services/two-factor-recovery.server"
+import { requireSameOrigin } from "~/utils/request.server"
 
 export const handle = { i18n: ["sso"] }
 

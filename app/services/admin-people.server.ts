@@ -99,6 +99,37 @@ export function getPerson(id: number, db: Db = getDb()) {
   }
 }
 
+export type NewPerson = {
+  email: string
+  name: string
+  jobFamily: schema.JobFamily
+  unitId: number
+  role?: schema.Role
+  language?: schema.Language
+  employeeId?: string | null
+}
+
+/**
+ * Adds one person and returns their id: the one writer for a single new person (an account made at first single
+ * sign-on, the seeds and the tests). The e-mail address is stored in lower case, as every lookup expects. The
+ * caller audits (the HR import writes its rows in bulk and audits the file).
+ */
+export function createPerson(db: DbOrTx, input: NewPerson): number {
+  return db
+    .insert(people)
+    .values({
+      email: input.email.toLowerCase(),
+      name: input.name,
+      jobFamily: input.jobFamily,
+      unitId: input.unitId,
+      role: input.role ?? "employee",
+      language: input.language ?? "da",
+      employeeId: input.employeeId ?? null,
+    })
+    .returning({ id: people.id })
+    .get().id
+}
+
 export type PersonOutcome =
   | { ok: true }
   | {
@@ -106,7 +137,7 @@ export type PersonOutcome =
       reason: "not_found" | "unit_not_found" | "own_account" | "not_manager" | "scope_not_found" | "erased"
     }
 
-function findPerson(id: number, db: Db) {
+function findPerson(id: number, db: DbOrTx) {
   return db
     .select({
       id: people.id,
@@ -121,7 +152,7 @@ function findPerson(id: number, db: Db) {
     .get()
 }
 
-function isActiveUnit(unitId: number, db: Db) {
+function isActiveUnit(unitId: number, db: DbOrTx) {
   return Boolean(
     db
       .select({ id: units.id })
@@ -184,11 +215,12 @@ export function setPersonActive(
   return { ok: true }
 }
 
+/** Lets a manager see a unit's subtree; actorId null is the seed. */
 export function addManagerScope(
-  actorId: number,
+  actorId: number | null,
   id: number,
   unitId: number,
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): PersonOutcome {
   const person = findPerson(id, db)
   if (!person) return { ok: false, reason: "not_found" }

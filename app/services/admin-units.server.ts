@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull, like, sql } from "drizzle-orm"
 import { checkUnitMove, flattenTree, type MoveCheck, pathUnder, type TreeUnit } from "~/domain/admin-tree"
 import { recordAudit } from "./audit.server"
-import { type Db, getDb, schema } from "./db.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 import { rebuildSubtreeAggregates } from "./results.server"
 
 const { units, people } = schema
@@ -47,7 +47,7 @@ export function listActiveUnitOptions(db: Db = getDb()) {
     .map((e) => ({ id: e.unit.id, name: e.unit.name, code: e.unit.code, depth: e.depth }))
 }
 
-function getTreeUnit(id: number, db: Db): (TreeUnit & { kind: schema.UnitKind }) | undefined {
+function getTreeUnit(id: number, db: DbOrTx): (TreeUnit & { kind: schema.UnitKind }) | undefined {
   const row = db
     .select({
       id: units.id,
@@ -74,10 +74,11 @@ export type UnitOutcome =
     }
   | { ok: false; reason: "move"; check: Exclude<MoveCheck, "ok" | "unchanged"> }
 
+/** Adds a unit under its parent (or as a root); actorId null is the seed. */
 export function addUnit(
-  actorId: number,
+  actorId: number | null,
   input: { code: string; name: string; kind: schema.UnitKind; parentId: number | null },
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): UnitOutcome {
   const parent = input.parentId === null ? null : getTreeUnit(input.parentId, db)
   if (input.parentId !== null && !parent) return { ok: false, reason: "not_found" }

@@ -245,9 +245,6 @@ export function purgeExpiredSessions(db: Db = getDb(), now: Date = new Date()) {
 
 // ---------------------------------------------------------------- authorisation
 
-// Actions must come from our own pages: a cross-site POST is refused (with sameSite=lax, a second wall).
-export { requireSameOrigin }
-
 export function requireUser(request: Request, db: Db = getDb()): SignedInUser {
   requireSameOrigin(request)
   const user = getUser(request, db)

@@ -1,9 +1,11 @@
 // Handbook templates a project lead fills in, saved per person, and the colleagues a person shares their
 // handbook project with (read access to ticks and filled templates).
 import { and, eq, inArray } from "drizzle-orm"
+import { formatInstantDay } from "~/domain/calendar"
 import { parseTemplateValues, readStoredValues, type TemplateValues } from "~/domain/template-values"
 import type { Template } from "~/domain/toolkit-schema"
 import type { Lang } from "~/i18n/config"
+import type { getFixedT } from "~/i18n/i18n.server"
 import { getContent } from "./content-loader.server"
 import { type Db, getDb, schema } from "./db.server"
 import { getToolkit } from "./toolkit-content.server"
@@ -63,6 +65,21 @@ export function getTemplate(personId: number | null, slug: string, lang: Lang, d
     template: viewTemplate(template, readStoredValues(template, entry?.fieldValues ?? null), lang),
     updatedAt: entry?.updatedAt ?? null,
   }
+}
+
+/**
+ * The line under a printed, downloaded or shared template: who filled it in and when they last saved it, or that
+ * it is the blank template (a visitor, or nothing saved yet).
+ */
+export function templateByline(
+  t: Awaited<ReturnType<typeof getFixedT>>,
+  filledBy: string | null,
+  updatedAt: Date | null,
+  lang: Lang,
+) {
+  return filledBy !== null && updatedAt
+    ? t("toolkit:template.filledBy", { name: filledBy, date: formatInstantDay(updatedAt, lang) })
+    : t("toolkit:template.blank")
 }
 
 /** The template filled with values that failed validation, so the form shows what the person typed. */

@@ -9,6 +9,7 @@ import * as client from "openid-client"
 import { isMfaAsserted, type MfaPolicy, parseClaimList } from "~/domain/sso"
 import { env, isSecureRequest, publicOrigin } from "~/env.server"
 import { safeRedirect } from "~/utils/safe-redirect"
+import { createPerson } from "./admin-people.server"
 import { recordAudit } from "./audit.server"
 import { createSession, startSecondStep } from "./auth.server"
 import { cachedForProcess, forgetForProcess } from "./cache.server"
@@ -196,19 +197,14 @@ function matchPerson(claims: Record<string, unknown>, settings: SsoSettings, db:
   }
   const jit = getJitSetting(db)
   if (!jit || !email?.includes("@")) return null
-  const person = db
-    .insert(people)
-    .values({
-      email,
-      employeeId,
-      name: claimText(claims.name) ?? email,
-      jobFamily: jit.jobFamily,
-      unitId: jit.unitId,
-      role: "employee",
-    })
-    .returning(columns)
-    .get()
-  return { person, isCreated: true }
+  const id = createPerson(db, {
+    email,
+    employeeId,
+    name: claimText(claims.name) ?? email,
+    jobFamily: jit.jobFamily,
+    unitId: jit.unitId,
+  })
+  return { person: db.select(columns).from(people).where(eq(people.id, id)).get()!, isCreated: true }
 }
 
 /**

@@ -1,79 +1,46 @@
-// Small builders shared by the seed and the tests, so both make data the same way.
+// Small builders shared by the seed and the tests, so both make data the same way: through the app's own services
+// (the admin's unit and scope actions, the one writer for a new person), with the seed as the audited actor (null).
 import { eq } from "drizzle-orm"
+import { addManagerScope, createPerson, type NewPerson } from "../../app/services/admin-people.server"
+import { addUnit } from "../../app/services/admin-units.server"
 import type { DbOrTx } from "../../db/client"
-import {
-  type JobFamily,
-  type Language,
-  managerScopes,
-  people,
-  type Role,
-  type UnitKind,
-  units,
-} from "../../db/schema"
+import { people, type UnitKind, units } from "../../db/schema"
 
 export type UnitInput = { code: string; name: string; kind: UnitKind; parentId?: number | null }
 
-/** Inserts a unit (or finds it by code) and returns its id; the path is derived from the parent. */
+/** Adds a unit as an admin does (or finds it by code) and returns its id. */
 export function ensureUnit(db: DbOrTx, input: UnitInput): number {
-  const existing = db.select({ id: units.id }).from(units).where(eq(units.code, input.code)).get()
+  const code = input.code.toUpperCase()
+  const existing = db.select({ id: units.id }).from(units).where(eq(units.code, code)).get()
   if (existing) return existing.id
-  const parentPath = input.parentId
-    ? (db.select({ path: units.path }).from(units).where(eq(units.id, input.parentId)).get()?.path ?? "/")
-    : "/"
-  const { id } = db
-    .insert(units)
-    .values({
-      code: input.code,
-      name: input.name,
-      kind: input.kind,
-      parentId: input.parentId ?? null,
-      path: "/",
-    })
-    .returning({ id: units.id })
+  const added = addUnit(null, { ...input, code, parentId: input.parentId ?? null }, db)
+  if (!added.ok) throw new Error(`ensureUnit ${code}: ${added.reason}`)
+  return added.id
+}
+
+export type PersonInput = NewPerson & { passwordHash?: string | null; isDemo?: boolean }
+
+/** Adds a person (or finds them by email) and returns their id. */
+export function ensurePerson(db: DbOrTx, input: PersonInput): number {
+  const { passwordHash = null, isDemo = false, ...person } = input
+  const existing = db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.email, person.email.toLowerCase()))
     .get()
-  db.update(units)
-    .set({ path: `${parentPath}${id}/` })
-    .where(eq(units.id, id))
-    .run()
+  if (existing) return existing.id
+  const id = createPerson(db, person)
+  // Seed-only fields, written directly: no app path sets a password without a link or the current password (and
+  // one Argon2 hash per person would take a minute for the demo), and only seeded people are demo people.
+  if (passwordHash !== null || isDemo)
+    db.update(people).set({ passwordHash, isDemo }).where(eq(people.id, id)).run()
   return id
 }
 
-export type PersonInput = {
-  email: string
-  name: string
-  jobFamily: JobFamily
-  unitId: number
-  role?: Role
-  language?: Language
-  passwordHash?: string | null
-  employeeId?: string | null
-  isDemo?: boolean
-}
-
-/** Inserts a person (or finds them by email) and returns their id. */
-export function ensurePerson(db: DbOrTx, input: PersonInput): number {
-  const email = input.email.toLowerCase()
-  const existing = db.select({ id: people.id }).from(people).where(eq(people.email, email)).get()
-  if (existing) return existing.id
-  return db
-    .insert(people)
-    .values({
-      email,
-      name: input.name,
-      jobFamily: input.jobFamily,
-      unitId: input.unitId,
-      role: input.role ?? "employee",
-      language: input.language ?? "da",
-      passwordHash: input.passwordHash ?? null,
-      employeeId: input.employeeId ?? null,
-      isDemo: input.isDemo ?? false,
-    })
-    .returning({ id: people.id })
-    .get().id
-}
-
+/** Lets a manager see a unit's subtree, as an admin does (idempotent). */
 export function ensureManagerScope(db: DbOrTx, personId: number, unitId: number) {
-  db.insert(managerScopes).values({ personId, unitId }).onConflictDoNothing().run()
+  const added = addManagerScope(null, personId, unitId, db)
+  if (!added.ok) throw new Error(`ensureManagerScope ${personId} ${unitId}: ${added.reason}`)
 }
 
 /** A small deterministic pseudo-random generator (mulberry32): same seed, same data. */
