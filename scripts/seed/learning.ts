@@ -106,8 +106,9 @@ function ensureSpringCycle(db: DbOrTx, regionId: number, instrumentHash: string)
 
 /**
  * Invites a person to a closed cycle and gives them a submitted response whose answers score exactly `levels`,
- * scored and recorded (result, scores, report aggregates) by the app's own result writer. Does nothing if the
- * person already answered the cycle. Used by the demo learners and by browser tests that need a person with a path.
+ * scored and recorded (result, scores, report aggregates) by the app's own result writer (recordResult, which the
+ * survey's submit calls): the cycle is closed, so the app's submit itself would refuse. Does nothing if the person
+ * already answered the cycle. Used by the demo learners and by browser tests that need a person with a path.
  */
 export function recordSubmittedResult(
   t: DbOrTx,

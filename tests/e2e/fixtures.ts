@@ -21,7 +21,7 @@ export { DEMO_TOTP_SECRET }
 /** The spring levels of the demo's nurse learner: a person given them has a path at Foundation and Practitioner. */
 export const LEARNER_LEVELS = DEMO_LEARNERS[0]!.levels
 
-/** Which accounts of the demo sign in with a second factor, and their secret. */
+/** Which accounts of the demo sign in with a second factor, and their secret (the break-glass admin of sso-mail). */
 const TOTP_SECRETS: Record<string, string> = { "admin@parat.test": DEMO_TOTP_SECRET }
 
 /**
@@ -45,9 +45,10 @@ export async function login(
 }
 
 /**
- * Types the current code on the two-factor step. A code is accepted once, and another test may have just signed
- * in to the same demo account: then the next step's code (accepted 30 s early) is tried, and after that the code of
- * the next step once it comes.
+ * Types the current code on the two-factor step. A code is accepted once, and the test itself may have just used
+ * this step's code (turning two-factor on, then logging in): then the next step's code (accepted 30 s early) is
+ * tried, and after that the code of the next step once it comes. Admins from createPerson have secrets of their own,
+ * so no other test uses their codes.
  */
 export async function enterTwoFactorCode(page: Page, secret: string) {
   for (let attempt = 0; attempt < 4; attempt++) {
