@@ -104,6 +104,57 @@ function ensureSpringCycle(db: DbOrTx, regionId: number, instrumentHash: string)
   return cycle
 }
 
+/**
+ * Invites a person to a closed cycle and gives them a submitted response whose answers score exactly `levels`,
+ * scored and recorded (result, scores, report aggregates) by the app's own result writer (recordResult, which the
+ * survey's submit calls): the cycle is closed, so the app's submit itself would refuse. Does nothing if the person
+ * already answered the cycle. Used by the demo learners and by browser tests that need a person with a path.
+ */
+export function recordSubmittedResult(
+  t: DbOrTx,
+  input: {
+    cycleId: number
+    instrument: ScoringInstrument
+    personId: number
+    unitId: number
+    jobFamily: JobFamily
+    levels: Record<Dimension, Level>
+    submittedAt: Date
+  },
+) {
+  const { cycleId, instrument, personId, unitId, jobFamily, submittedAt } = input
+  t.insert(cycleInvitations).values({ cycleId, personId, unitId, jobFamily }).onConflictDoNothing().run()
+  const hasResponse = t
+    .select({ id: responses.id })
+    .from(responses)
+    .where(and(eq(responses.cycleId, cycleId), eq(responses.personId, personId)))
+    .get()
+  if (hasResponse) return
+  const answers = answersForLevels(instrument, input.levels)
+  const { id: responseId } = t
+    .insert(responses)
+    .values({
+      cycleId,
+      personId,
+      status: "submitted",
+      answers,
+      page: instrument.dimensions.length,
+      updatedAt: submittedAt,
+      submittedAt,
+    })
+    .returning({ id: responses.id })
+    .get()
+  recordResult(t, {
+    responseId,
+    cycleId,
+    personId,
+    unitId,
+    jobFamily,
+    submittedAt,
+    scored: scoreResponse(instrument, answers),
+  })
+}
+
 export function seedLearning(db: Db, passwordHash: string) {
   const content = getContent()
   syncContentModules(db, content.modules)
@@ -127,39 +178,14 @@ export function seedLearning(db: Db, passwordHash: string) {
         passwordHash,
         isDemo: true,
       })
-      t.insert(cycleInvitations)
-        .values({ cycleId: cycle.id, personId, unitId, jobFamily: learner.jobFamily })
-        .onConflictDoNothing()
-        .run()
-      const hasResponse = t
-        .select({ id: responses.id })
-        .from(responses)
-        .where(and(eq(responses.cycleId, cycle.id), eq(responses.personId, personId)))
-        .get()
-      if (hasResponse) continue
-      const submittedAt = new Date(Date.UTC(2026, 2, 10 + i, 9, 30))
-      const answers = answersForLevels(instrument, learner.levels)
-      const { id: responseId } = t
-        .insert(responses)
-        .values({
-          cycleId: cycle.id,
-          personId,
-          status: "submitted",
-          answers,
-          page: instrument.dimensions.length,
-          updatedAt: submittedAt,
-          submittedAt,
-        })
-        .returning({ id: responses.id })
-        .get()
-      recordResult(t, {
-        responseId,
+      recordSubmittedResult(t, {
         cycleId: cycle.id,
+        instrument,
         personId,
         unitId,
         jobFamily: learner.jobFamily,
-        submittedAt,
-        scored: scoreResponse(instrument, answers),
+        levels: learner.levels,
+        submittedAt: new Date(Date.UTC(2026, 2, 10 + i, 9, 30)),
       })
     }
   })

@@ -1,4 +1,8 @@
-import { expect, expectAccessible, login, test } from "./fixtures"
+import { randomUUID } from "node:crypto"
+import { createPerson, DEMO_PASSWORD, expect, expectAccessible, login, test } from "./fixtures"
+
+// Each test signs in as an admin of its own (with an authenticator of its own), and what it imports and creates
+// carries this run's key in its employee numbers, e-mails and names, so the journeys run again on the same database.
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 
@@ -10,7 +14,11 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
   errors,
 }) => {
   test.slow() // a long journey with a dozen accessibility scans, on a shared machine
-  await login(page, "admin@parat.test")
+  const key = randomUUID().slice(0, 8)
+  const cycle = `Nordhavn forår ${key}`
+  const soren = `soren.${key}@nordhavn.example.dk`
+  const admin = await createPerson({ role: "admin", password: DEMO_PASSWORD })
+  await login(page, admin.email, DEMO_PASSWORD, { totpSecret: admin.totpSecret })
   await page
     .getByRole("navigation", { name: "Hovedmenu" })
     .getByRole("link", { name: "Administration" })
@@ -23,9 +31,9 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
   await expect(page.getByRole("heading", { level: 1, name: "Import af personer" })).toBeVisible()
   await expectAccessible(page)
   const rows = [
-    "E2E001;Søren Ærbø;soren.e2e@nordhavn.example.dk;NOR-AKM;nurse;;da",
-    "E2E002;Birthe Bøgh;birthe.e2e@nordhavn.example.dk;NOR-NOPE;Læge;;da",
-    "E2E003;Zainab Kaya;zainab.e2e@skovbrynet.example.dk;SKO-INT;nurse;;en",
+    `E2E${key}1;Søren Ærbø;${soren};NOR-AKM;nurse;;da`,
+    `E2E${key}2;Birthe Bøgh;birthe.${key}@nordhavn.example.dk;NOR-NOPE;Læge;;da`,
+    `E2E${key}3;Zainab Kaya;zainab.${key}@skovbrynet.example.dk;SKO-INT;nurse;;en`,
   ]
   await page
     .getByLabel("CSV-fil")
@@ -39,7 +47,7 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
   await expectAccessible(page)
 
   // Fixed: the preview counts, then the import.
-  rows[1] = "E2E002;Birthe Bøgh;birthe.e2e@nordhavn.example.dk;NOR-KAR;Læge;;da"
+  rows[1] = `E2E${key}2;Birthe Bøgh;birthe.${key}@nordhavn.example.dk;NOR-KAR;Læge;;da`
   await page
     .getByLabel("CSV-fil")
     .setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: csv(rows) })
@@ -56,7 +64,8 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
     .getByRole("navigation", { name: "Administration" })
     .getByRole("link", { name: "Personer" })
     .click()
-  await page.getByLabel("Søg på navn, e-mail eller medarbejdernummer").fill("Søren Ærbø")
+  // by e-mail: earlier runs imported a Søren Ærbø of their own
+  await page.getByLabel("Søg på navn, e-mail eller medarbejdernummer").fill(soren)
   await page.getByRole("button", { name: "Søg" }).click()
   await expectAccessible(page)
   await page.getByRole("link", { name: "Søren Ærbø" }).click()
@@ -83,13 +92,13 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
     .getByRole("link", { name: "Målerunder" })
     .click()
   await expectAccessible(page)
-  await page.getByLabel("Navn").fill("Nordhavn forår 2026")
+  await page.getByLabel("Navn").fill(cycle)
   // Dates a month and more before today, whatever today is.
   await page.getByLabel("Åbner").fill(day(-60))
   await page.getByLabel("Lukker").fill(day(-30))
   await page.getByRole("group", { name: "Enheder, der måles" }).getByLabel("Nordhavn Hospital (NOR)").check()
   await page.getByRole("button", { name: "Opret målerunde" }).click()
-  await expect(page.getByRole("heading", { level: 1, name: "Nordhavn forår 2026" })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name: cycle })).toBeVisible()
   await expect(page.getByText(/Hvis runden åbnes nu, inviteres \d+ personer\./)).toBeVisible()
   await expectAccessible(page)
   await page.getByRole("button", { name: "Åbn målerunden" }).click()
@@ -124,7 +133,7 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
   await page.getByRole("button", { name: "Vis" }).click()
   await expect(
     page.getByRole("table", { name: "Administrative handlinger og logins, nyeste først" }),
-  ).toContainText("Ada Administrator")
+  ).toContainText(admin.name)
   await expectAccessible(page)
 
   // The new manager sets a password with the link and logs in.
@@ -136,7 +145,7 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
   await page.getByLabel("Gentag adgangskoden").fill("en lang og god adgangssætning")
   await page.getByRole("button", { name: "Gem adgangskode" }).click()
   await expect(page.getByRole("status")).toHaveText("Din adgangskode er gemt. Du kan nu logge ind.")
-  await login(page, "soren.e2e@nordhavn.example.dk", "en lang og god adgangssætning")
+  await login(page, soren, "en lang og god adgangssætning")
   await expect(page.getByText("Du er leder for 1 organisatorisk enhed.")).toBeVisible()
   // Not an admin: the admin pages are closed.
   const response = await page.goto("/admin")
@@ -147,19 +156,21 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
 test("the import works without JavaScript, and a formula cell is refused", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "da-DK" })
   const page = await context.newPage()
-  await login(page, "admin@parat.test")
+  const key = randomUUID().slice(0, 8)
+  const admin = await createPerson({ role: "admin", password: DEMO_PASSWORD })
+  await login(page, admin.email, DEMO_PASSWORD, { totpSecret: admin.totpSecret })
   await page.goto("/admin/import")
   await page.getByLabel("CSV-fil").setInputFiles({
     name: "nojs.csv",
     mimeType: "text/csv",
-    buffer: csv(["NOJS1;=CMD|' /C calc'!A0;nojs@example.dk;NOR-AKM;nurse;;"]),
+    buffer: csv([`NOJS${key};=CMD|' /C calc'!A0;nojs.${key}@example.dk;NOR-AKM;nurse;;`]),
   })
   await page.getByRole("button", { name: "Kontrollér filen" }).click()
   await expect(page.getByRole("table", { name: "Fejl i filen" })).toContainText("kunne køre som en formel")
   await page.getByLabel("CSV-fil").setInputFiles({
     name: "nojs.csv",
     mimeType: "text/csv",
-    buffer: csv(["NOJS1;Ingen Javascript;nojs@example.dk;NOR-AKM;nurse;;"]),
+    buffer: csv([`NOJS${key};Ingen Javascript;nojs.${key}@example.dk;NOR-AKM;nurse;;`]),
   })
   await page.getByRole("button", { name: "Kontrollér filen" }).click()
   await page.getByRole("button", { name: "Importér" }).click()

@@ -3,19 +3,25 @@ import AxeBuilder from "@axe-core/playwright"
 import { test as base, expect, type Page } from "@playwright/test"
 import { eq } from "drizzle-orm"
 import { generateSecret, generateSync } from "otplib"
+import { type Dimension, isV2, type Level } from "../../app/domain/content-schema"
 import { createSession } from "../../app/services/auth.server"
+import { getInstrumentVersion } from "../../app/services/instrument.server"
 import { hashPassword } from "../../app/services/password.server"
 import { enrolKnownSecret } from "../../app/services/two-factor.server"
 import { type Db, openDatabase } from "../../db/client"
-import { type JobFamily, type Language, type Role, units } from "../../db/schema"
+import { cycles, type JobFamily, type Language, type Role, units } from "../../db/schema"
 import { DEMO_TOTP_SECRET } from "../../scripts/seed/demo"
 import { ensureManagerScope, ensurePerson } from "../../scripts/seed/factories"
+import { DEMO_LEARNERS, LEARNING_CYCLE_NAME, recordSubmittedResult } from "../../scripts/seed/learning"
 import { database } from "./env"
 
 export const DEMO_PASSWORD = "parat-demo"
 export { DEMO_TOTP_SECRET }
 
-/** Which accounts of the demo sign in with a second factor, and their secret. */
+/** The spring levels of the demo's nurse learner: a person given them has a path at Foundation and Practitioner. */
+export const LEARNER_LEVELS = DEMO_LEARNERS[0]!.levels
+
+/** Which accounts of the demo sign in with a second factor, and their secret (the break-glass admin of sso-mail). */
 const TOTP_SECRETS: Record<string, string> = { "admin@parat.test": DEMO_TOTP_SECRET }
 
 /**
@@ -39,9 +45,10 @@ export async function login(
 }
 
 /**
- * Types the current code on the two-factor step. A code is accepted once, and another test may have just signed
- * in to the same demo account: then the next step's code (accepted 30 s early) is tried, and after that the code of
- * the next step once it comes.
+ * Types the current code on the two-factor step. A code is accepted once, and the test itself may have just used
+ * this step's code (turning two-factor on, then logging in): then the next step's code (accepted 30 s early) is
+ * tried, and after that the code of the next step once it comes. Admins from createPerson have secrets of their own,
+ * so no other test uses their codes.
  */
 export async function enterTwoFactorCode(page: Page, secret: string) {
   for (let attempt = 0; attempt < 4; attempt++) {
@@ -98,6 +105,11 @@ export type PersonOptions = {
   name?: string
   /** A password to log in with through the form (default: none, only the fixture's session). */
   password?: string
+  /**
+   * A submitted result in the demo's closed spring cycle with exactly these levels (as the demo learners have),
+   * so the person's learning path is built from it. Default: no result.
+   */
+  surveyLevels?: Record<Dimension, Level>
 }
 export type TestPerson = { id: number; email: string; name: string; totpSecret?: string }
 
@@ -138,7 +150,31 @@ export async function createPerson(options: PersonOptions = {}): Promise<TestPer
   // Admins must sign in with two factors: each test admin gets an authenticator of its own.
   const totpSecret = role === "admin" ? generateSecret() : undefined
   if (totpSecret) enrolKnownSecret(id, totpSecret, db())
+  if (options.surveyLevels) giveSpringResult(id, options, options.surveyLevels)
   return { id, email, name, totpSecret }
+}
+
+/** Records a submitted spring result with the given levels through the seed's writer (the app's result writer). */
+function giveSpringResult(personId: number, options: PersonOptions, levels: Record<Dimension, Level>) {
+  const cycle = db()
+    .select({ id: cycles.id, instrumentHash: cycles.instrumentHash })
+    .from(cycles)
+    .where(eq(cycles.name, LEARNING_CYCLE_NAME))
+    .get()
+  if (!cycle) throw new Error(`no cycle ${LEARNING_CYCLE_NAME} in the e2e database`)
+  const instrument = getInstrumentVersion(cycle.instrumentHash, db())
+  if (!instrument || isV2(instrument)) throw new Error("the spring cycle is expected to use instrument v1")
+  db().transaction((t) =>
+    recordSubmittedResult(t, {
+      cycleId: cycle.id,
+      instrument,
+      personId,
+      unitId: unitId(options.unit ?? "NOR-AKM"),
+      jobFamily: options.jobFamily ?? "nurse",
+      levels,
+      submittedAt: new Date(Date.UTC(2026, 2, 20, 9, 30)),
+    }),
+  )
 }
 
 type Fixtures = {

@@ -1,29 +1,32 @@
 import type { Browser, Page } from "@playwright/test"
-import { DEMO_PASSWORD, expect, login, test } from "./fixtures"
+import { createPerson, DEMO_PASSWORD, expect, login, type PersonOptions, test } from "./fixtures"
 
 // The main page of every feature, once more across the whole app: without JavaScript (server-rendered, forms that
 // post) and by keyboard (skip link, focus moves into the page and stays visible). Read-only: no login's state
-// changes here.
+// changes here. Each page is opened by a person of the test's own: an employee, a manager of the region, an admin
+// (with an authenticator of their own).
+const employee: PersonOptions = {}
 const PAGES = [
-  { email: "employee@parat.test", path: "/survey", heading: "AI-parathed på hospitalet" },
-  { email: "employee@parat.test", path: "/learn", heading: "Min læringssti" },
-  { email: "employee@parat.test", path: "/wiki", heading: "AI-wiki" },
-  { email: "employee@parat.test", path: "/handbook", heading: /Håndbog/ },
-  { email: "manager@parat.test", path: "/reports", heading: "Kompetencekort: Region Demo" },
-  { email: "admin@parat.test", path: "/admin", heading: "Administration" },
-] as const
+  { who: employee, path: "/survey", heading: "AI-parathed på hospitalet" },
+  { who: employee, path: "/learn", heading: "Min læringssti" },
+  { who: employee, path: "/wiki", heading: "AI-wiki" },
+  { who: employee, path: "/handbook", heading: /Håndbog/ },
+  { who: { role: "manager", manages: ["RDEMO"] }, path: "/reports", heading: "Kompetencekort: Region Demo" },
+  { who: { role: "admin" }, path: "/admin", heading: "Administration" },
+] as const satisfies { who: PersonOptions; path: string; heading: string | RegExp }[]
 
-async function loggedIn(browser: Browser, email: string, javaScriptEnabled: boolean) {
+async function loggedIn(browser: Browser, who: PersonOptions, javaScriptEnabled: boolean) {
+  const person = await createPerson({ ...who, password: DEMO_PASSWORD })
   const context = await browser.newContext({ javaScriptEnabled, locale: "da-DK" })
   const page = await context.newPage()
-  await login(page, email, DEMO_PASSWORD)
+  await login(page, person.email, DEMO_PASSWORD, { totpSecret: person.totpSecret })
   await expect(page.getByRole("heading", { level: 1, name: /^Hej, / })).toBeVisible()
   return { context, page }
 }
 
 test("every main page renders on the server and its forms post without JavaScript", async ({ browser }) => {
-  for (const { email, path, heading } of PAGES) {
-    const { context, page } = await loggedIn(browser, email, false)
+  for (const { who, path, heading } of PAGES) {
+    const { context, page } = await loggedIn(browser, who, false)
     const response = await page.goto(path)
     expect(response?.status(), path).toBe(200)
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible()
@@ -57,8 +60,8 @@ async function expectFocusVisible(page: Page) {
 test("every main page can be entered by keyboard: skip link first, then into the content with a visible focus", async ({
   browser,
 }) => {
-  for (const { email, path, heading } of PAGES) {
-    const { context, page } = await loggedIn(browser, email, true)
+  for (const { who, path, heading } of PAGES) {
+    const { context, page } = await loggedIn(browser, who, true)
     await page.goto(path)
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible()
     await page.keyboard.press("Tab")

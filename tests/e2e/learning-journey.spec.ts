@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import type { Page } from "@playwright/test"
 import { parse } from "yaml"
-import { expect, expectAccessible, login, test } from "./fixtures"
+import { createPerson, DEMO_PASSWORD, expect, expectAccessible, login, test } from "./fixtures"
 import { answerDrawnQuiz } from "./quiz"
 
+// Each journey's learner is a person of its own with a submitted spring result of the demo learners' levels (their
+// path is built from it), so the journeys can run again on the same database.
 // The texts come from the same module files the server reads, so the journey follows the content as written.
 type Text = { da: string; en: string }
 type ModuleFile = {
@@ -76,7 +78,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 
 /** Logs in and waits for the home page, so the session cookie is set before the next navigation. */
 async function logIn(page: Page, email: string) {
-  await login(page, email)
+  await login(page, email, DEMO_PASSWORD)
   await page.waitForURL((url) => url.pathname === "/")
 }
 
@@ -176,8 +178,14 @@ test("the nurse learner follows their path in Danish: reads, fails the quiz, ret
   page,
   errors,
 }) => {
-  // Lone's spring result: use 0, evaluation 1, data 0 against the nurse targets use 2, evaluation 2, data 1.
-  await journey(page, "da", "learner.one@parat.test", {
+  // A spring result like Lone's: use 0, evaluation 1, data 0 against the nurse targets use 2, evaluation 2, data 1.
+  const learner = await createPerson({
+    jobFamily: "nurse",
+    unit: "NOR-AKM",
+    password: DEMO_PASSWORD,
+    surveyLevels: { understanding: 1, use: 0, evaluation: 1, ethics_law: 2, data: 0, implementation: 1 },
+  })
+  await journey(page, "da", learner.email, {
     level1: ["use-foundation", "data-foundation"],
     level2: ["use-practitioner", "evaluation-practitioner"],
   })
@@ -187,11 +195,19 @@ test("the nurse learner follows their path in Danish: reads, fails the quiz, ret
 test("the administrative learner follows their path in English, without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" })
   const page = await context.newPage()
-  // Leo's spring result: data 0, use 1, evaluation 0 against the administrative targets data 2, use 2, evaluation 1.
+  // A spring result like Leo's: data 0, use 1, evaluation 0 against the administrative targets data 2, use 2,
+  // evaluation 1; the profile is English.
+  const learner = await createPerson({
+    jobFamily: "administrative",
+    unit: "SKO-ADM",
+    language: "en",
+    password: DEMO_PASSWORD,
+    surveyLevels: { understanding: 1, use: 1, evaluation: 0, ethics_law: 1, data: 0, implementation: 2 },
+  })
   await journey(
     page,
     "en",
-    "learner.two@parat.test",
+    learner.email,
     {
       level1: ["data-foundation", "evaluation-foundation"],
       level2: ["data-practitioner", "use-practitioner"],
