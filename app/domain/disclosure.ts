@@ -261,6 +261,33 @@ class ReducedSystem {
     }
   }
 
+  /** The row a shown cell adds (none for a cell outside this system's tree, or without people of its measure). */
+  cellRow(key: string): Row | undefined {
+    const at = key.indexOf(":")
+    const unitId = Number(key.slice(0, at))
+    const slice = key.slice(at + 1) as Slice
+    if (slice !== ALL_FAMILIES) {
+      const x = this.varIndex.get(key)
+      return x === undefined ? undefined : new Map([[x, 1]])
+    }
+    const row: Row = new Map()
+    for (const f of JOB_FAMILIES) {
+      const x = this.varIndex.get(cellKey(unitId, f))
+      if (x !== undefined) row.set(x, 1)
+    }
+    return row.size > 0 ? row : undefined
+  }
+
+  /** A row with everything already published taken away (empty when the row adds nothing). */
+  reduced(row: Row): Row {
+    return this.reduce(this.strip(row))
+  }
+
+  /** Publishes one more row (a cell shown again): the basis grows, nothing is rebuilt. */
+  add(row: Row) {
+    this.insert(this.strip(row))
+  }
+
   /** What is left of a set of atoms after everything published is taken away: empty when it is determined. */
   residual(atoms: readonly Atom[]): Row {
     const sum: Row = new Map()
@@ -318,11 +345,6 @@ export function findDisclosures(model: PublicationModel, visible: Set<string>, l
     if (out.length >= limit) break
   }
   return out
-}
-
-/** Whether a reader can work out the sum of these atoms for this measure. */
-export function isDetermined(model: PublicationModel, visible: Set<string>, d: Disclosure): boolean {
-  return new ReducedSystem(model, d.measure, visible).residual(d.atoms).size === 0
 }
 
 export type PublicationDecision = {
@@ -426,20 +448,55 @@ function hideWithinUnits(model: PublicationModel, visible: Set<string>) {
 /**
  * Hides candidates, cheapest first, until the group can no longer be worked out (tried out on `trial`); then shows
  * again, dearest first, every one that is not needed after all.
+ *
+ * Worked out incrementally, with one reduced system instead of one per step: with every candidate hidden, the
+ * candidates are shown again from the dearest; the first one whose row would let the group be worked out is the
+ * last of the cheapest prefix that the loop "hide until it is no longer determined" would have hidden. The
+ * cheaper ones are then shown again, dearest first, wherever the group stays undetermined. A row determines the
+ * group exactly when the group's residual is a multiple of the row's (both reduced against the same basis), so
+ * each step is a test and, when the cell is shown, one more row in the basis. Same decisions as rebuilding the
+ * system at every step.
  */
 function repair(model: PublicationModel, trial: PublicationModel, visible: Set<string>, d: Disclosure) {
-  if (!isDetermined(trial, visible, d)) return
-  const hidden: string[] = []
-  for (const key of repairCandidates(model, visible, d)) {
-    visible.delete(key)
-    hidden.push(key)
-    if (!isDetermined(trial, visible, d)) break
-  }
-  if (isDetermined(trial, visible, d)) return
-  for (const key of hidden.reverse().slice(1)) {
+  const candidates = repairCandidates(model, visible, d)
+  for (const key of candidates) visible.delete(key)
+  const system = new ReducedSystem(trial, d.measure, visible)
+  let residual = system.residual(d.atoms)
+  // Still determined with every candidate hidden: nothing near it helps; they stay hidden (the next round decides).
+  if (residual.size === 0) return
+  const show = (key: string, row: Row | undefined) => {
     visible.add(key)
-    if (isDetermined(trial, visible, d)) visible.delete(key)
+    if (!row) return
+    system.add(row)
+    residual = system.residual(d.atoms)
   }
+  const determines = (row: Row | undefined) =>
+    row !== undefined && isMultipleOf(residual, system.reduced(row))
+  let cut = -1
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const row = system.cellRow(candidates[i]!)
+    if (determines(row)) {
+      cut = i
+      break
+    }
+    show(candidates[i]!, row)
+  }
+  // cut < 0: the group was not determined to begin with, and every candidate is shown again.
+  for (let i = cut - 1; i >= 0; i--) {
+    const row = system.cellRow(candidates[i]!)
+    if (!determines(row)) show(candidates[i]!, row)
+  }
+}
+
+/** Whether `residual` (not empty) is λ · `row` for some λ, modulo P. */
+function isMultipleOf(residual: Row, row: Row): boolean {
+  if (row.size === 0 || row.size !== residual.size) return false
+  const [x, v] = row.entries().next().value as [number, number]
+  const r = residual.get(x)
+  if (r === undefined) return false
+  const lambda = mod(r * inverse(v))
+  for (const [y, w] of row) if (residual.get(y) !== mod(lambda * w)) return false
+  return true
 }
 
 /**
