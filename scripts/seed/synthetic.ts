@@ -1,11 +1,13 @@
 // A synthetic organisation of any size, for the benchmark and scale tests: a region of hospitals with realistic
 // department sizes (many of 20–300, a few under 5, big ones split into sections), people in every job family, and
 // closed survey cycles with plausible results and the report aggregates. Deterministic: same options, same data.
-// Written with raw prepared statements in a few large transactions, so 130,000 people take seconds.
+// The organisation, people, invitations and responses are written with raw prepared statements in a few large
+// transactions; results and their report aggregates go through the app's own writer (recordResults), in batches.
 import type { Instrument } from "../../app/domain/content-schema"
-import { levelForScore } from "../../app/domain/scoring"
+import { type DimensionScore, levelForScore } from "../../app/domain/scoring"
+import type { Level } from "../../app/domain/vocabulary"
 import { closeAndPublish } from "../../app/services/admin-cycles.server"
-import { rebuildSubtreeAggregates } from "../../app/services/results.server"
+import { type ResultInput, recordResults } from "../../app/services/results.server"
 import type { Db } from "../../db/client"
 import { JOB_FAMILIES, type JobFamily } from "../../db/schema"
 import { seededRandom } from "./factories"
@@ -39,12 +41,15 @@ const FAMILY_WEIGHTS: [JobFamily, number][] = [
   ["management", 0.07],
 ]
 
+/** Results recorded per call of the app's writer: its statements are prepared once per batch. */
+const RESULT_BATCH = 5000
+
 export function generateSyntheticOrganisation(db: Db, options: SyntheticOptions): SyntheticSummary {
   const random = seededRandom(options.seed ?? 42)
   const sqlite = db.$client
   const participation = options.participation ?? 0.8
   const { instrument } = options
-  const dimensions = instrument.dimensions.map((d) => d.key)
+  const dimensions = instrument.dimensions
 
   const insertUnit = sqlite.prepare(
     "INSERT INTO units (code, name, kind, parent_id, path) VALUES (?, ?, ?, ?, '/') RETURNING id",
@@ -149,95 +154,70 @@ export function generateSyntheticOrganisation(db: Db, options: SyntheticOptions)
     }
   })()
 
-  // ---- cycles, responses, results and aggregates
+  // ---- cycles, responses, and results with their report aggregates through the app's one writer
   const cycleIds: number[] = []
   let resultCount = 0
   const levels = instrument.levels
+  const insertCycle = sqlite.prepare(
+    "INSERT INTO cycles (name, instrument_hash, status, opens_on, closes_on, min_group_size) VALUES (?, ?, 'open', ?, ?, 5) RETURNING id",
+  )
+  const insertTarget = sqlite.prepare("INSERT INTO cycle_units (cycle_id, unit_id) VALUES (?, ?)")
+  const invite = sqlite.prepare(
+    "INSERT INTO cycle_invitations (cycle_id, person_id, unit_id, job_family) VALUES (?, ?, ?, ?)",
+  )
+  const response = sqlite.prepare(
+    "INSERT INTO responses (cycle_id, person_id, status, answers, page, updated_at, submitted_at) VALUES (?, ?, 'submitted', '{}', 6, ?, ?) RETURNING id",
+  )
   for (let c = 0; c < options.cycles; c++) {
     sqlite.transaction(() => {
       const opens = Date.UTC(2024, c * 6, 1)
       const day = (instant: number) => new Date(instant).toISOString().slice(0, 10)
-      const { id: cycleId } = sqlite
-        .prepare(
-          "INSERT INTO cycles (name, instrument_hash, status, opens_on, closes_on, min_group_size) VALUES (?, ?, 'open', ?, ?, 5) RETURNING id",
-        )
-        .get(`Syntetisk runde ${c + 1}`, instrument.hash, day(opens), day(opens + 29 * 86_400_000)) as {
-        id: number
-      }
+      const { id: cycleId } = insertCycle.get(
+        `Syntetisk runde ${c + 1}`,
+        instrument.hash,
+        day(opens),
+        day(opens + 29 * 86_400_000),
+      ) as { id: number }
       cycleIds.push(cycleId)
-      sqlite.prepare("INSERT INTO cycle_units (cycle_id, unit_id) VALUES (?, ?)").run(cycleId, region.id)
-      const invite = sqlite.prepare(
-        "INSERT INTO cycle_invitations (cycle_id, person_id, unit_id, job_family) VALUES (?, ?, ?, ?)",
-      )
-      const response = sqlite.prepare(
-        "INSERT INTO responses (cycle_id, person_id, status, answers, page, updated_at, submitted_at) VALUES (?, ?, 'submitted', '{}', 6, ?, ?) RETURNING id",
-      )
-      const result = sqlite.prepare(
-        "INSERT INTO results (response_id, cycle_id, person_id, unit_id, job_family, min_level, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      )
-      const score = sqlite.prepare(
-        "INSERT INTO result_scores (result_id, dimension, score, level) VALUES (?, ?, ?, ?)",
-      )
-      const aggregates = new Map<string, { n: number; sum: number; levels: number[] }>()
-      const participationByGroup = new Map<string, { submitted: number; allFoundation: number }>()
-      const submittedAt = opens + 10 * 86_400_000
+      insertTarget.run(cycleId, region.id)
+      const submittedAt = new Date(opens + 10 * 86_400_000)
+      const submitted: ResultInput[] = []
       for (const person of personRows) {
         invite.run(cycleId, person.id, person.unitId, person.family)
         if (random() > participation) continue
-        const { id: responseId } = response.get(cycleId, person.id, submittedAt, submittedAt) as {
-          id: number
-        }
-        const scores = dimensions.map((dimension, i) => {
+        const { id: responseId } = response.get(
+          cycleId,
+          person.id,
+          submittedAt.getTime(),
+          submittedAt.getTime(),
+        ) as { id: number }
+        const scores = dimensions.map((d, i): DimensionScore => {
           const value = Math.max(
             0,
             Math.min(100, person.ability + c * 4 + (i - 2.5) * 3 + (random() - 0.5) * 20),
           )
-          const rounded = Math.round(value * 10) / 10
-          return { dimension, score: rounded, level: levelForScore(rounded, levels) }
+          const score = Math.round(value * 10) / 10
+          const total = d.items.length
+          const level = levelForScore(score, levels)
+          return { dimension: d.key, score, level, answered: total, total, isComplete: true }
         })
-        const minLevel = Math.min(...scores.map((s) => s.level))
-        const { id: resultId } = result.get(
+        const minLevel = Math.min(...scores.map((s) => s.level!)) as Level
+        submitted.push({
           responseId,
           cycleId,
-          person.id,
-          person.unitId,
-          person.family,
-          minLevel,
+          personId: person.id,
+          unitId: person.unitId,
+          jobFamily: person.family,
           submittedAt,
-        ) as { id: number }
-        resultCount++
-        for (const s of scores) {
-          score.run(resultId, s.dimension, s.score, s.level)
-          const key = `${person.unitId}|${person.family}|${s.dimension}`
-          const agg = aggregates.get(key) ?? { n: 0, sum: 0, levels: [0, 0, 0, 0, 0] }
-          agg.n++
-          agg.sum += s.score
-          agg.levels[s.level]!++
-          aggregates.set(key, agg)
-        }
-        const group = `${person.unitId}|${person.family}`
-        const p = participationByGroup.get(group) ?? { submitted: 0, allFoundation: 0 }
-        p.submitted++
-        if (minLevel >= 1) p.allFoundation++
-        participationByGroup.set(group, p)
+          scored: { dimensions: scores, minLevel },
+        })
       }
-      const insertAggregate = sqlite.prepare(
-        "INSERT INTO result_aggregates (cycle_id, unit_id, job_family, dimension, n, score_sum, level0, level1, level2, level3, level4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      )
-      for (const [key, agg] of aggregates) {
-        const [unitId, family, dimension] = key.split("|")
-        insertAggregate.run(cycleId, Number(unitId), family, dimension, agg.n, agg.sum, ...agg.levels)
-      }
-      const insertParticipation = sqlite.prepare(
-        "INSERT INTO participation_aggregates (cycle_id, unit_id, job_family, submitted, all_foundation) VALUES (?, ?, ?, ?, ?)",
-      )
-      for (const [key, p] of participationByGroup) {
-        const [unitId, family] = key.split("|")
-        insertParticipation.run(cycleId, Number(unitId), family, p.submitted, p.allFoundation)
-      }
+      // The app records one result per submission; the generator records them in batches through the same writer.
+      for (let at = 0; at < submitted.length; at += RESULT_BATCH)
+        recordResults(db, submitted.slice(at, at + RESULT_BATCH))
+      resultCount += submitted.length
     })()
   }
-  sqlite.transaction(() => rebuildSubtreeAggregates(db))()
   // Each cycle closes as an admin closes one: its publication is decided and stored (timed for npm run bench).
   const publishSeconds = cycleIds.map((cycleId) => {
     const start = performance.now()
