@@ -1,10 +1,8 @@
 // Writing a scored result. Called inside the caller's (synchronous) submit transaction, so the result rows and
 // the report aggregates never disagree.
-import { eq, sql } from "drizzle-orm"
+import { sql } from "drizzle-orm"
 import type { ScoredResponse } from "~/domain/scoring"
-import { type Db, type DbOrTx, schema } from "./db.server"
-
-const { results, resultScores, resultAggregates, subtreeAggregates, participationAggregates, units } = schema
+import type { Db, DbOrTx, schema } from "./db.server"
 
 export type ResultInput = {
   responseId: number
@@ -25,50 +23,51 @@ export function recordResult(db: DbOrTx, input: ResultInput): number {
 type Sums = { n: number; scoreSum: number; levels: [number, number, number, number, number] }
 
 /**
- * Records submitted results and their report aggregates: each result's rows, then each aggregate row once with
- * the sums of the whole batch (the same totals as recording them one by one). The one writer of results: the app
- * records one per submission (recordResult), the synthetic generator (scripts/seed/synthetic.ts) a cycle's results
- * in batches. Statements are prepared once per call. Synchronous: call inside the caller's transaction, so the
- * result rows and the report aggregates never disagree. Returns the result ids, in the order of `inputs`.
+ * Records submitted results and their report aggregates: the batch's result rows, score rows and each aggregate
+ * row in one statement per table (rows passed as one JSON array), each aggregate with the sums of the whole batch,
+ * the same totals as recording the results one by one. The one writer of results: the app records one per
+ * submission (recordResult), the synthetic generator (scripts/seed/synthetic.ts) a cycle's results in batches.
+ * Synchronous: call inside the caller's transaction, so the result rows and the report aggregates never disagree.
+ * Returns the result ids, in the order of `inputs`.
  */
 export function recordResults(db: DbOrTx, inputs: readonly ResultInput[]): number[] {
   if (inputs.length === 0) return []
-  const p = (name: string) => sql.placeholder(name)
-  const insertResult = db
-    .insert(results)
-    .values({
-      responseId: p("responseId"),
-      cycleId: p("cycleId"),
-      personId: p("personId"),
-      unitId: p("unitId"),
-      jobFamily: p("jobFamily"),
-      minLevel: p("minLevel"),
-      submittedAt: p("submittedAt"),
-    })
-    .returning({ id: results.id })
-    .prepare()
-  const insertScore = db
-    .insert(resultScores)
-    .values({
-      resultId: p("resultId"),
-      dimension: p("dimension"),
-      score: p("score"),
-      level: p("level"),
-      confidence: p("confidence"),
-    })
-    .prepare()
-  const unitPath = db
-    .select({ path: units.path })
-    .from(units)
-    .where(eq(units.id, p("unitId")))
-    .prepare()
+  const rows = (values: unknown[][]) => JSON.stringify(values)
 
-  // ---- the rows of each result, and the batch's sums per group
-  const ids: number[] = []
+  const inserted = db.all<{ id: number; responseId: number }>(sql`
+    INSERT INTO results (response_id, cycle_id, person_id, unit_id, job_family, min_level, submitted_at)
+    SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6
+    FROM json_each(${rows(
+      inputs.map((r) => [
+        r.responseId,
+        r.cycleId,
+        r.personId,
+        r.unitId,
+        r.jobFamily,
+        r.scored.minLevel,
+        r.submittedAt.getTime(),
+      ]),
+    )})
+    RETURNING id, response_id AS responseId`)
+  const idOf = new Map(inserted.map((r) => [r.responseId, r.id]))
+  const ids = inputs.map((r) => idOf.get(r.responseId)!)
+  db.run(sql`
+    INSERT INTO result_scores (result_id, dimension, score, level, confidence)
+    SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(${rows(
+      inputs.flatMap((r, i) =>
+        r.scored.dimensions.map((d) => [ids[i], d.dimension, d.score, d.level, d.confidence ?? null]),
+      ),
+    )})`)
+
+  // ---- the batch's sums per group: the person's own unit, and the unit with each of its ancestors
+  const paths = db.all<{ id: number; path: string }>(sql`
+    SELECT id, path FROM units WHERE id IN (SELECT value FROM json_each(${JSON.stringify([
+      ...new Set(inputs.map((r) => r.unitId)),
+    ])}))`)
+  const lineage = new Map(paths.map((u) => [u.id, u.path.split("/").filter(Boolean).map(Number)]))
   const own = new Map<string, Sums>()
   const subtree = new Map<string, Sums>()
   const participation = new Map<string, { submitted: number; allFoundation: number }>()
-  const lineage = new Map<number, number[]>()
   const addTo = (into: Map<string, Sums>, key: string, score: number, level: number) => {
     let sums = into.get(key)
     if (!sums) {
@@ -80,111 +79,50 @@ export function recordResults(db: DbOrTx, inputs: readonly ResultInput[]): numbe
     sums.levels[level]!++
   }
   for (const input of inputs) {
-    const { scored } = input
-    const { id: resultId } = insertResult.get({ ...input, minLevel: scored.minLevel })!
-    ids.push(resultId)
-    for (const d of scored.dimensions)
-      insertScore.run({
-        resultId,
-        dimension: d.dimension,
-        score: d.score,
-        level: d.level,
-        confidence: d.confidence ?? null,
-      })
-    let ancestors = lineage.get(input.unitId)
-    if (!ancestors) {
-      ancestors = (unitPath.get({ unitId: input.unitId })?.path ?? "").split("/").filter(Boolean).map(Number)
-      lineage.set(input.unitId, ancestors)
-    }
     const group = `${input.cycleId}|${input.unitId}|${input.jobFamily}`
-    for (const d of scored.dimensions) {
+    for (const d of input.scored.dimensions) {
       if (d.score === null || d.level === null) continue
       addTo(own, `${group}|${d.dimension}`, d.score, d.level)
-      for (const unitId of ancestors)
+      for (const unitId of lineage.get(input.unitId) ?? [])
         addTo(subtree, `${input.cycleId}|${unitId}|${input.jobFamily}|${d.dimension}`, d.score, d.level)
     }
     const counts = participation.get(group) ?? { submitted: 0, allFoundation: 0 }
     counts.submitted++
-    if (scored.minLevel >= 1) counts.allFoundation++
+    if (input.scored.minLevel >= 1) counts.allFoundation++
     participation.set(group, counts)
   }
 
-  // ---- each aggregate row once
+  // ---- each aggregate row once ("WHERE true" lets SQLite read ON CONFLICT after a SELECT)
+  const sumRows = (sums: Map<string, Sums>) =>
+    rows(
+      [...sums].map(([key, s]) => {
+        const [cycleId, unitId, jobFamily, dimension] = key.split("|")
+        return [Number(cycleId), Number(unitId), jobFamily, dimension, s.n, s.scoreSum, ...s.levels]
+      }),
+    )
   for (const [table, sums] of [
-    [resultAggregates, own],
-    [subtreeAggregates, subtree],
-  ] as const) {
-    const upsert = db
-      .insert(table)
-      .values({
-        cycleId: p("cycleId"),
-        unitId: p("unitId"),
-        jobFamily: p("jobFamily"),
-        dimension: p("dimension"),
-        n: p("n"),
-        scoreSum: p("scoreSum"),
-        level0: p("level0"),
-        level1: p("level1"),
-        level2: p("level2"),
-        level3: p("level3"),
-        level4: p("level4"),
-      })
-      .onConflictDoUpdate({
-        target: [table.cycleId, table.unitId, table.jobFamily, table.dimension],
-        set: {
-          n: sql`${table.n} + excluded.n`,
-          scoreSum: sql`${table.scoreSum} + excluded.score_sum`,
-          level0: sql`${table.level0} + excluded.level0`,
-          level1: sql`${table.level1} + excluded.level1`,
-          level2: sql`${table.level2} + excluded.level2`,
-          level3: sql`${table.level3} + excluded.level3`,
-          level4: sql`${table.level4} + excluded.level4`,
-        },
-      })
-      .prepare()
-    for (const [key, s] of sums) {
-      const [cycleId, unitId, jobFamily, dimension] = key.split("|")
-      const [level0, level1, level2, level3, level4] = s.levels
-      upsert.run({
-        cycleId: Number(cycleId),
-        unitId: Number(unitId),
-        jobFamily,
-        dimension,
-        n: s.n,
-        scoreSum: s.scoreSum,
-        level0,
-        level1,
-        level2,
-        level3,
-        level4,
-      })
-    }
-  }
-  const upsertParticipation = db
-    .insert(participationAggregates)
-    .values({
-      cycleId: p("cycleId"),
-      unitId: p("unitId"),
-      jobFamily: p("jobFamily"),
-      submitted: p("submitted"),
-      allFoundation: p("allFoundation"),
-    })
-    .onConflictDoUpdate({
-      target: [
-        participationAggregates.cycleId,
-        participationAggregates.unitId,
-        participationAggregates.jobFamily,
-      ],
-      set: {
-        submitted: sql`${participationAggregates.submitted} + excluded.submitted`,
-        allFoundation: sql`${participationAggregates.allFoundation} + excluded.all_foundation`,
-      },
-    })
-    .prepare()
-  for (const [group, counts] of participation) {
-    const [cycleId, unitId, jobFamily] = group.split("|")
-    upsertParticipation.run({ cycleId: Number(cycleId), unitId: Number(unitId), jobFamily, ...counts })
-  }
+    [sql.raw("result_aggregates"), own],
+    [sql.raw("subtree_aggregates"), subtree],
+  ] as const)
+    db.run(sql`
+      INSERT INTO ${table} (cycle_id, unit_id, job_family, dimension, n, score_sum, level0, level1, level2, level3, level4)
+      SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8,
+        value->>9, value->>10
+      FROM json_each(${sumRows(sums)}) WHERE true
+      ON CONFLICT (cycle_id, unit_id, job_family, dimension) DO UPDATE SET n = n + excluded.n,
+        score_sum = score_sum + excluded.score_sum, level0 = level0 + excluded.level0,
+        level1 = level1 + excluded.level1, level2 = level2 + excluded.level2, level3 = level3 + excluded.level3,
+        level4 = level4 + excluded.level4`)
+  db.run(sql`
+    INSERT INTO participation_aggregates (cycle_id, unit_id, job_family, submitted, all_foundation)
+    SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(${rows(
+      [...participation].map(([group, c]) => {
+        const [cycleId, unitId, jobFamily] = group.split("|")
+        return [Number(cycleId), Number(unitId), jobFamily, c.submitted, c.allFoundation]
+      }),
+    )}) WHERE true
+    ON CONFLICT (cycle_id, unit_id, job_family) DO UPDATE SET submitted = submitted + excluded.submitted,
+      all_foundation = all_foundation + excluded.all_foundation`)
   return ids
 }
 
