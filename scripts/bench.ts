@@ -1,8 +1,10 @@
-// npm run bench [-- --size tiny|full] [--only startup,pages,heatmap,submit]
-// Prints the figures that matter (medians of repeated runs) and writes them to bench-results/bench.json.
+// npm run bench [-- --size tiny|full] [--only startup,pages,utility,heatmap,submit] [--people 20000,130000]
+// Prints the figures that matter (medians of repeated runs) and writes them to bench-results/bench.json, with the
+// machine and its load average (the figures of a shared machine mean little without it).
 // Tests never assert times; `--size tiny` is run by the test suite only so that this script cannot rot.
 import { execFileSync } from "node:child_process"
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { cpus, loadavg } from "node:os"
 import { dirname } from "node:path"
 import { parseArgs } from "node:util"
 import { openDatabase } from "../db/client"
@@ -10,11 +12,14 @@ import { measureHeatmaps } from "./bench/heatmap"
 import { measurePages } from "./bench/pages"
 import { startServer } from "./bench/server"
 import { measureSubmit } from "./bench/submit"
+import { publicationUtility, share } from "./bench/utility"
 
 const { values } = parseArgs({
   options: {
     size: { type: "string", default: "full" },
-    only: { type: "string", default: "startup,pages,heatmap,submit" },
+    only: { type: "string", default: "startup,pages,utility,heatmap,submit" },
+    /** synthetic organisation sizes for the heatmap part (default 10,000, 45,000 and 130,000 people) */
+    people: { type: "string" },
     out: { type: "string", default: "bench-results/bench.json" },
   },
 })
@@ -24,7 +29,14 @@ const report: Record<string, unknown> = {
   date: new Date().toISOString(),
   size: values.size,
   node: process.version,
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}`,
+  loadAverage: { start: loadavg() },
 }
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ")
+console.log(`Machine: ${report.machine}; load average (1, 5, 15 min) at start: ${load()}`)
 
 function freshDatabase(path: string) {
   mkdirSync(".cache/bench", { recursive: true })
@@ -42,19 +54,29 @@ function printTable(title: string, rows: Record<string, string | number>[]) {
   for (const row of rows) console.log(line(columns.map((c) => String(row[c]))))
 }
 
-if (!existsSync("build/server/index.js")) {
+const needsServer = ["startup", "pages", "submit"].some((part) => parts.has(part))
+if (needsServer && !existsSync("build/server/index.js")) {
   console.log("Building the app first...")
   execFileSync("npm", ["run", "build"], { stdio: "inherit" })
 }
 
-// ---------------------------------------------------------------- start-up, database size and page weight
-if (parts.has("startup") || parts.has("pages")) {
-  const database = ".cache/bench/demo.db"
-  freshDatabase(database)
+// The demo organisation, seeded once per run (start-up, pages and utility use it).
+const demoDatabase = ".cache/bench/demo.db"
+let isDemoSeeded = false
+function seedDemo() {
+  if (isDemoSeeded) return demoDatabase
+  freshDatabase(demoDatabase)
   execFileSync(process.execPath, ["--import", "tsx", "scripts/seed.ts"], {
-    env: { ...process.env, DATABASE_URL: database },
+    env: { ...process.env, DATABASE_URL: demoDatabase },
     stdio: "ignore",
   })
+  isDemoSeeded = true
+  return demoDatabase
+}
+
+// ---------------------------------------------------------------- start-up, database size and page weight
+if (parts.has("startup") || parts.has("pages")) {
+  const database = seedDemo()
   const server = await startServer({ port: 3901, database })
   try {
     const startup = { startupMs: Math.round(server.startupMs), databaseBytes: statSync(database).size }
@@ -120,30 +142,68 @@ if (parts.has("startup") || parts.has("pages")) {
   }
 }
 
+// ---------------------------------------------------------------- what the rule hides in the demo
+if (parts.has("utility")) {
+  const demo = openDatabase(seedDemo()).$client
+  const utility = publicationUtility(demo)
+  demo.close()
+  report.utility = { demo: utility }
+  printTable(
+    "Demo organisation: share of cells with people hidden per closed cycle (before = a plain per-cell threshold n < k)",
+    utility.map((u) => ({
+      cycle: u.cycle,
+      k: u.k,
+      cells: u.cellsWithPeople,
+      "before: below k": share(u.hiddenSmall, u.cellsWithPeople),
+      "+ cohort rule": share(u.hiddenByCohort, u.cellsWithPeople),
+      "+ audit": share(u.hiddenByAudit, u.cellsWithPeople),
+      "after: hidden in all": share(u.hiddenSmall + u.hiddenByCohort + u.hiddenByAudit, u.cellsWithPeople),
+      "hospital rows hidden": `${u.hospitalRowsHidden} of ${u.hospitalRows}`,
+    })),
+  )
+}
+
 // ---------------------------------------------------------------- heatmap at scale
 if (parts.has("heatmap")) {
   mkdirSync(".cache/bench", { recursive: true })
-  const sizes = isTiny ? [400] : [10_000, 45_000, 130_000]
+  const sizes = values.people
+    ? values.people.split(",").map(Number)
+    : isTiny
+      ? [400]
+      : [10_000, 45_000, 130_000]
   const { figures, prepared, publications } = await measureHeatmaps(sizes, isTiny ? 3 : 30)
   report.heatmap = figures
   report.preparedStatements = prepared
   report.publications = publications
-  const share = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)} %`
+  const seconds = (n: number | undefined) => (n ?? 0).toFixed(1)
   printTable(
-    "Closing a cycle: decide, audit and store its publication (hidden: share of cells with people)",
+    "Closing a cycle: decide, audit and store its publication, and the learning snapshot of the close (seconds)",
     publications.map((p) => ({
       people: p.people,
       cycle: p.cycle,
-      "close s": p.publishSeconds.toFixed(1),
-      cells: p.cellsWithPeople,
-      "hidden below k": share(p.hiddenSmall, p.cellsWithPeople),
-      "+ cohort rule": share(p.hiddenByCohort, p.cellsWithPeople),
-      "+ audit": share(p.hiddenByAudit, p.cellsWithPeople),
-      "hidden in all": share(p.hiddenSmall + p.hiddenByCohort + p.hiddenByAudit, p.cellsWithPeople),
+      "close s": seconds(p.publishSeconds),
+      read: seconds(p.phases.read),
+      "cohort rule": seconds(p.phases["cohort rule"]),
+      "decide and audit": seconds(p.phases["decide and audit"]),
+      store: seconds(p.phases.store),
+      "learning snapshot": seconds(p.phases["learning snapshot"]),
     })),
   )
   printTable(
-    "Heatmap report (route loader = whole report page; heatmap = service alone, uncached; SQL = the aggregate alone)",
+    "Synthetic organisation: share of cells with people hidden (before = a plain per-cell threshold n < k)",
+    publications.map((p) => ({
+      people: p.people,
+      cycle: p.cycle,
+      cells: p.cellsWithPeople,
+      "before: below k": share(p.hiddenSmall, p.cellsWithPeople),
+      "+ cohort rule": share(p.hiddenByCohort, p.cellsWithPeople),
+      "+ audit": share(p.hiddenByAudit, p.cellsWithPeople),
+      "after: hidden in all": share(p.hiddenSmall + p.hiddenByCohort + p.hiddenByAudit, p.cellsWithPeople),
+      "hospital rows hidden": `${p.hospitalRowsHidden} of ${p.hospitalRows}`,
+    })),
+  )
+  printTable(
+    "Report of a closed cycle (loader = whole report page; heatmap = service alone; SQL = one query for what the heatmap shows; after a change = first view after a unit of it is renamed)",
     figures.map((f) => ({
       people: f.people,
       results: f.results,
@@ -153,8 +213,12 @@ if (parts.has("heatmap")) {
       "loader median ms": f.loaderMedianMs.toFixed(2),
       "loader p95 ms": f.loaderP95Ms.toFixed(2),
       "heatmap ms": f.heatmapMedianMs.toFixed(2),
-      "SQL aggregate ms": f.sqlAggregateMs.toFixed(2),
+      "SQL ms": f.sqlAggregateMs.toFixed(2),
       "heatmap / SQL": (f.heatmapMedianMs / f.sqlAggregateMs).toFixed(1),
+      "after change: loader ms": f.afterChange.loaderMs.toFixed(2),
+      "heatmap ms ": f.afterChange.heatmapMs.toFixed(2),
+      "SQL ms ": f.afterChange.sqlMs.toFixed(2),
+      "heatmap / SQL ": (f.afterChange.heatmapMs / f.afterChange.sqlMs).toFixed(1),
       "live GROUP BY ms": f.liveGroupByMs.toFixed(1),
     })),
   )
@@ -191,6 +255,8 @@ if (parts.has("submit")) {
   if (figures.some((f) => f.lostAnswers > 0 || f.integrity !== "ok")) process.exitCode = 1
 }
 
+report.loadAverage = { ...(report.loadAverage as object), end: loadavg() }
+console.log(`\nLoad average (1, 5, 15 min) at the end: ${load()}`)
 mkdirSync(dirname(values.out), { recursive: true })
 writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`)
 console.log(`\nFigures written to ${values.out}`)

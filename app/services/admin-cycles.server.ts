@@ -15,7 +15,7 @@ import { recordAudit } from "./audit.server"
 import { type Db, getDb, schema } from "./db.server"
 import { DEFAULT_REMINDER_DAYS, enqueueInvitations } from "./mail.server"
 import { takeLearningSnapshot } from "./reports/learning-snapshot.server"
-import { publishClosedCycles, publishCycle } from "./reports/publish.server"
+import { type Phases, phaseClock, publishClosedCycles, publishCycle } from "./reports/publish.server"
 
 const { cycles, cycleUnits, cycleInvitations, instrumentVersions, publishedCycles, units } = schema
 
@@ -188,11 +188,14 @@ export function closeCycle(actorId: number, id: number, db: Db = getDb()): Cycle
  * Closes a cycle and decides, once, everything it will ever publish (app/services/reports/publish.server.ts), and
  * takes a dated snapshot of learning progress under the same rule (learning-snapshot.server.ts).
  * Synchronous: runs inside the caller's transaction (the admin's close, or the demo seed's past cycles).
+ * `phases`, when given, gets the seconds spent in each phase (npm run bench prints them).
  */
-export function closeAndPublish(db: Db, id: number, now = new Date()) {
+export function closeAndPublish(db: Db, id: number, now = new Date(), phases?: Phases) {
   db.update(cycles).set({ status: "closed" }).where(eq(cycles.id, id)).run()
-  const { cellsWithPeople, hiddenSmall, hiddenByCohort, hiddenByAudit } = publishCycle(db, id, now)
+  const { cellsWithPeople, hiddenSmall, hiddenByCohort, hiddenByAudit } = publishCycle(db, id, now, phases)
+  const phase = phaseClock(phases)
   const learning = takeLearningSnapshot(db, now)
+  phase("learning snapshot")
   return {
     cellsWithPeople,
     hiddenSmall,

@@ -1,17 +1,22 @@
-// Heatmap and report figures on synthetic organisations: the route loader as a request runs it, the service's
-// heatmap alone, the SQL aggregate alone (raw better-sqlite3), a live GROUP BY over every result for comparison,
-// and one hot query written three ways (drizzle built per call, drizzle .prepare(), raw better-sqlite3).
+// Heatmap and report figures on synthetic organisations: closing each cycle (decide, audit, store) with its phases,
+// the route loader as a request runs it, the service's heatmap alone, the heatmap's own SQL alone (raw
+// better-sqlite3), each again as the first view after a change (a unit of the view renamed through the admin's
+// service), a live GROUP BY over every result for comparison, and one hot query written three ways (drizzle
+// built per call, drizzle .prepare(), raw better-sqlite3).
 import { rmSync } from "node:fs"
 import { eq, sql } from "drizzle-orm"
+import { renameUnit } from "../../app/services/admin-units.server"
 import { createSession, type SessionUser } from "../../app/services/auth.server"
 import { coursesDir, loadInstrument } from "../../app/services/content-loader.server"
 import { ensureInstrumentVersion } from "../../app/services/instrument.server"
+import type { Phases } from "../../app/services/reports/publish.server"
 import { getHeatmap } from "../../app/services/reports.server"
 import type { Db } from "../../db/client"
 import { openDatabase, setDb } from "../../db/client"
 import { managerScopes, people, sessions } from "../../db/schema"
 import { generateSyntheticOrganisation } from "../seed/synthetic"
 import { median, percentile, time } from "./stats"
+import { publicationUtility, type UtilityFigure } from "./utility"
 
 export type HeatmapFigure = {
   people: number
@@ -23,26 +28,27 @@ export type HeatmapFigure = {
   loaderP95Ms: number
   heatmapMedianMs: number
   sqlAggregateMs: number
+  /** the first view after a change (a unit of the view renamed): medians over several changes */
+  afterChange: { loaderMs: number; heatmapMs: number; sqlMs: number }
   liveGroupByMs: number
 }
 
 export type PreparedFigure = { variant: string; medianUs: number }
 
 /** Closing a cycle (decide, audit, store its publication) and what it hides, per cycle of each size. */
-export type PublicationFigure = {
+export type PublicationFigure = Omit<UtilityFigure, "cycle"> & {
   people: number
   cycle: number
   publishSeconds: number
-  cellsWithPeople: number
-  hiddenSmall: number
-  hiddenByCohort: number
-  hiddenByAudit: number
+  phases: Phases
 }
 
-// What the heatmap reads, as plain SQL: the published rows of the unit, its chain and its children
-// (app/services/reports/published.server.ts reads the same rows, one prepared lookup each).
-const SUBTREE_AGGREGATE = `SELECT p.unit_id, p.name, p.parent_id, p.has_children, s.dimension, s.n, s.score_sum
-  FROM published_units p LEFT JOIN published_scores s
+// What the heatmap shows, as one plain SQL query: the published rows of the region, the unit and its children, with
+// their scores and today's name and parent (a row says "now called ..." or "moved since").
+// app/services/reports/published.server.ts reads the same rows, with a few prepared lookups.
+const HEATMAP_SQL = `SELECT p.unit_id, p.name, p.parent_id, p.has_children, u.name AS name_now,
+    u.parent_id AS parent_now, s.dimension, s.n, s.score_sum
+  FROM published_units p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN published_scores s
     ON s.cycle_id = p.cycle_id AND s.unit_id = p.unit_id AND s.slice = 'all'
   WHERE p.cycle_id = @cycle AND (p.parent_id = @q OR p.unit_id = @q OR p.parent_id IS NULL)`
 // What a report would cost without kept sums: every result of the cycle, grouped by the child unit it falls under.
@@ -69,17 +75,13 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
     const summary = generateSyntheticOrganisation(db, { people: size, cycles: 3, instrument })
     const generateSeconds = (performance.now() - started) / 1000
     db.$client.exec("ANALYZE")
-    summary.cycleIds.forEach((cycleId, i) => {
-      const p = db.$client
-        .prepare(`SELECT cells_with_people AS cellsWithPeople, hidden_small AS hiddenSmall,
-            hidden_by_cohort AS hiddenByCohort, hidden_by_audit AS hiddenByAudit
-          FROM published_cycles WHERE cycle_id = ?`)
-        .get(cycleId) as Omit<PublicationFigure, "people" | "cycle" | "publishSeconds">
+    publicationUtility(db.$client).forEach(({ cycle: _name, ...utility }, i) => {
       publications.push({
         people: summary.people,
         cycle: i + 1,
         publishSeconds: summary.publishSeconds[i]!,
-        ...p,
+        phases: summary.closePhases[i]!,
+        ...utility,
       })
     })
     setDb(db)
@@ -96,6 +98,17 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
       .returning({ id: people.id })
       .get()
     db.insert(managerScopes).values({ personId: managerId, unitId: summary.regionId }).run()
+    const { id: adminId } = db
+      .insert(people)
+      .values({
+        email: "bench.admin@synthetic.parat.test",
+        name: "Bench Admin",
+        jobFamily: "administrative",
+        unitId: summary.regionId,
+        role: "admin",
+      })
+      .returning({ id: people.id })
+      .get()
     const cookie = createSession(managerId, new Request("http://localhost/"), db).split(";")[0]!
     const manager: SessionUser = {
       id: managerId,
@@ -107,7 +120,7 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
       unitId: summary.regionId,
     }
     const cycleId = summary.cycleIds.at(-1)!
-    const sqlAggregate = db.$client.prepare(SUBTREE_AGGREGATE)
+    const heatmapSql = db.$client.prepare(HEATMAP_SQL)
     const liveGroupBy = db.$client.prepare(LIVE_GROUP_BY)
 
     for (const [label, unitId] of [
@@ -134,10 +147,31 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
       const coldStart = performance.now()
       await callLoader()
       const loaderColdMs = performance.now() - coldStart
-      const loaderTimes = await time(callLoader, runs)
+      const loaderTimes = await time(callLoader, runs * 4)
       // the heatmap alone (there is no cache: a closed cycle's rows are read as published)
       const heatmapTimes = await time(() => getHeatmap(manager, { unitId, cycleId }, db), runs)
-      const sqlTimes = await time(() => sqlAggregate.all({ cycle: cycleId, q: unitId }), runs)
+      const sqlTimes = await time(() => heatmapSql.all({ cycle: cycleId, q: unitId }), runs)
+      // The first view after a change: a child of the view is renamed through the admin's service (its row then
+      // says "now called ..."), then one call is timed; each of the three after a change of its own.
+      const child = children[0]!
+      let renames = 0
+      const afterChange = async (fn: () => unknown) => {
+        const timings: number[] = []
+        for (let i = 0; i < Math.max(5, Math.min(runs, 15)); i++) {
+          renames++
+          renameUnit(adminId, child.unitId, `${child.name} (${renames})`, db)
+          const started = performance.now()
+          await fn()
+          timings.push(performance.now() - started)
+        }
+        return median(timings)
+      }
+      const after = {
+        loaderMs: await afterChange(callLoader),
+        heatmapMs: await afterChange(() => getHeatmap(manager, { unitId, cycleId }, db)),
+        sqlMs: await afterChange(() => heatmapSql.all({ cycle: cycleId, q: unitId })),
+      }
+      renameUnit(adminId, child.unitId, child.name, db)
       const liveTimes = await time(() => liveGroupBy.all({ cycle: cycleId, q: unitId }), Math.min(runs, 5), 1)
       figures.push({
         people: summary.people,
@@ -149,6 +183,7 @@ export async function measureHeatmaps(sizes: number[], runs: number) {
         loaderP95Ms: percentile(loaderTimes, 95),
         heatmapMedianMs: median(heatmapTimes),
         sqlAggregateMs: median(sqlTimes),
+        afterChange: after,
         liveGroupByMs: median(liveTimes),
       })
     }

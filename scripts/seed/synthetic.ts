@@ -7,6 +7,7 @@ import type { Instrument } from "../../app/domain/content-schema"
 import { type DimensionScore, levelForScore } from "../../app/domain/scoring"
 import type { Level } from "../../app/domain/vocabulary"
 import { closeAndPublish } from "../../app/services/admin-cycles.server"
+import type { Phases } from "../../app/services/reports/publish.server"
 import { type ResultInput, recordResults } from "../../app/services/results.server"
 import type { Db } from "../../db/client"
 import { JOB_FAMILIES, type JobFamily } from "../../db/schema"
@@ -28,8 +29,10 @@ export type SyntheticSummary = {
   people: number
   results: number
   cycleIds: number[]
-  /** seconds to close and publish each cycle */
+  /** seconds to close and publish each cycle (decide, audit, store, and the learning snapshot of the close) */
   publishSeconds: number[]
+  /** per cycle, the seconds of each phase of its close */
+  closePhases: Phases[]
 }
 
 const FAMILY_WEIGHTS: [JobFamily, number][] = [
@@ -219,13 +222,17 @@ export function generateSyntheticOrganisation(db: Db, options: SyntheticOptions)
     })()
   }
   // Each cycle closes as an admin closes one: its publication is decided and stored (timed for npm run bench).
+  const closePhases: Phases[] = []
   const publishSeconds = cycleIds.map((cycleId) => {
+    const phases: Phases = {}
     const start = performance.now()
-    sqlite.transaction(() => closeAndPublish(db, cycleId))()
+    sqlite.transaction(() => closeAndPublish(db, cycleId, new Date(), phases))()
+    closePhases.push(phases)
     return (performance.now() - start) / 1000
   })
   return {
     publishSeconds,
+    closePhases,
     regionId: region.id,
     hospitalIds,
     units: unitCount,

@@ -69,8 +69,25 @@ export type PublicationSummary = {
   hiddenByAudit: number
 }
 
-/** Decides and stores what a closed cycle publishes. Synchronous: call inside the transaction that closes it. */
-export function publishCycle(db: Db, cycleId: number, now = new Date()): PublicationSummary {
+/** Seconds spent per phase of a close, added up by name (read by npm run bench). */
+export type Phases = Record<string, number>
+/** Adds the time since the last call (or since it was made) to `phases` under the given name. */
+export function phaseClock(phases: Phases | undefined) {
+  let last = performance.now()
+  return (name: string) => {
+    if (!phases) return
+    const at = performance.now()
+    phases[name] = (phases[name] ?? 0) + (at - last) / 1000
+    last = at
+  }
+}
+
+/**
+ * Decides and stores what a closed cycle publishes. Synchronous: call inside the transaction that closes it.
+ * `phases`, when given, gets the seconds spent reading, in the cohort rule, deciding with the audit, and storing.
+ */
+export function publishCycle(db: Db, cycleId: number, now = new Date(), phases?: Phases): PublicationSummary {
+  const phase = phaseClock(phases)
   const sqlite = db.$client
   const cycle = db.select({ k: cycles.minGroupSize }).from(cycles).where(eq(cycles.id, cycleId)).get()
   if (!cycle) throw new Error(`no cycle ${cycleId}`)
@@ -187,9 +204,12 @@ export function publishCycle(db: Db, cycleId: number, now = new Date()): Publica
     }
   }
 
+  phase("read")
   const cohortHidden = cohortRule(db, cycleId, k, unitById, model)
+  phase("cohort rule")
   const initiallyVisible = model.initiallyVisible()
   const decision = decidePublication(input, cohortHidden)
+  phase("decide and audit")
   const summary: PublicationSummary = {
     cycleId,
     k,
@@ -242,6 +262,7 @@ export function publishCycle(db: Db, cycleId: number, now = new Date()): Publica
     for (const [tool, n] of sums.tools)
       insertTool.run(cycleId, unitId, slice, tool, JSON.stringify(details.toolLabel(tool)), n)
   }
+  phase("store")
   return summary
 }
 
