@@ -306,7 +306,9 @@ const FORMER_NAMES = ["Karen Holm", "Bente Lund", "Nikolaj Friis", "Trine Kjær"
 
 /**
  * Completed Foundation modules between the cycles: most people in the growing departments, a few elsewhere. The
- * module rows are added when the catalogue has not been synced yet (the same values a sync writes).
+ * modules come from the content sync that runs first (syncContent, as at start-up). The completions are written
+ * directly: through the app each would mean reading every lesson and passing the quiz (markLessonRead,
+ * submitQuiz), hundreds of calls per department, which would make the seed many times slower.
  */
 function seedFoundationCompletions(
   t: DbOrTx,
@@ -316,21 +318,6 @@ function seedFoundationCompletions(
 ) {
   const foundation = catalogue.filter((m) => m.level === 1)
   if (foundation.length === 0) return
-  const now = new Date(REPORT_CYCLES[1].opensAt)
-  for (const m of foundation) {
-    t.insert(modules)
-      .values({
-        slug: m.slug,
-        dimension: m.dimension,
-        level: m.level,
-        title: m.title,
-        minutes: m.minutes,
-        contentHash: m.contentHash,
-        syncedAt: now,
-      })
-      .onConflictDoNothing()
-      .run()
-  }
   const present = new Set(
     t
       .select({ slug: modules.slug })
