@@ -1,12 +1,11 @@
 // Small builders shared by the seed and the tests, so both make data the same way: through the app's own services
-// (the admin's unit and scope actions, the one writer for a new person), with the seed as the audited actor (null).
+// (the admin's unit action with the seed as the audited actor, null; the one writer for a new person or a scope).
+// Light on purpose: the browser tests' fixtures import it.
 import { eq } from "drizzle-orm"
-import type { Answers } from "../../app/domain/scoring"
-import { addManagerScope, createPerson, type NewPerson } from "../../app/services/admin-people.server"
 import { addUnit } from "../../app/services/admin-units.server"
-import { type SurveyUser, submitResponse } from "../../app/services/survey.server"
-import type { Db, DbOrTx } from "../../db/client"
-import { people, responses, type UnitKind, units } from "../../db/schema"
+import { createPerson, insertManagerScope, type NewPerson } from "../../app/services/people.server"
+import type { DbOrTx } from "../../db/client"
+import { people, type UnitKind, units } from "../../db/schema"
 
 export type UnitInput = { code: string; name: string; kind: UnitKind; parentId?: number | null }
 
@@ -39,23 +38,9 @@ export function ensurePerson(db: DbOrTx, input: PersonInput): number {
   return id
 }
 
-/** Lets a manager see a unit's subtree, as an admin does (idempotent). */
+/** Lets a manager see a unit's subtree, with the admin's writer (idempotent; the seed is not audited for it). */
 export function ensureManagerScope(db: DbOrTx, personId: number, unitId: number) {
-  const added = addManagerScope(null, personId, unitId, db)
-  if (!added.ok) throw new Error(`ensureManagerScope ${personId} ${unitId}: ${added.reason}`)
-}
-
-/**
- * Submits a survey response through the app's submit (survey.server's submitResponse: every answer checked against
- * the cycle's form, then the scored result and the report aggregates written). `now` is when it happens, so a seed
- * can answer a past cycle while it was open. The draft it submits is written in one insert, what the page saves
- * would add up to: saving each page through saveDraftPage made the demo seed several times slower. Throws if the app
- * refuses (not in the cycle's units, closed, an answer missing or invalid).
- */
-export function takeSurvey(db: Db, user: SurveyUser, cycleId: number, answers: Answers, now: Date) {
-  db.insert(responses).values({ cycleId, personId: user.id, answers, page: 1, updatedAt: now }).run()
-  const submitted = submitResponse(user, cycleId, db, now)
-  if (submitted.kind !== "submitted") throw new Error(`takeSurvey: ${submitted.kind}`)
+  insertManagerScope(db, personId, unitId)
 }
 
 /** A small deterministic pseudo-random generator (mulberry32): same seed, same data. */
