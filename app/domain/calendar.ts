@@ -5,6 +5,18 @@ export type CalendarDay = string
 
 const DANISH_TIME_ZONE = "Europe/Copenhagen"
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/
+// Made once: a formatter is immutable, and making one costs far more than using it (the eligibility rule asks
+// for today's Danish day on every survey page and save).
+const DANISH_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: DANISH_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+})
+const DANISH_OFFSET = new Intl.DateTimeFormat("en-US", {
+  timeZone: DANISH_TIME_ZONE,
+  timeZoneName: "shortOffset",
+})
 
 /** A real day written as YYYY-MM-DD (not 2026-02-30). */
 export function isCalendarDay(value: string): value is CalendarDay {
@@ -15,21 +27,14 @@ export function isCalendarDay(value: string): value is CalendarDay {
 
 /** The calendar day it is in Denmark at an instant (after 23:00 UTC in winter it is already tomorrow). */
 export function danishDay(instant: Date): CalendarDay {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: DANISH_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant)
+  const parts = DANISH_DAY.formatToParts(instant)
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ""
   return `${part("year")}-${part("month")}-${part("day")}`
 }
 
 /** Minutes Denmark is ahead of UTC at an instant (60 in winter, 120 in summer). */
 function danishOffsetMinutes(instant: Date) {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone: DANISH_TIME_ZONE, timeZoneName: "shortOffset" })
-    .formatToParts(instant)
-    .find((p) => p.type === "timeZoneName")?.value
+  const name = DANISH_OFFSET.formatToParts(instant).find((p) => p.type === "timeZoneName")?.value
   const match = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name ?? "")
   if (!match) return 0
   const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0)

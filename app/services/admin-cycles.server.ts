@@ -12,7 +12,7 @@ import { effectiveK } from "~/domain/disclosure"
 import { cyclePhase } from "~/domain/survey"
 import { env } from "~/env.server"
 import { recordAudit } from "./audit.server"
-import { type Db, getDb, schema } from "./db.server"
+import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 import { DEFAULT_REMINDER_DAYS, enqueueInvitations } from "./mail.server"
 import { takeLearningSnapshot } from "./reports/learning-snapshot.server"
 import { type Phases, phaseClock, publishClosedCycles, publishCycle } from "./reports/publish.server"
@@ -81,7 +81,8 @@ export type CycleOutcome =
         | "not_open"
     }
 
-export function createCycle(actorId: number, input: CycleInput, db: Db = getDb()): CycleOutcome {
+/** Creates a draft cycle over the given units; actorId null is the seed. */
+export function createCycle(actorId: number | null, input: CycleInput, db: DbOrTx = getDb()): CycleOutcome {
   const unitIds = [...new Set(input.unitIds)]
   if (unitIds.length === 0) return { ok: false, reason: "no_units" }
   if (input.closesOn < input.opensOn) return { ok: false, reason: "dates" }
@@ -135,6 +136,12 @@ const targetedPeople = (cycleId: number) => sql`
   join units t on t.id = cu.unit_id
   where p.is_active = 1 and substr(u.path, 1, length(t.path)) = t.path`
 
+/** Invites the active people in the cycle's targeted subtrees as they are now (unit and job family); idempotent. */
+export function inviteTargetedPeople(db: DbOrTx, cycleId: number) {
+  db.run(sql`insert or ignore into cycle_invitations (cycle_id, person_id, unit_id, job_family)
+    select ${cycleId}, person_id, unit_id, job_family from (${targetedPeople(cycleId)})`)
+}
+
 /**
  * Opens a draft cycle: invites the active people in the targeted subtrees as they are now (and queues their
  * invitation e-mails) and fixes k (PARAT_MIN_GROUP_SIZE) for the cycle, so a later change of the setting cannot
@@ -156,8 +163,7 @@ export function openCycle(
   if (cycle.status !== "draft") return { ok: false, reason: "not_draft" }
   db.transaction((tx) => {
     tx.update(cycles).set({ status: "open", minGroupSize, openedAt: now }).where(eq(cycles.id, id)).run()
-    tx.run(sql`insert or ignore into cycle_invitations (cycle_id, person_id, unit_id, job_family)
-      select ${id}, person_id, unit_id, job_family from (${targetedPeople(id)})`)
+    inviteTargetedPeople(tx, id)
     enqueueInvitations(tx, id, now)
     const invited = tx
       .select({ n: count() })
@@ -389,10 +395,10 @@ const HIDDEN = { kind: "hidden" } as const
 
 /** The days after opening on which non-submitters are reminded; a closed cycle's schedule no longer matters. */
 export function setReminderDays(
-  actorId: number,
+  actorId: number | null,
   id: number,
   reminderDays: number[],
-  db: Db = getDb(),
+  db: DbOrTx = getDb(),
 ): CycleOutcome {
   const cycle = db.select({ status: cycles.status }).from(cycles).where(eq(cycles.id, id)).get()
   if (!cycle) return { ok: false, reason: "not_found" }

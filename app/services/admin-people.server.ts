@@ -7,6 +7,7 @@ import { type Db, type DbOrTx, getDb, schema } from "./db.server"
 import { enqueuePasswordLink } from "./mail.server"
 import { hashPassword } from "./password.server"
 import { findPasswordWeakness, type PasswordWeakness } from "./password-strength.server"
+import { insertManagerScope } from "./people.server"
 
 const { people, units, managerScopes, passwordResets, sessions, totpCredentials } = schema
 
@@ -97,37 +98,6 @@ export function getPerson(id: number, db: Db = getDb()) {
     scopes,
     openCycles,
   }
-}
-
-export type NewPerson = {
-  email: string
-  name: string
-  jobFamily: schema.JobFamily
-  unitId: number
-  role?: schema.Role
-  language?: schema.Language
-  employeeId?: string | null
-}
-
-/**
- * Adds one person and returns their id: the one writer for a single new person (an account made at first single
- * sign-on, the seeds and the tests). The e-mail address is stored in lower case, as every lookup expects. The
- * caller audits (the HR import writes its rows in bulk and audits the file).
- */
-export function createPerson(db: DbOrTx, input: NewPerson): number {
-  return db
-    .insert(people)
-    .values({
-      email: input.email.toLowerCase(),
-      name: input.name,
-      jobFamily: input.jobFamily,
-      unitId: input.unitId,
-      role: input.role ?? "employee",
-      language: input.language ?? "da",
-      employeeId: input.employeeId ?? null,
-    })
-    .returning({ id: people.id })
-    .get().id
 }
 
 export type PersonOutcome =
@@ -227,8 +197,8 @@ export function addManagerScope(
   if (person.role !== "manager") return { ok: false, reason: "not_manager" }
   if (!isActiveUnit(unitId, db)) return { ok: false, reason: "unit_not_found" }
   db.transaction((tx) => {
-    const { changes } = tx.insert(managerScopes).values({ personId: id, unitId }).onConflictDoNothing().run()
-    if (changes > 0) recordAudit(tx, actorId, "scope.add", `person:${id}`, { email: person.email, unitId })
+    if (insertManagerScope(tx, id, unitId))
+      recordAudit(tx, actorId, "scope.add", `person:${id}`, { email: person.email, unitId })
   })
   return { ok: true }
 }

@@ -106,15 +106,21 @@ function responseOf(db: DbOrTx, cycleId: number, personId: number): ResponseRow 
  * A cycle the person may open: one they may take now (the one eligibility rule), or one they have a response
  * in (to look back on, or to be told it has closed).
  */
-function cycleFor(db: Db, user: SurveyUser, cycleId: number, now: Date): CycleRow | null {
+function cycleFor(
+  db: Db,
+  user: SurveyUser,
+  cycleId: number,
+  now: Date,
+): { cycle: CycleRow; mayTake: boolean; response: ResponseRow | null } | null {
   const cycle = db
     .select()
     .from(cycles)
     .where(and(eq(cycles.id, cycleId), ne(cycles.status, "draft")))
     .get()
   if (!cycle) return null
-  if (mayTakeCycle(user.id, cycleId, db, now) || responseOf(db, cycleId, user.id)) return cycle
-  return null
+  const mayTake = mayTakeCycle(user.id, cycleId, db, now)
+  const response = responseOf(db, cycleId, user.id)
+  return mayTake || response ? { cycle, mayTake, response } : null
 }
 
 type Access = {
@@ -139,18 +145,20 @@ function jobFamilyOf(db: Db, personId: number): JobFamily {
  * of a draft gets the new family's variant, keeps every other answer, and the review page lists what is new.
  */
 function formOf(db: Db, user: SurveyUser, cycle: Pick<CycleRow, "id" | "instrumentHash">): SurveyForm {
+  const instrument = instrumentOf(cycle, db)
   return formFor(
-    instrumentOf(cycle, db),
+    instrument,
     { personId: user.id, cycleId: cycle.id, jobFamily: jobFamilyOf(db, user.id) },
-    toolSystemsForPerson(user.id, db),
+    // only version 2 asks about the register's tools
+    isV2(instrument) ? toolSystemsForPerson(user.id, db) : null,
   )
 }
 
 function accessFor(db: Db, user: SurveyUser, cycleId: number, now: Date): Access | null {
-  const cycle = cycleFor(db, user, cycleId, now)
-  if (!cycle) return null
-  const response = responseOf(db, cycle.id, user.id)
-  const state = surveyState(mayTakeCycle(user.id, cycle.id, db, now), response)
+  const found = cycleFor(db, user, cycleId, now)
+  if (!found) return null
+  const { cycle, response } = found
+  const state = surveyState(found.mayTake, response)
   return { cycle, instrument: instrumentOf(cycle, db), form: formOf(db, user, cycle), response, state }
 }
 

@@ -1,8 +1,9 @@
 // Small builders shared by the seed and the tests, so both make data the same way: through the app's own services
-// (the admin's unit and scope actions, the one writer for a new person), with the seed as the audited actor (null).
+// (the admin's unit action with the seed as the audited actor, null; the one writer for a new person or a scope).
+// Light on purpose: the browser tests' fixtures import it.
 import { eq } from "drizzle-orm"
-import { addManagerScope, createPerson, type NewPerson } from "../../app/services/admin-people.server"
 import { addUnit } from "../../app/services/admin-units.server"
+import { createPerson, insertManagerScope, type NewPerson } from "../../app/services/people.server"
 import type { DbOrTx } from "../../db/client"
 import { people, type UnitKind, units } from "../../db/schema"
 
@@ -37,10 +38,9 @@ export function ensurePerson(db: DbOrTx, input: PersonInput): number {
   return id
 }
 
-/** Lets a manager see a unit's subtree, as an admin does (idempotent). */
+/** Lets a manager see a unit's subtree, with the admin's writer (idempotent; the seed is not audited for it). */
 export function ensureManagerScope(db: DbOrTx, personId: number, unitId: number) {
-  const added = addManagerScope(null, personId, unitId, db)
-  if (!added.ok) throw new Error(`ensureManagerScope ${personId} ${unitId}: ${added.reason}`)
+  insertManagerScope(db, personId, unitId)
 }
 
 /** A small deterministic pseudo-random generator (mulberry32): same seed, same data. */

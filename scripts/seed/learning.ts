@@ -9,16 +9,9 @@ import { ensureInstrumentVersion, getInstrumentVersion } from "../../app/service
 import { syncContentModules } from "../../app/services/learning-sync.server"
 import { recordResult } from "../../app/services/results.server"
 import type { Db, DbOrTx } from "../../db/client"
-import {
-  cycleInvitations,
-  cycles,
-  cycleUnits,
-  type JobFamily,
-  type Language,
-  responses,
-  units,
-} from "../../db/schema"
+import { cycleInvitations, cycles, type JobFamily, type Language, responses, units } from "../../db/schema"
 import { ensurePerson, ensureUnit } from "./factories"
+import { ensureCycle } from "./survey"
 
 export const LEARNING_CYCLE_NAME = "Forår 2026"
 
@@ -82,26 +75,20 @@ export function answersForLevels(instrument: ScoringInstrument, levels: Record<D
 
 /** Finds or creates the closed spring cycle over the whole region (other seeds may have made it already). */
 function ensureSpringCycle(db: DbOrTx, regionId: number, instrumentHash: string) {
-  const existing = db
+  const id = ensureCycle(db, {
+    name: LEARNING_CYCLE_NAME,
+    instrumentHash,
+    status: "closed",
+    opensOn: "2026-03-02",
+    closesOn: "2026-03-27",
+    minGroupSize: 5,
+    unitIds: [regionId],
+  })
+  return db
     .select({ id: cycles.id, instrumentHash: cycles.instrumentHash })
     .from(cycles)
-    .where(eq(cycles.name, LEARNING_CYCLE_NAME))
-    .get()
-  if (existing) return existing
-  const cycle = db
-    .insert(cycles)
-    .values({
-      name: LEARNING_CYCLE_NAME,
-      instrumentHash,
-      status: "closed",
-      opensOn: "2026-03-02",
-      closesOn: "2026-03-27",
-      minGroupSize: 5,
-    })
-    .returning({ id: cycles.id, instrumentHash: cycles.instrumentHash })
-    .get()
-  db.insert(cycleUnits).values({ cycleId: cycle.id, unitId: regionId }).run()
-  return cycle
+    .where(eq(cycles.id, id))
+    .get()!
 }
 
 /**

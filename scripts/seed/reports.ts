@@ -22,7 +22,6 @@ import type { Db, DbOrTx } from "../../db/client"
 import {
   cycleInvitations,
   cycles,
-  cycleUnits,
   enrolments,
   type JobFamily,
   modules,
@@ -31,6 +30,7 @@ import {
   units,
 } from "../../db/schema"
 import { ensurePerson, seededRandom } from "./factories"
+import { ensureCycle } from "./survey"
 
 export const REPORT_CYCLES = [
   { name: "Efterår 2025", opensAt: Date.UTC(2025, 8, 15), closesAt: Date.UTC(2025, 9, 31), wave: 0 },
@@ -155,23 +155,15 @@ export function seedReports(
     const participants = planTurnover(t, staff, unitRows)
 
     for (const spec of REPORT_CYCLES) {
-      let cycle = t.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, spec.name)).get()
-      if (!cycle) {
-        cycle = t
-          .insert(cycles)
-          .values({
-            name: spec.name,
-            instrumentHash,
-            status: "open",
-            opensOn: danishDay(new Date(spec.opensAt)),
-            closesOn: danishDay(new Date(spec.closesAt)),
-            minGroupSize: REPORT_K,
-          })
-          .returning({ id: cycles.id })
-          .get()
-      }
-      const cycleId = cycle.id
-      t.insert(cycleUnits).values({ cycleId, unitId: region.id }).onConflictDoNothing().run()
+      const cycleId = ensureCycle(t, {
+        name: spec.name,
+        instrumentHash,
+        status: "open",
+        opensOn: danishDay(new Date(spec.opensAt)),
+        closesOn: danishDay(new Date(spec.closesAt)),
+        minGroupSize: REPORT_K,
+        unitIds: [region.id],
+      })
       const answered = new Set(
         t
           .select({ personId: responses.personId })
@@ -196,6 +188,8 @@ export function seedReports(
         const bias = DIMENSION_BIAS[person.jobFamily]
         const answers = answersFor(instrument, (d) => Math.min(0.97, base + growth + (bias[d] ?? 0)), random)
         const submittedAt = new Date(spec.opensAt + Math.floor(random() * (spec.closesAt - spec.opensAt)))
+        // Written with the app's result writer (recordResult) rather than its submit: the turnover places a person
+        // in the unit they were in then, or they have left since, and submitResponse takes the person as they are now.
         const response = t
           .insert(responses)
           .values({
@@ -312,7 +306,9 @@ const FORMER_NAMES = ["Karen Holm", "Bente Lund", "Nikolaj Friis", "Trine Kjær"
 
 /**
  * Completed Foundation modules between the cycles: most people in the growing departments, a few elsewhere. The
- * module rows are added when the catalogue has not been synced yet (the same values a sync writes).
+ * modules come from the content sync that runs first (syncContent, as at start-up). The completions are written
+ * directly: through the app each would mean reading every lesson and passing the quiz (markLessonRead,
+ * submitQuiz), hundreds of calls per department, which would make the seed many times slower.
  */
 function seedFoundationCompletions(
   t: DbOrTx,
@@ -322,21 +318,6 @@ function seedFoundationCompletions(
 ) {
   const foundation = catalogue.filter((m) => m.level === 1)
   if (foundation.length === 0) return
-  const now = new Date(REPORT_CYCLES[1].opensAt)
-  for (const m of foundation) {
-    t.insert(modules)
-      .values({
-        slug: m.slug,
-        dimension: m.dimension,
-        level: m.level,
-        title: m.title,
-        minutes: m.minutes,
-        contentHash: m.contentHash,
-        syncedAt: now,
-      })
-      .onConflictDoNothing()
-      .run()
-  }
   const present = new Set(
     t
       .select({ slug: modules.slug })

@@ -2,13 +2,14 @@
 // whole demo region, with invitations for every active person. No results: the current cycle starts empty, so
 // everyone (employee@parat.test included) can take it. Idempotent: cycles are found by name.
 
-import { and, eq, like } from "drizzle-orm"
+import { eq } from "drizzle-orm"
 import { type CalendarDay, danishDay } from "../../app/domain/calendar"
 import type { AnyInstrument } from "../../app/domain/content-schema"
 import { env } from "../../app/env.server"
+import { createCycle, inviteTargetedPeople, setReminderDays } from "../../app/services/admin-cycles.server"
 import { ensureInstrumentVersion } from "../../app/services/instrument.server"
 import type { Db, DbOrTx } from "../../db/client"
-import { type CycleStatus, cycleInvitations, cycles, cycleUnits, people, units } from "../../db/schema"
+import { type CycleStatus, cycles, units } from "../../db/schema"
 import { ensurePerson } from "./factories"
 
 export const CURRENT_CYCLE_NAME = "Efterår 2026 / Autumn 2026"
@@ -31,38 +32,26 @@ export type CycleInput = {
   unitIds: number[]
 }
 
-/** Inserts a cycle with its target units (or finds it by name) and returns its id. */
+/**
+ * Creates a cycle as an admin does (or finds it by name) and returns its id. Two steps are the seed's own: no
+ * reminder days (demo people have no mailboxes, so nothing is queued for them), and the status and k set
+ * directly rather than through openCycle, which would also invite everyone and queue their invitation mails; the
+ * caller invites (inviteToCycle, or a seed's own list for a past cycle).
+ */
 export function ensureCycle(db: DbOrTx, input: CycleInput): number {
   const existing = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, input.name)).get()
   if (existing) return existing.id
-  const { unitIds, ...values } = input
-  const { id } = db.insert(cycles).values(values).returning({ id: cycles.id }).get()
-  for (const unitId of unitIds) db.insert(cycleUnits).values({ cycleId: id, unitId }).run()
-  return id
+  const { status, minGroupSize, ...draft } = input
+  const created = createCycle(null, draft, db)
+  if (!created.ok) throw new Error(`ensureCycle ${input.name}: ${created.reason}`)
+  setReminderDays(null, created.id, [], db)
+  db.update(cycles).set({ status, minGroupSize }).where(eq(cycles.id, created.id)).run()
+  return created.id
 }
 
 /** Invites every active person in the cycle's target subtrees, with their unit and job family now. */
 export function inviteToCycle(db: DbOrTx, cycleId: number) {
-  const targets = db
-    .select({ path: units.path })
-    .from(cycleUnits)
-    .innerJoin(units, eq(units.id, cycleUnits.unitId))
-    .where(eq(cycleUnits.cycleId, cycleId))
-    .all()
-  for (const target of targets) {
-    const invitees = db
-      .select({ personId: people.id, unitId: people.unitId, jobFamily: people.jobFamily })
-      .from(people)
-      .innerJoin(units, eq(units.id, people.unitId))
-      .where(and(eq(people.isActive, true), like(units.path, `${target.path}%`)))
-      .all()
-    for (const invitee of invitees) {
-      db.insert(cycleInvitations)
-        .values({ cycleId, ...invitee })
-        .onConflictDoNothing()
-        .run()
-    }
-  }
+  inviteTargetedPeople(db, cycleId)
 }
 
 /** Seeds the survey testers, the instrument version and the current open cycle. Returns the cycle's id. */
