@@ -12,7 +12,7 @@ import { type Db, openDatabase } from "../../db/client"
 import { cycles, type JobFamily, type Language, type Role, units } from "../../db/schema"
 import { DEMO_TOTP_SECRET } from "../../scripts/seed/demo"
 import { ensureManagerScope, ensurePerson } from "../../scripts/seed/factories"
-import { DEMO_LEARNERS, LEARNING_CYCLE_NAME, recordSubmittedResult } from "../../scripts/seed/learning"
+import { DEMO_LEARNERS, LEARNING_CYCLE_NAME, recordSubmittedResult } from "../../scripts/seed/learners"
 import { database } from "./env"
 
 export const DEMO_PASSWORD = "parat-demo"

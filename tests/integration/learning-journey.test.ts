@@ -14,7 +14,7 @@ import { getQuizPage, markLessonRead, startModule, submitQuiz } from "~/services
 import { recordResult } from "~/services/results.server"
 import type { Db } from "../../db/client"
 import { cycles, enrolments, lessonProgress, people, quizAttempts, responses } from "../../db/schema"
-import { answersForLevels } from "../../scripts/seed/learning"
+import { answersForLevels } from "../../scripts/seed/learners"
 import {
   fixtureAnswers,
   fixtureKey,

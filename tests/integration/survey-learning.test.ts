@@ -14,7 +14,7 @@ import { getInstrumentV1, getResultView, saveDraftPage, submitResponse } from "~
 import type { Db } from "../../db/client"
 import { cycleInvitations, cycles, enrolments, people, units } from "../../db/schema"
 import { JOURNEY_PEOPLE, seedJourneys } from "../../scripts/seed/journeys"
-import { answersForLevels } from "../../scripts/seed/learning"
+import { answersForLevels } from "../../scripts/seed/learners"
 import { isExcludedFromSeededResults } from "../../scripts/seed/reports"
 import { ensureCycle, seedSurvey } from "../../scripts/seed/survey"
 import { testDb } from "./db"
