@@ -17,6 +17,7 @@ import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse, parseQuery } from "~/utils/forms"
 import { readForm, requireSameOrigin } from "~/utils/request.server"
+import { parseParams, SlugParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["toolkit"] }
 
@@ -30,7 +31,7 @@ const TemplateQuery = z.object({ saved: z.literal("1").optional() })
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = getUser(request) // public: a visitor reads the fields; saving needs a login
   const { saved } = parseQuery(request, TemplateQuery)
-  const found = getTemplate(user?.id ?? null, params.slug ?? "", detectLanguage(request))
+  const found = getTemplate(user?.id ?? null, parseParams(params, SlugParams).slug, detectLanguage(request))
   invariantResponse(found, "Not found", { status: 404 })
   return { ...found, isLoggedIn: user !== null, isSaved: saved === "1" }
 }
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(form.get("intent") === "save", "Bad request", { status: 400 })
   const posted: Record<string, string> = {}
   for (const [key, value] of form) if (typeof value === "string" && key !== "intent") posted[key] = value
-  const slug = params.slug ?? ""
+  const { slug } = parseParams(params, SlugParams)
   const result = saveTemplate(user.id, slug, posted)
   invariantResponse(result, "Not found", { status: 404 })
   if (!result.ok) {
