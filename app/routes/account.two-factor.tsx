@@ -11,7 +11,14 @@ import {
   getTwoFactorStatus,
   renewRecoveryCodes,
 } from "~/services/two-factor.server"
-import { type FieldErrors, NO_ERRORS, parseForm, passwordInput, requiredText } from "~/utils/forms"
+import {
+  type ErrorKey,
+  type FieldErrors,
+  NO_ERRORS,
+  parseForm,
+  passwordInput,
+  requiredText,
+} from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["auth"] }
@@ -67,6 +74,27 @@ export async function action({ request }: ActionFunctionArgs) {
   return fail({}, "twoFactor.unknownIntent")
 }
 
+/** The authenticator-code form: confirming a new authenticator and renewing the recovery codes ask the same. */
+function CodeForm(props: { intent: "confirm" | "renew"; submit: string; errors?: ErrorKey[] }) {
+  const { t } = useTranslation("auth")
+  return (
+    <Form method="post" className="stack" noValidate>
+      <input type="hidden" name="intent" value={props.intent} />
+      <Field
+        label={t("twoFactor.code")}
+        name="code"
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        errors={props.errors}
+      />
+      <button type="submit" className="button">
+        {props.submit}
+      </button>
+    </Form>
+  )
+}
+
 export default function TwoFactorPage() {
   const { status, requiredBecause, next } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
@@ -108,20 +136,11 @@ export default function TwoFactorPage() {
           <p>{t("twoFactor.isOn")}</p>
           <p>{t("twoFactor.codesLeft", { count: status.recoveryCodesLeft })}</p>
           <h2>{t("twoFactor.renewTitle")}</h2>
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="renew" />
-            <Field
-              label={t("twoFactor.code")}
-              name="code"
-              type="text"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              errors={data?.intent === "renew" ? data.errors.code : undefined}
-            />
-            <button type="submit" className="button">
-              {t("twoFactor.renewSubmit")}
-            </button>
-          </Form>
+          <CodeForm
+            intent="renew"
+            submit={t("twoFactor.renewSubmit")}
+            errors={data?.intent === "renew" ? data.errors.code : undefined}
+          />
           <h2>{t("twoFactor.disableTitle")}</h2>
           <p>{t("twoFactor.disableIntro")}</p>
           <Form method="post" className="stack" noValidate>
@@ -167,20 +186,11 @@ export default function TwoFactorPage() {
             </li>
             <li>
               <p>{t("twoFactor.stepConfirm")}</p>
-              <Form method="post" className="stack" noValidate>
-                <input type="hidden" name="intent" value="confirm" />
-                <Field
-                  label={t("twoFactor.code")}
-                  name="code"
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  errors={data?.intent === "confirm" ? data.errors.code : undefined}
-                />
-                <button type="submit" className="button">
-                  {t("twoFactor.confirmSubmit")}
-                </button>
-              </Form>
+              <CodeForm
+                intent="confirm"
+                submit={t("twoFactor.confirmSubmit")}
+                errors={data?.intent === "confirm" ? data.errors.code : undefined}
+              />
             </li>
           </ol>
         </>
