@@ -1,6 +1,8 @@
 // Small pieces shared by the admin pages.
 import { useId } from "react"
 import { useTranslation } from "react-i18next"
+import type { ErrorKey } from "~/utils/forms"
+import { FieldErrorList } from "./field"
 
 export type UnitOption = { id: number; name: string; code: string; depth: number }
 type Option = { value: string; label: string }
@@ -18,10 +20,9 @@ export function SelectField({
   name: string
   options: Option[]
   defaultValue?: string
-  errors?: string[]
+  errors?: ErrorKey[]
   hint?: string
 }) {
-  const { t } = useTranslation()
   const id = useId()
   const hasErrors = Boolean(errors?.length)
   const describedBy = [hint ? `${id}-hint` : null, hasErrors ? `${id}-error` : null].filter(Boolean).join(" ")
@@ -46,14 +47,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {hasErrors ? (
-        <ul id={`${id}-error`} className="field__errors">
-          {errors?.map((error) => (
-            // biome-ignore lint/suspicious/noExplicitAny: keys come from zod messages and are checked by the i18n test
-            <li key={error}>{t(error as any)}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrorList id={`${id}-error`} errors={errors} />
     </div>
   )
 }

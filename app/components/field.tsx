@@ -1,16 +1,16 @@
 import { useId } from "react"
 import { useTranslation } from "react-i18next"
+import { ERROR_NAMESPACES, type ErrorKey } from "~/utils/forms"
 
 type FieldProps = {
   label: string
   name: string
-  errors?: string[]
+  errors?: ErrorKey[]
   hint?: string
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">
 
 /** A labelled input whose error list is wired with aria-invalid and aria-describedby. */
 export function Field({ label, name, errors, hint, ...inputProps }: FieldProps) {
-  const { t } = useTranslation()
   const id = useId()
   const errorId = `${id}-error`
   const hintId = `${id}-hint`
@@ -32,15 +32,21 @@ export function Field({ label, name, errors, hint, ...inputProps }: FieldProps) 
         aria-describedby={describedBy}
         {...inputProps}
       />
-      {hasErrors ? (
-        <ul id={errorId} className="field__errors">
-          {errors?.map((error) => (
-            // biome-ignore lint/suspicious/noExplicitAny: keys come from zod messages and are checked by the i18n test
-            <li key={error}>{t(error as any)}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrorList id={errorId} errors={errors} />
     </div>
+  )
+}
+
+/** A field's translated error list; the field points at it with aria-describedby. */
+export function FieldErrorList({ id, errors }: { id: string; errors?: ErrorKey[] }) {
+  const { t } = useTranslation(ERROR_NAMESPACES)
+  if (!errors?.length) return null
+  return (
+    <ul id={id} className="field__errors">
+      {errors.map((error) => (
+        <li key={error}>{t(error)}</li>
+      ))}
+    </ul>
   )
 }
 
@@ -58,7 +64,7 @@ export function NewPasswordInputs(props: {
   label: string
   confirmLabel: string
   hint: string
-  errors?: Record<string, string[] | undefined>
+  errors?: Partial<Record<string, ErrorKey[]>>
 }) {
   return (
     <>

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { MDR_CLASSES, RISK_CLASSES, SYSTEM_STATUSES } from "~/domain/ai-register"
+import type { FieldErrors } from "~/utils/forms"
 import { Field, FormError } from "./field"
 
 type Values = {
@@ -21,7 +22,7 @@ export function SystemForm(props: {
   values: Values | null
   units: { id: number; name: string; depth: number }[]
   phases: { key: string; title: string }[]
-  errors?: Record<string, string[] | undefined>
+  errors?: FieldErrors
   formError?: string | null
 }) {
   const { t: typed } = useTranslation("register")

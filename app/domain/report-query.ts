@@ -13,4 +13,3 @@ export const ReportQuery = z.object({
   cycle: z.preprocess(emptyAsUndefined, id.optional()),
   jobFamily: z.preprocess(emptyAsUndefined, z.enum(JOB_FAMILIES).optional()),
 })
-export const UnitParam = id

@@ -8,11 +8,18 @@ export const MAX_TEXTAREA = 5000
 const FORBIDDEN_IN_TEXTAREA =
   /[\p{Cc}\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u200B\u2060-\u2064\uFEFF]/u
 
+/** Why a field's value was refused: a key of the toolkit translations. */
+export type TemplateError =
+  | "template.errors.choice"
+  | "template.errors.characters"
+  | "template.errors.tooLongText"
+  | "template.errors.tooLongTextarea"
+
 export type TemplateValues = Record<string, string>
 /** Error values are translation keys of the toolkit namespace. */
 export type TemplateValuesResult =
   | { ok: true; values: TemplateValues }
-  | { ok: false; errors: Record<string, string>; values: TemplateValues }
+  | { ok: false; errors: Record<string, TemplateError>; values: TemplateValues }
 
 export function templateFields(template: Pick<Template, "sections">) {
   return template.sections.flatMap((s) => s.fields)
@@ -27,7 +34,7 @@ export function parseTemplateValues(
   posted: TemplateValues,
 ): TemplateValuesResult {
   const values: TemplateValues = {}
-  const errors: Record<string, string> = {}
+  const errors: Record<string, TemplateError> = {}
   for (const field of templateFields(template)) {
     const raw = (posted[field.id] ?? "").replace(/\r\n?/g, "\n").normalize("NFC")
     const value = field.kind === "textarea" ? raw.trim() : raw.replace(/\s+/g, " ").trim()

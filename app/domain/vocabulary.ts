@@ -20,6 +20,12 @@ export const JOB_FAMILIES = [
 export type JobFamily = (typeof JOB_FAMILIES)[number]
 export const LEVELS = [1, 2, 3, 4] as const
 export type Level = 0 | 1 | 2 | 3 | 4
+export function isDimension(value: unknown): value is Dimension {
+  return typeof value === "string" && (DIMENSIONS as readonly string[]).includes(value)
+}
+export function isLevel(value: unknown): value is Level {
+  return value === 0 || value === 1 || value === 2 || value === 3 || value === 4
+}
 export const ROLES = ["employee", "manager", "admin"] as const
 export type Role = (typeof ROLES)[number]
 export const LANGUAGES = ["da", "en"] as const

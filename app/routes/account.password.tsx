@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
+import { data } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { Field, FormError, NewPasswordInputs } from "~/components/field"
 import { changePassword, requireUser } from "~/services/auth.server"
-import { NewPasswordFields, parseForm } from "~/utils/forms"
+import { type FieldErrors, NewPasswordFields, NO_ERRORS, parseForm, passwordInput } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
@@ -12,10 +13,7 @@ export const handle = { i18n: ["auth"] }
 
 const PasswordSchema = z
   .object({
-    currentPassword: z
-      .string({ error: "validation.required" })
-      .min(1, { error: "validation.required" })
-      .max(1024),
+    currentPassword: passwordInput(),
   })
   .and(NewPasswordFields)
 
@@ -23,30 +21,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { hasTwoFactor: requireUser(request).hasTwoFactor }
 }
 
-type ActionData = { errors: Record<string, string[] | undefined>; formError: string | null; isDone: boolean }
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request)
   const form = parseForm(await readForm(request), PasswordSchema)
-  if (!form.ok) return Response.json({ errors: form.errors, formError: null, isDone: false }, { status: 400 })
+  if (!form.ok) return data({ errors: form.errors, formError: null, isDone: false }, { status: 400 })
   const outcome = await changePassword(request, user.id, form.data.currentPassword, form.data.newPassword)
   if (outcome === "wrong_current") {
-    return Response.json({ errors: {}, formError: "password.wrongCurrent", isDone: false }, { status: 400 })
-  }
-  if (outcome !== "ok") {
-    return Response.json(
-      { errors: { newPassword: [outcome] }, formError: null, isDone: false },
+    return data(
+      { errors: NO_ERRORS, formError: "password.wrongCurrent" as const, isDone: false },
       { status: 400 },
     )
   }
+  if (outcome !== "ok") {
+    const errors: FieldErrors = { newPassword: [outcome] }
+    return data({ errors, formError: null, isDone: false }, { status: 400 })
+  }
   // This browser's session stays, so the page that follows loads signed in (also without JavaScript); every
   // other session of the person has ended.
-  return Response.json({ errors: {}, formError: null, isDone: true })
+  return { errors: NO_ERRORS, formError: null, isDone: true }
 }
 
 export default function ChangePasswordPage() {
   const { t } = useTranslation("auth")
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   const { hasTwoFactor } = useLoaderData<typeof loader>()
   return (
     <section className="page narrow">
@@ -56,8 +53,7 @@ export default function ChangePasswordPage() {
           {t("password.changed")}
         </p>
       ) : null}
-      {/* biome-ignore lint/suspicious/noExplicitAny: a key of the auth namespace */}
-      <FormError message={data?.formError ? t(data.formError as any) : null} />
+      <FormError message={data?.formError ? t(data.formError) : null} />
       <Form method="post" className="stack" noValidate>
         <Field
           label={t("password.current")}

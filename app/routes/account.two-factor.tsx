@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
+import { data } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -10,14 +11,21 @@ import {
   getTwoFactorStatus,
   renewRecoveryCodes,
 } from "~/services/two-factor.server"
-import { parseForm, requiredText } from "~/utils/forms"
+import {
+  type ErrorKey,
+  type FieldErrors,
+  NO_ERRORS,
+  parseForm,
+  passwordInput,
+  requiredText,
+} from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 
 export const handle = { i18n: ["auth"] }
 
 const CodeSchema = z.object({ code: requiredText(64) })
 const DisableSchema = z.object({
-  password: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(1024),
+  password: passwordInput(),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -34,43 +42,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { status, requiredBecause, next: user.role === "admin" ? "/admin" : "/" }
 }
 
-type ActionData = {
-  intent: string
-  errors: Record<string, string[] | undefined>
-  formError: string | null
-  recoveryCodes: string[] | null
-  isDisabled?: boolean
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request)
   const formData = await request.formData()
   const intent = String(formData.get("intent") ?? "")
-  const fail = (errors: ActionData["errors"], formError: string | null, status = 400) =>
-    Response.json({ intent, errors, formError, recoveryCodes: null } satisfies ActionData, { status })
+  const fail = (errors: FieldErrors, formError: "twoFactor.unknownIntent" | null = null) =>
+    data({ intent, errors, formError, recoveryCodes: null, isDisabled: false }, { status: 400 })
   if (intent === "confirm" || intent === "renew") {
     const form = parseForm(formData, CodeSchema)
-    if (!form.ok) return fail(form.errors, null)
+    if (!form.ok) return fail(form.errors)
     const outcome =
       intent === "confirm"
         ? confirmTwoFactor(user.id, form.data.code)
         : renewRecoveryCodes(user.id, form.data.code)
-    if (!outcome.ok) return fail({ code: ["validation.codeInvalid"] }, null)
-    return { intent, errors: {}, formError: null, recoveryCodes: outcome.recoveryCodes } satisfies ActionData
+    if (!outcome.ok) return fail({ code: ["validation.codeInvalid"] })
+    return {
+      intent,
+      errors: NO_ERRORS,
+      formError: null,
+      recoveryCodes: outcome.recoveryCodes,
+      isDisabled: false,
+    }
   }
   if (intent === "disable") {
     const form = parseForm(formData, DisableSchema)
-    if (!form.ok) return fail(form.errors, null)
+    if (!form.ok) return fail(form.errors)
     if (!(await disableTwoFactor(user.id, form.data.password)))
-      return fail({ password: ["validation.passwordWrong"] }, null)
-    return { intent, errors: {}, formError: null, recoveryCodes: null, isDisabled: true } satisfies ActionData
+      return fail({ password: ["validation.passwordWrong"] })
+    return { intent, errors: NO_ERRORS, formError: null, recoveryCodes: null, isDisabled: true }
   }
   return fail({}, "twoFactor.unknownIntent")
 }
 
+/** The authenticator-code form: confirming a new authenticator and renewing the recovery codes ask the same. */
+function CodeForm(props: { intent: "confirm" | "renew"; submit: string; errors?: ErrorKey[] }) {
+  const { t } = useTranslation("auth")
+  return (
+    <Form method="post" className="stack" noValidate>
+      <input type="hidden" name="intent" value={props.intent} />
+      <Field
+        label={t("twoFactor.code")}
+        name="code"
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        errors={props.errors}
+      />
+      <button type="submit" className="button">
+        {props.submit}
+      </button>
+    </Form>
+  )
+}
+
 export default function TwoFactorPage() {
   const { status, requiredBecause, next } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   const { t } = useTranslation("auth")
   if (data?.recoveryCodes) {
     return (
@@ -103,27 +130,17 @@ export default function TwoFactorPage() {
           {t("twoFactor.disabled")}
         </p>
       ) : null}
-      {/* biome-ignore lint/suspicious/noExplicitAny: a key of the auth namespace */}
-      <FormError message={data?.formError ? t(data.formError as any) : null} />
+      <FormError message={data?.formError ? t(data.formError) : null} />
       {status.isEnabled ? (
         <>
           <p>{t("twoFactor.isOn")}</p>
           <p>{t("twoFactor.codesLeft", { count: status.recoveryCodesLeft })}</p>
           <h2>{t("twoFactor.renewTitle")}</h2>
-          <Form method="post" className="stack" noValidate>
-            <input type="hidden" name="intent" value="renew" />
-            <Field
-              label={t("twoFactor.code")}
-              name="code"
-              type="text"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              errors={data?.intent === "renew" ? data.errors.code : undefined}
-            />
-            <button type="submit" className="button">
-              {t("twoFactor.renewSubmit")}
-            </button>
-          </Form>
+          <CodeForm
+            intent="renew"
+            submit={t("twoFactor.renewSubmit")}
+            errors={data?.intent === "renew" ? data.errors.code : undefined}
+          />
           <h2>{t("twoFactor.disableTitle")}</h2>
           <p>{t("twoFactor.disableIntro")}</p>
           <Form method="post" className="stack" noValidate>
@@ -169,20 +186,11 @@ export default function TwoFactorPage() {
             </li>
             <li>
               <p>{t("twoFactor.stepConfirm")}</p>
-              <Form method="post" className="stack" noValidate>
-                <input type="hidden" name="intent" value="confirm" />
-                <Field
-                  label={t("twoFactor.code")}
-                  name="code"
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  errors={data?.intent === "confirm" ? data.errors.code : undefined}
-                />
-                <button type="submit" className="button">
-                  {t("twoFactor.confirmSubmit")}
-                </button>
-              </Form>
+              <CodeForm
+                intent="confirm"
+                submit={t("twoFactor.confirmSubmit")}
+                errors={data?.intent === "confirm" ? data.errors.code : undefined}
+              />
             </li>
           </ol>
         </>

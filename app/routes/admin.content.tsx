@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node"
 import { useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { formatInstant } from "~/domain/calendar"
+import { isDimension, isLevel } from "~/domain/vocabulary"
 import { getContentStatus } from "~/services/admin-content.server"
 import { requireRole } from "~/services/auth.server"
 import { pageMeta } from "~/utils/page-title"
@@ -126,14 +127,8 @@ export default function ContentPage() {
                       <code>{row.slug}</code>
                     </th>
                     <td>{row.title[lang]}</td>
-                    <td>
-                      {/* biome-ignore lint/suspicious/noExplicitAny: a dimension key from the content files */}
-                      {tc(`dimensions.${row.dimension}` as any, { defaultValue: row.dimension })}
-                    </td>
-                    <td>
-                      {/* biome-ignore lint/suspicious/noExplicitAny: levels 0-4 */}
-                      {tc(`levels.${row.level}` as any, { defaultValue: String(row.level) })}
-                    </td>
+                    <td>{isDimension(row.dimension) ? tc(`dimensions.${row.dimension}`) : row.dimension}</td>
+                    <td>{isLevel(row.level) ? tc(`levels.${row.level}`) : row.level}</td>
                     <td>{row.minutes}</td>
                     <td>{formatInstant(row.syncedAt, lang)}</td>
                     <td>{row.removedAt ? t("content.removed") : t("content.current")}</td>

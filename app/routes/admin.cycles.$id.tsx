@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -13,40 +13,35 @@ import { requireRole } from "~/services/auth.server"
 import { invariantResponse, parseQuery } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
+import { IdParams, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["admin"] }
 
-const ParamsSchema = z.object({ id: z.coerce.number().int().positive() })
 const QuerySchema = z.object({ done: z.enum(["create", "open", "close", "reminders"]).optional() })
 const RemindersSchema = z.object({ reminderDays: z.string().max(100) })
-
-function cycleId(params: unknown) {
-  const parsed = ParamsSchema.safeParse(params)
-  invariantResponse(parsed.success, "Not found", { status: 404 })
-  return parsed.data.id
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "admin")
   const query = parseQuery(request, QuerySchema)
-  const detail = getCycleDetail(cycleId(params))
+  const detail = getCycleDetail(parseParams(params, IdParams).id)
   invariantResponse(detail, "Not found", { status: 404 })
   return { detail, done: query.done ?? null }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
-  const id = cycleId(params)
+  const { id } = parseParams(params, IdParams)
   const formData = await readForm(request)
   const intent = String(formData.get("intent") ?? "")
   if (intent === "reminders") {
     const form = RemindersSchema.safeParse(Object.fromEntries(formData))
     const days = form.success ? parseReminderDays(form.data.reminderDays) : null
-    if (!days) return Response.json({ formError: null, remindersError: "reminders.invalid" }, { status: 400 })
+    if (!days)
+      return data({ errors: { reminderDays: ["validation.reminderDays" as const] } }, { status: 400 })
     const outcome = setReminderDays(user.id, id, days)
     if (!outcome.ok)
-      return Response.json(
-        { formError: `cycles.errors.${outcome.reason}` },
+      return data(
+        { formError: `cycles.errors.${outcome.reason}` as const },
         { status: outcome.reason === "not_found" ? 404 : 400 },
       )
     return redirect(`/admin/cycles/${id}?done=reminders`)
@@ -54,8 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== "open" && intent !== "close") throw new Response("Unknown intent", { status: 400 })
   const outcome = intent === "open" ? openCycle(user.id, id) : closeCycle(user.id, id)
   if (!outcome.ok) {
-    return Response.json(
-      { formError: `cycles.errors.${outcome.reason}` },
+    return data(
+      { formError: `cycles.errors.${outcome.reason}` as const },
       { status: outcome.reason === "not_found" ? 404 : 400 },
     )
   }
@@ -64,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CyclePage() {
   const { detail, done } = useLoaderData<typeof loader>()
-  const data = useActionData<{ formError: string | null; remindersError?: string }>()
+  const actionData = useActionData<typeof action>()
   const { t } = useTranslation("admin")
   const { t: tm } = useTranslation("mail")
   const lang = useLang()
@@ -78,8 +73,7 @@ export default function CyclePage() {
       <StatusMessage
         message={done === "reminders" ? tm("reminders.saved") : done ? t(`cycle.done.${done}`) : null}
       />
-      {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of cycles.errors.* */}
-      <FormError message={data?.formError ? t(data.formError as any) : null} />
+      <FormError message={actionData && "formError" in actionData ? t(actionData.formError) : null} />
       <section aria-labelledby="cycle-details">
         <h2 id="cycle-details">{t("cycle.details")}</h2>
         <dl className="facts">
@@ -109,7 +103,7 @@ export default function CyclePage() {
             hint={tm("reminders.hint")}
             defaultValue={cycle.reminderDays.join(", ")}
             inputMode="numeric"
-            errors={data?.remindersError ? [`mail:${data.remindersError}`] : undefined}
+            errors={actionData && "errors" in actionData ? actionData.errors.reminderDays : undefined}
           />
           <div>
             <button type="submit" className="button">

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -10,7 +10,7 @@ import { formatDayRange, isCalendarDay } from "~/domain/calendar"
 import { createCycle, listCycles, listInstrumentVersions } from "~/services/admin-cycles.server"
 import { listActiveUnitOptions } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
-import { requiredText } from "~/utils/forms"
+import { fieldErrors, NO_ERRORS, requiredText } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
@@ -32,8 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { cycles: listCycles(), instruments: listInstrumentVersions(), units: listActiveUnitOptions() }
 }
 
-type ActionData = { errors: Record<string, string[] | undefined>; formError: string | null }
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
   const formData = await readForm(request)
@@ -46,10 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
     unitIds: formData.getAll("unitIds"),
   })
   if (!parsed.success) {
-    return Response.json(
-      { errors: z.flattenError(parsed.error).fieldErrors, formError: null } satisfies ActionData,
-      { status: 400 },
-    )
+    return data({ errors: fieldErrors(parsed.error), formError: null }, { status: 400 })
   }
   const input = parsed.data
   const outcome = createCycle(user.id, {
@@ -60,16 +55,14 @@ export async function action({ request }: ActionFunctionArgs) {
     closesOn: input.closesAt,
   })
   if (!outcome.ok) {
-    return Response.json({ errors: {}, formError: `cycles.errors.${outcome.reason}` } satisfies ActionData, {
-      status: 400,
-    })
+    return data({ errors: NO_ERRORS, formError: `cycles.errors.${outcome.reason}` as const }, { status: 400 })
   }
   return redirect(`/admin/cycles/${outcome.id}?done=create`)
 }
 
 export default function CyclesPage() {
   const { cycles, instruments, units } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   const { t } = useTranslation("admin")
   const lang = useLang()
   return (
@@ -117,8 +110,7 @@ export default function CyclesPage() {
         ) : (
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="create" />
-            {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of cycles.errors.* */}
-            <FormError message={data?.formError ? t(data.formError as any) : null} />
+            <FormError message={data?.formError ? t(data.formError) : null} />
             <Field label={t("cycles.name")} name="name" errors={data?.errors.name} required maxLength={120} />
             <SelectField
               label={t("cycles.instrument")}

@@ -32,7 +32,7 @@ import {
 } from "~/services/admin-import.server"
 import { requireRole } from "~/services/auth.server"
 import { listOwnJobTitles, removeJobTitle, saveJobTitle } from "~/services/job-titles.server"
-import { parseQuery, requiredText } from "~/utils/forms"
+import { type FieldErrors, fieldErrors, parseQuery, requiredText } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { IMPORT_MAX_BYTES, readForm, requireFormBody } from "~/utils/request.server"
 
@@ -122,7 +122,7 @@ export type ImportActionData =
       /** the admin sent the list with a name still unchosen */
       isIncomplete: boolean
     }
-  | { step: "jobTitle"; errors: Record<string, string[] | undefined> }
+  | { step: "jobTitle"; errors: FieldErrors }
 
 const fileError = (error: FileError) =>
   Response.json({ step: "fileError", fileError: error } satisfies ImportActionData, { status: 400 })
@@ -272,10 +272,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "saveJobTitle") {
     const form = JobTitleSchema.safeParse(Object.fromEntries(formData))
     if (!form.success) {
-      return Response.json(
-        { step: "jobTitle", errors: z.flattenError(form.error).fieldErrors } satisfies ImportActionData,
-        { status: 400 },
-      )
+      return Response.json({ step: "jobTitle", errors: fieldErrors(form.error) } satisfies ImportActionData, {
+        status: 400,
+      })
     }
     saveJobTitle(user.id, form.data.title, form.data.jobFamily)
     return redirect("/admin/import?titles=saved#job-titles")
@@ -561,7 +560,7 @@ function JobTitles({
 }: {
   own: { title: string; jobFamily: (typeof JOB_FAMILIES)[number] }[]
   notice: "saved" | "removed" | null
-  errors?: Record<string, string[] | undefined>
+  errors?: FieldErrors
 }) {
   const { t } = useTranslation("admin")
   const { t: tc } = useTranslation()

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
   const { id } = parseParams(params, Params)
   const parsed = instructionFromForm(await readForm(request))
-  if (!parsed.ok) return Response.json({ errors: parsed.errors }, { status: 400 })
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 })
   const outcome = saveInstruction(user, id, parsed.content, parsed.isSubstantial)
   if (!outcome.ok) throw new Response("Not found", { status: outcome.reason === "forbidden" ? 403 : 404 })
   return redirect(`/admin/instructions/${outcome.id}?saved`)
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function InstructionEditPage() {
   const { found, saved } = useLoaderData<typeof loader>()
-  const actionData = useActionData<{ errors: Record<string, string[]> }>()
+  const actionData = useActionData<typeof action>()
   const { t: typed, i18n } = useTranslation("register")
   const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string
   const lang = i18n.language === "en" ? "en" : "da"

@@ -1,23 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
-import { z } from "zod"
 import { useLang } from "~/components/bilingual"
 import { formatInstant } from "~/domain/calendar"
 import { requireRole } from "~/services/auth.server"
 import { getOutboxMail } from "~/services/mail.server"
 import { invariantResponse } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
+import { IdParams, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["admin", "mail"] }
 
-const ParamsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireRole(request, "admin")
-  const parsed = ParamsSchema.safeParse(params)
-  invariantResponse(parsed.success, "Not found", { status: 404 })
-  const mail = getOutboxMail(parsed.data.id)
+  const mail = getOutboxMail(parseParams(params, IdParams).id)
   invariantResponse(mail, "Not found", { status: 404 })
   return { mail }
 }

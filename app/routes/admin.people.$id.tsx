@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -22,7 +22,7 @@ import { listActiveUnitOptions } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
 import { erasePerson } from "~/services/erasure.server"
 import { removeTwoFactorForPerson } from "~/services/two-factor.server"
-import { invariantResponse, parseForm, parseQuery } from "~/utils/forms"
+import { invariantResponse, parseForm, parseQuery, type ReasonKey } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
@@ -63,17 +63,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { person, units: listActiveUnitOptions(), done: query.done ?? null }
 }
 
-type ActionData =
-  | { intent: string; formError: string; reset?: undefined }
-  | { intent: "reset"; formError: null; reset: { link: string; email: string; expiresAt: string } }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
   const id = personId(params)
   const formData = await readForm(request)
   const intent = String(formData.get("intent") ?? "")
-  const fail = (reason: string, status = 400) =>
-    Response.json({ intent, formError: `person.errors.${reason}` } satisfies ActionData, { status })
+  const fail = (reason: ReasonKey<"admin", "person.errors.">, status = 400) =>
+    data({ intent, formError: `person.errors.${reason}` as const, reset: null }, { status })
   let outcome: PersonOutcome
   switch (intent) {
     case "update": {
@@ -102,14 +98,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const person = getPerson(id)
       // Shown once in this response and never stored in clear: a reload does not show it again.
       return {
-        intent: "reset",
+        intent,
         formError: null,
         reset: {
           link: `${new URL(request.url).origin}/reset-password/${reset.token}`,
           email: person?.email ?? "",
           expiresAt: reset.expiresAt.toISOString(),
         },
-      } satisfies ActionData
+      }
     }
     case "erase": {
       const form = parseForm(formData, EraseSchema)
@@ -132,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PersonPage() {
   const { person, units, done } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   const { t } = useTranslation("admin")
   const lang = useLang()
   const { t: tc } = useTranslation()
@@ -144,8 +140,7 @@ export default function PersonPage() {
       </p>
       <h1>{person.name}</h1>
       <StatusMessage message={done ? t(`person.done.${done}`) : null} />
-      {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of person.errors.* */}
-      <FormError message={data?.formError ? t(data.formError as any) : null} />
+      <FormError message={data?.formError ? t(data.formError) : null} />
       {data?.reset ? (
         <div role="status" className="alert alert--info">
           <p>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -47,17 +47,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
   const form = JitSchema.safeParse(Object.fromEntries(await readForm(request)))
-  if (!form.success) return Response.json({ formError: "admin.unitRequired" }, { status: 400 })
+  if (!form.success) return data({ formError: "admin.unitRequired" as const }, { status: 400 })
   const value =
     form.data.enabled === "on" ? { unitId: form.data.unitId, jobFamily: form.data.jobFamily } : null
   if (!setJitSetting(user.id, value))
-    return Response.json({ formError: "admin.unitRequired" }, { status: 400 })
+    return data({ formError: "admin.unitRequired" as const }, { status: 400 })
   return redirect("/admin/sign-in?done=1")
 }
 
 export default function SignInSettingsPage() {
   const { sso, redirectUri, password, jit, units, isSaved } = useLoaderData<typeof loader>()
-  const data = useActionData<{ formError: string }>()
+  const data = useActionData<typeof action>()
   const { t } = useTranslation("sso")
   const { t: tc } = useTranslation()
   return (
@@ -65,8 +65,7 @@ export default function SignInSettingsPage() {
       <h1>{t("admin.title")}</h1>
       <p>{t("admin.intro")}</p>
       <StatusMessage message={isSaved ? t("admin.saved") : null} />
-      {/* biome-ignore lint/suspicious/noExplicitAny: the key is admin.unitRequired */}
-      <FormError message={data?.formError ? t(data.formError as any) : null} />
+      <FormError message={data?.formError ? t(data.formError) : null} />
       <dl className="facts">
         <dt>{t("admin.issuer")}</dt>
         <dd>{sso ? sso.issuer : t("admin.notConfigured")}</dd>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -15,7 +15,14 @@ import {
   type UnitOutcome,
 } from "~/services/admin-units.server"
 import { requireRole } from "~/services/auth.server"
-import { parseForm, parseQuery, requiredText } from "~/utils/forms"
+import {
+  type FieldErrors,
+  NO_ERRORS,
+  parseForm,
+  parseQuery,
+  type ReasonKey,
+  requiredText,
+} from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
 
@@ -46,21 +53,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { tree, selected, done: query.done ?? null }
 }
 
-type ActionData = { intent: string; errors: Record<string, string[] | undefined>; formError: string | null }
-
 function outcomeError(intent: string, outcome: Exclude<UnitOutcome, { ok: true }>) {
-  const key = outcome.reason === "move" ? outcome.check : outcome.reason
-  return Response.json({ intent, errors: {}, formError: `units.errors.${key}` } satisfies ActionData, {
-    status: outcome.reason === "not_found" ? 404 : 400,
-  })
+  const key: ReasonKey<"admin", "units.errors."> = outcome.reason === "move" ? outcome.check : outcome.reason
+  return data(
+    { intent, errors: NO_ERRORS, formError: `units.errors.${key}` as const },
+    {
+      status: outcome.reason === "not_found" ? 404 : 400,
+    },
+  )
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
   const formData = await readForm(request)
   const intent = String(formData.get("intent") ?? "")
-  const invalid = (errors: Record<string, string[] | undefined>) =>
-    Response.json({ intent, errors, formError: null } satisfies ActionData, { status: 400 })
+  const invalid = (errors: FieldErrors) => data({ intent, errors, formError: null }, { status: 400 })
   let outcome: UnitOutcome
   switch (intent) {
     case "add": {
@@ -97,13 +104,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function UnitsPage() {
   const { tree, selected, done } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   const { t } = useTranslation("admin")
   const active = tree.filter((e) => !e.unit.isRetired).map((e) => ({ ...e.unit, depth: e.depth }))
   const treeTop = { value: "", label: t("common.treeTop") }
   const errorsFor = (intent: string) => (data?.intent === intent ? data.errors : {})
-  // biome-ignore lint/suspicious/noExplicitAny: the key is one of units.errors.*
-  const formError = data?.formError ? t(data.formError as any) : null
+  const formError = data?.formError ? t(data.formError) : null
   // A move target may not be the unit itself or anything below it (the server checks this too).
   const moveTargets = selected ? active.filter((u) => !u.path.startsWith(selected.path)) : []
   return (

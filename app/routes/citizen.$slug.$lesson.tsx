@@ -11,6 +11,7 @@ import contentStyles from "~/styles/content.css?url"
 import lessonStyles from "~/styles/lesson.css?url"
 import { invariantResponse } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
+import { parseParams, textParam } from "~/utils/route-params"
 
 export const handle = { i18n: ["wiki", "course"] }
 
@@ -21,7 +22,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   getUser(request) // public page: read-only, no progress is stored
-  const view = getCitizenLesson(params.slug ?? "", params.lesson ?? "", detectLanguage(request))
+  const { slug, lesson } = parseParams(params, { slug: textParam, lesson: textParam })
+  const view = getCitizenLesson(slug, lesson, detectLanguage(request))
   invariantResponse(view, "Not found", { status: 404 })
   return view
 }

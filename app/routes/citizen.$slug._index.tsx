@@ -11,6 +11,7 @@ import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
+import { parseParams, SlugParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["wiki", "patient"] }
 
@@ -23,9 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   getUser(request) // public page: the citizen track needs no login
   const lang = detectLanguage(request)
   // A page for patients and relatives, or else a Foundation module of the track.
-  const page = getCitizenPage(params.slug ?? "", lang)
+  const { slug } = parseParams(params, SlugParams)
+  const page = getCitizenPage(slug, lang)
   if (page) return { page, module: null }
-  const module = getCitizenModule(params.slug ?? "", lang)
+  const module = getCitizenModule(slug, lang)
   invariantResponse(module, "Not found", { status: 404 })
   return { page: null, module }
 }

@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
 import { Link, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
-import { z } from "zod"
 import { FilledTemplate } from "~/components/filled-template"
 import { detectLanguage, getFixedT } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
@@ -9,6 +8,7 @@ import { getSharedProject, templateByline } from "~/services/handbook-templates.
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse } from "~/utils/forms"
+import { idParam, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["toolkit"] }
 
@@ -17,15 +17,12 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: toolkitStyles },
 ]
 
-const OwnerId = z.coerce.number().int().positive()
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
-  const ownerId = OwnerId.safeParse(params.ownerId)
-  invariantResponse(ownerId.success, "Not found", { status: 404 })
+  const { ownerId } = parseParams(params, { ownerId: idParam })
   const lang = detectLanguage(request)
   // Not shared and not existing look the same: 404, so the page reveals nothing about other people.
-  const project = getSharedProject(user.id, ownerId.data, lang)
+  const project = getSharedProject(user.id, ownerId, lang)
   invariantResponse(project, "Not found", { status: 404 })
   const t = await getFixedT(request)
   return {

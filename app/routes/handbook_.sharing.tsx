@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -39,8 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = ShareForm.safeParse(Object.fromEntries([...form].filter(([, v]) => typeof v === "string")))
   if (!parsed.success) {
     invariantResponse(form.get("intent") === "share", "Bad request", { status: 400 })
-    return Response.json(
-      { error: "common:validation.email", email: String(form.get("email") ?? "") },
+    return data(
+      { error: "common:validation.email" as const, email: String(form.get("email") ?? "") },
       { status: 400 },
     )
   }
@@ -50,8 +50,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const outcome = shareProject(user.id, parsed.data.email)
   if (outcome === "unknown" || outcome === "self")
-    return Response.json(
-      { error: `toolkit:sharing.errors.${outcome}`, email: parsed.data.email },
+    return data(
+      { error: `toolkit:sharing.errors.${outcome}` as const, email: parsed.data.email },
       { status: 400 },
     )
   return redirect(`/handbook/sharing?done=${outcome}`)
@@ -59,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SharingPage() {
   const { sharedWith, sharedWithMe, done } = useLoaderData<typeof loader>()
-  const actionData = useActionData<{ error: string; email: string }>()
+  const actionData = useActionData<typeof action>()
   const { t } = useTranslation("toolkit")
   return (
     <section className="page narrow">

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react"
 import { useId } from "react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
+import type { TemplateError } from "~/domain/template-values"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { getUser, requireUser } from "~/services/auth.server"
 import {
@@ -16,6 +17,7 @@ import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse, parseQuery } from "~/utils/forms"
 import { readForm, requireSameOrigin } from "~/utils/request.server"
+import { parseParams, SlugParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["toolkit"] }
 
@@ -29,7 +31,7 @@ const TemplateQuery = z.object({ saved: z.literal("1").optional() })
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = getUser(request) // public: a visitor reads the fields; saving needs a login
   const { saved } = parseQuery(request, TemplateQuery)
-  const found = getTemplate(user?.id ?? null, params.slug ?? "", detectLanguage(request))
+  const found = getTemplate(user?.id ?? null, parseParams(params, SlugParams).slug, detectLanguage(request))
   invariantResponse(found, "Not found", { status: 404 })
   return { ...found, isLoggedIn: user !== null, isSaved: saved === "1" }
 }
@@ -41,19 +43,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(form.get("intent") === "save", "Bad request", { status: 400 })
   const posted: Record<string, string> = {}
   for (const [key, value] of form) if (typeof value === "string" && key !== "intent") posted[key] = value
-  const slug = params.slug ?? ""
+  const { slug } = parseParams(params, SlugParams)
   const result = saveTemplate(user.id, slug, posted)
   invariantResponse(result, "Not found", { status: 404 })
   if (!result.ok) {
     const template = getTemplateWithValues(slug, result.values, detectLanguage(request))
-    return Response.json({ errors: result.errors, template }, { status: 400 })
+    return data({ errors: result.errors, template }, { status: 400 })
   }
   return redirect(`/handbook/templates/${slug}?saved=1`)
 }
 
 export default function TemplatePage() {
   const data = useLoaderData<typeof loader>()
-  const actionData = useActionData<{ errors: Record<string, string>; template: TemplateView }>()
+  const actionData = useActionData<typeof action>()
   const template = actionData?.template ?? data.template
   const errors = actionData?.errors ?? {}
   const { t } = useTranslation("toolkit")
@@ -127,14 +129,13 @@ export default function TemplatePage() {
 
 type FieldView = TemplateView["sections"][number]["fields"][number]
 
-function TemplateFieldInput({ field, error }: { field: FieldView; error?: string }) {
+function TemplateFieldInput({ field, error }: { field: FieldView; error?: TemplateError }) {
   const { t } = useTranslation("toolkit")
   const id = useId()
   const describedBy = [`${id}-help`, error ? `${id}-error` : null].filter(Boolean).join(" ")
   const errorList = error ? (
     <ul id={`${id}-error`} className="field__errors">
-      {/* biome-ignore lint/suspicious/noExplicitAny: the keys come from app/domain/template-values.ts and are in both languages */}
-      <li>{t(error as any)}</li>
+      <li>{t(error)}</li>
     </ul>
   ) : null
   if (field.kind === "choice")

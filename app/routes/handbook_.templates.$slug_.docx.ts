@@ -5,11 +5,12 @@ import { getUser } from "~/services/auth.server"
 import { getTemplate, templateByline } from "~/services/handbook-templates.server"
 import { buildTemplateDocx } from "~/services/template-docx.server"
 import { invariantResponse } from "~/utils/forms"
+import { parseParams, SlugParams } from "~/utils/route-params"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = getUser(request)
   const lang = detectLanguage(request)
-  const found = getTemplate(user?.id ?? null, params.slug ?? "", lang)
+  const found = getTemplate(user?.id ?? null, parseParams(params, SlugParams).slug, lang)
   invariantResponse(found, "Not found", { status: 404 })
   const t = await getFixedT(request)
   const filledBy = templateByline(t, user?.name ?? null, found.updatedAt, lang)

@@ -9,6 +9,7 @@ import { getTemplate, templateByline } from "~/services/handbook-templates.serve
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse } from "~/utils/forms"
+import { parseParams, SlugParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["toolkit", "wiki"] }
 
@@ -20,7 +21,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = getUser(request) // a visitor prints the blank template
   const lang = detectLanguage(request)
-  const found = getTemplate(user?.id ?? null, params.slug ?? "", lang)
+  const found = getTemplate(user?.id ?? null, parseParams(params, SlugParams).slug, lang)
   invariantResponse(found, "Not found", { status: 404 })
   const t = await getFixedT(request)
   const byline = templateByline(t, user?.name ?? null, found.updatedAt, lang)

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -72,7 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request)
   const form = parseForm(await readForm(request), AddSchema)
-  if (!form.ok) return Response.json({ formError: "errors.badRequest" }, { status: 400 })
+  if (!form.ok) return data({ formError: "errors.badRequest" as const }, { status: 400 })
   const outcome = addModuleToPath(user, form.data.slug)
   invariantResponse(outcome.ok, "Module not found", { status: 404 })
   throw redirect(backToCatalogue(form.data.returnTo, form.data.slug))
@@ -80,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CataloguePage() {
   const { modules, filter, added, returnTo } = useLoaderData<typeof loader>()
-  const data = useActionData<{ formError: "errors.badRequest" }>()
+  const data = useActionData<typeof action>()
   const { t } = useTranslation("learning")
   const { t: tc } = useTranslation()
   const dimensions = DIMENSIONS.filter((d) => modules.some((m) => m.dimension === d))

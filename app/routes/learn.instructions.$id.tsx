@@ -1,23 +1,25 @@
 // A local instruction as staff read it, with its check quiz; passing it appends a signed training record.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { data } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
+import { useLang } from "~/components/bilingual"
+import { formatInstantDay } from "~/domain/calendar"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
 import { completeInstruction, instructionForLearner } from "~/services/local-instructions.server"
 import { answersFromForm } from "~/utils/instruction-forms"
 import { readForm } from "~/utils/request.server"
-import { parseParams } from "~/utils/route-params"
+import { IdParams, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["register"] }
 
-const Params = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
 const VersionField = z.object({ version: z.coerce.number().int().positive() })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
-  const { id } = parseParams(params, Params)
+  const { id } = parseParams(params, IdParams)
   const instruction = instructionForLearner(user.id, id, detectLanguage(request))
   if (!instruction) throw new Response("Not found", { status: 404 })
   return { instruction }
@@ -25,35 +27,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request)
-  const { id } = parseParams(params, Params)
+  const { id } = parseParams(params, IdParams)
   const form = await readForm(request)
   const version = VersionField.safeParse({ version: form.get("version") })
-  if (!version.success) return Response.json({ outcome: "stale" as const }, { status: 400 })
+  if (!version.success) return data({ outcome: "stale" as const }, { status: 400 })
   const result = completeInstruction(user.id, id, version.data.version, answersFromForm(form))
   if (!result.ok) {
     if (result.reason === "not_found") throw new Response("Not found", { status: 404 })
-    return Response.json({ outcome: "stale" as const }, { status: 409 })
+    return data({ outcome: "stale" as const }, { status: 409 })
   }
   if (!result.isPassed)
-    return Response.json(
+    return data(
       { outcome: "failed" as const, correct: result.correct, total: result.total, missed: result.missed },
       { status: 422 },
     )
   return { outcome: "passed" as const, correct: result.correct, total: result.total, code: result.code }
 }
 
-type ActionData =
-  | { outcome: "stale" }
-  | { outcome: "failed"; correct: number; total: number; missed: number[] }
-  | { outcome: "passed"; correct: number; total: number; code: string }
-
 export default function InstructionPage() {
   const { instruction } = useLoaderData<typeof loader>()
-  const result = useActionData<ActionData>()
-  const { t: typed, i18n } = useTranslation("register")
+  const result = useActionData<typeof action>()
+  const { t: typed } = useTranslation("register")
   const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string
-  const date = (value: string | Date) =>
-    new Date(value).toLocaleDateString(i18n.language === "en" ? "en-GB" : "da-DK")
+  const lang = useLang()
+  const date = (value: string | Date) => formatInstantDay(value, lang)
   const missed = new Set(result?.outcome === "failed" ? result.missed : [])
   return (
     <article className="page lesson">

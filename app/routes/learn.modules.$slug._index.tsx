@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -10,9 +10,9 @@ import { requireUser } from "~/services/auth.server"
 import { addModuleToPath, getModulePage, startModule } from "~/services/learning.server"
 import { workshopsForModule } from "~/services/workshops.server"
 import { invariantResponse, parseForm } from "~/utils/forms"
-import { ModuleParams } from "~/utils/learning-params"
 import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
+import { ModuleParams, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["learning", "workshops"] }
 
@@ -20,23 +20,20 @@ const IntentSchema = z.object({ intent: z.enum(["start", "add"]) })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
-  const parsed = ModuleParams.safeParse(params)
-  invariantResponse(parsed.success, "Module not found", { status: 404 })
-  const module = getModulePage(user, parsed.data.slug, detectLanguage(request))
+  const { slug } = parseParams(params, ModuleParams)
+  const module = getModulePage(user, slug, detectLanguage(request))
   invariantResponse(module, "Module not found", { status: 404 })
   return {
     module,
-    workshops: workshopsForModule(parsed.data.slug, detectLanguage(request)),
+    workshops: workshopsForModule(slug, detectLanguage(request)),
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request)
-  const parsed = ModuleParams.safeParse(params)
-  invariantResponse(parsed.success, "Module not found", { status: 404 })
+  const { slug } = parseParams(params, ModuleParams)
   const form = parseForm(await readForm(request), IntentSchema)
-  if (!form.ok) return Response.json({ formError: "errors.badRequest" }, { status: 400 })
-  const { slug } = parsed.data
+  if (!form.ok) return data({ formError: "errors.badRequest" as const }, { status: 400 })
   if (form.data.intent === "start") {
     const started = startModule(user, slug)
     invariantResponse(started.ok, "Module not found", { status: 404 })
@@ -50,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ModulePage() {
   const { module, workshops } = useLoaderData<typeof loader>()
   const { t: tw } = useTranslation("workshops")
-  const data = useActionData<{ formError: "errors.badRequest" }>()
+  const data = useActionData<typeof action>()
   const { t } = useTranslation("learning")
   const { t: tc } = useTranslation()
   const percent = (share: number) => Math.round(share * 100)

@@ -1,25 +1,19 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { FormError } from "~/components/field"
-import {
-  type CaseAnswer,
-  DecisionCases,
-  Exercises,
-  LessonFigures,
-  Objectives,
-} from "~/components/lesson-activities"
+import { DecisionCases, Exercises, LessonFigures, Objectives } from "~/components/lesson-activities"
 import { MarkdownBody } from "~/components/markdown-body"
 import { detectLanguage } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
 import { answerCase, getLessonPage, markLessonRead } from "~/services/learning.server"
 import lessonStyles from "~/styles/lesson.css?url"
 import { invariantResponse, parseForm } from "~/utils/forms"
-import { LessonParams } from "~/utils/learning-params"
 import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
+import { LessonParams, parseParams } from "~/utils/route-params"
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }]
 
@@ -34,35 +28,30 @@ const ActionSchema = z.discriminatedUnion("intent", [
   }),
 ])
 
-type ActionData =
-  | { formError: "errors.badRequest" }
-  | { caseError: { caseId: string; message: "case.chooseFirst" } }
-  | { caseAnswer: CaseAnswer }
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
-  const parsed = LessonParams.safeParse(params)
-  invariantResponse(parsed.success, "Lesson not found", { status: 404 })
+  const { slug, lesson } = parseParams(params, LessonParams)
   const lang = detectLanguage(request)
-  const page = getLessonPage(user, parsed.data.slug, parsed.data.lesson, lang)
+  const page = getLessonPage(user, slug, lesson, lang)
   invariantResponse(page, "Lesson not found", { status: 404 })
   return { page, lang }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request)
-  const parsed = LessonParams.safeParse(params)
-  invariantResponse(parsed.success, "Lesson not found", { status: 404 })
+  const { slug, lesson } = parseParams(params, LessonParams)
   const raw = await readForm(request)
   const form = parseForm(raw, ActionSchema)
-  const { slug, lesson } = parsed.data
   if (!form.ok) {
     const caseId = form.values.caseId
     if (form.values.intent === "case" && caseId)
-      return Response.json({ caseError: { caseId, message: "case.chooseFirst" } } satisfies ActionData, {
-        status: 400,
-      })
-    return Response.json({ formError: "errors.badRequest" } satisfies ActionData, { status: 400 })
+      return data(
+        { caseError: { caseId, message: "case.chooseFirst" as const } },
+        {
+          status: 400,
+        },
+      )
+    return data({ formError: "errors.badRequest" as const }, { status: 400 })
   }
   if (form.data.intent === "case") {
     const answer = answerCase(
@@ -71,9 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { caseId: form.data.caseId, choiceId: form.data.choice },
       detectLanguage(request),
     )
-    if (!answer)
-      return Response.json({ formError: "errors.badRequest" } satisfies ActionData, { status: 400 })
-    return Response.json({ caseAnswer: answer } satisfies ActionData)
+    if (!answer) return data({ formError: "errors.badRequest" as const }, { status: 400 })
+    return data({ caseAnswer: answer })
   }
   const outcome = markLessonRead(user, slug, lesson)
   invariantResponse(outcome.ok, "Lesson not found", { status: 404 })
@@ -82,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LessonPage() {
   const { page, lang } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   const { t } = useTranslation("learning")
   const { t: tc } = useTranslation("course")
   const base = `/learn/modules/${page.module.slug}`

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -9,9 +9,9 @@ import { detectLanguage } from "~/i18n/i18n.server"
 import { requireUser } from "~/services/auth.server"
 import { getQuizPage, startModule, submitQuiz } from "~/services/learning.server"
 import { invariantResponse, parseForm, parseQuery } from "~/utils/forms"
-import { ModuleParams } from "~/utils/learning-params"
 import { pageMeta } from "~/utils/page-title"
 import { readForm } from "~/utils/request.server"
+import { ModuleParams, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["learning"] }
 
@@ -25,32 +25,27 @@ const QuizForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("submit"), attemptNumber: z.coerce.number().int().min(0).max(1_000_000) }),
 ])
 
-type ActionData = { formError: "errors.badRequest" | "errors.notStarted" | "errors.forged" }
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireUser(request)
-  const parsed = ModuleParams.safeParse(params)
-  invariantResponse(parsed.success, "Module not found", { status: 404 })
+  const { slug } = parseParams(params, ModuleParams)
   const query = parseQuery(request, QuizQuery)
-  const quiz = getQuizPage(user, parsed.data.slug, detectLanguage(request), query.attempt ?? null)
+  const quiz = getQuizPage(user, slug, detectLanguage(request), query.attempt ?? null)
   invariantResponse(quiz, "Quiz not found", { status: 404 })
   return { quiz, notice: query.notice ?? null }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request)
-  const parsed = ModuleParams.safeParse(params)
-  invariantResponse(parsed.success, "Module not found", { status: 404 })
-  const { slug } = parsed.data
+  const { slug } = parseParams(params, ModuleParams)
   const formData = await readForm(request)
   const form = parseForm(formData, QuizForm)
-  if (!form.ok) return Response.json({ formError: "errors.badRequest" } satisfies ActionData, { status: 400 })
+  if (!form.ok) return data({ formError: "errors.badRequest" as const }, { status: 400 })
   if (form.data.intent === "start") {
     invariantResponse(startModule(user, slug).ok, "Module not found", { status: 404 })
     throw redirect(`/learn/modules/${slug}/quiz`)
   }
   const answers = quizAnswersFromForm(formData)
-  if (!answers) return Response.json({ formError: "errors.forged" } satisfies ActionData, { status: 400 })
+  if (!answers) return data({ formError: "errors.forged" as const }, { status: 400 })
   const outcome = submitQuiz(user, slug, answers, form.data.attemptNumber)
   if (outcome.ok) throw redirect(`/learn/modules/${slug}/quiz?attempt=${outcome.attemptId}`)
   switch (outcome.reason) {
@@ -59,15 +54,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "already_submitted":
       throw redirect(`/learn/modules/${slug}/quiz?attempt=${outcome.attemptId}&notice=alreadySubmitted`)
     case "not_started":
-      return Response.json({ formError: "errors.notStarted" } satisfies ActionData, { status: 400 })
+      return data({ formError: "errors.notStarted" as const }, { status: 400 })
     case "forged":
-      return Response.json({ formError: "errors.forged" } satisfies ActionData, { status: 400 })
+      return data({ formError: "errors.forged" as const }, { status: 400 })
   }
 }
 
 export default function QuizPage() {
   const { quiz, notice } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   const { t } = useTranslation("learning")
   const percent = (share: number) => Math.round(share * 100)
   const base = `/learn/modules/${quiz.module.slug}`

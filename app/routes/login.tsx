@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -7,7 +7,7 @@ import { Field, FormError } from "~/components/field"
 import { languageCookie } from "~/i18n/i18n.server"
 import { clientAddress, getUser, login } from "~/services/auth.server"
 import { isPasswordSignInAllowed, isPasswordSignInOn, ssoSettings } from "~/services/sso.server"
-import { parseForm } from "~/utils/forms"
+import { NO_ERRORS, parseForm, passwordInput } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { readForm, requireSameOrigin } from "~/utils/request.server"
 
@@ -18,10 +18,7 @@ const LoginSchema = z.object({
     .min(1, { error: "validation.required" })
     .max(254, { error: "validation.tooLong" })
     .pipe(z.email({ error: "validation.email" })),
-  password: z
-    .string({ error: "validation.required" })
-    .min(1, { error: "validation.required" })
-    .max(1024, { error: "validation.tooLong" }),
+  password: passwordInput(),
   redirectTo: z.string().max(2048).optional(),
 })
 
@@ -33,12 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request)
   const form = parseForm(await readForm(request), LoginSchema)
-  if (!form.ok)
-    return Response.json({ errors: form.errors, formError: null, values: form.values }, { status: 400 })
+  if (!form.ok) return data({ errors: form.errors, formError: null, values: form.values }, { status: 400 })
   const { email, password, redirectTo } = form.data
   if (!isPasswordSignInAllowed(email)) {
-    return Response.json(
-      { errors: {}, formError: "sso:login.passwordOff", values: { email } },
+    return data(
+      { errors: NO_ERRORS, formError: "sso:login.passwordOff" as const, values: { email } },
       { status: 403 },
     )
   }
@@ -49,9 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     address: clientAddress(request, context as { ip?: string }),
   })
   if (!outcome.ok) {
-    const formError = outcome.reason === "rate_limited" ? "login.rateLimited" : "login.invalid"
-    return Response.json(
-      { errors: {}, formError, values: { email } },
+    const formError =
+      outcome.reason === "rate_limited" ? ("login.rateLimited" as const) : ("login.invalid" as const)
+    return data(
+      { errors: NO_ERRORS, formError, values: { email } },
       { status: outcome.reason === "rate_limited" ? 429 : 401 },
     )
   }
@@ -64,24 +61,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(outcome.redirectTo, { headers })
 }
 
-type ActionData = {
-  errors: Record<string, string[] | undefined>
-  formError: string | null
-  values: { email?: string }
-}
-
 export default function LoginPage() {
   const { ssoName, isPasswordOn } = useLoaderData<typeof loader>()
-  const { t } = useTranslation("auth")
+  const { t } = useTranslation(["auth", "sso"])
   const { t: ts } = useTranslation("sso")
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   const [params] = useSearchParams()
   const isSubmitting = useNavigation().state === "submitting"
   const redirectTo = params.get("redirectTo") ?? "/"
   const passwordForm = (
     <>
-      {/* biome-ignore lint/suspicious/noExplicitAny: the key is one of login.invalid / login.rateLimited / sso:... */}
-      <FormError message={data?.formError ? t(data.formError as any, { name: ssoName ?? "" }) : null} />
+      <FormError message={data?.formError ? t(data.formError, { name: ssoName ?? "" }) : null} />
       {/* A whole new document after logging in: the login sets the profile's language, and a page's language
           is fixed for the document's lifetime (entry.client.tsx). */}
       <Form method="post" className="stack" noValidate reloadDocument>

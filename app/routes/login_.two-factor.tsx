@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { Field, FormError } from "~/components/field"
 import { languageCookie } from "~/i18n/i18n.server"
 import { clientAddress, completeSignIn, getUser, hasPendingSignIn } from "~/services/auth.server"
-import { parseForm, requiredText } from "~/utils/forms"
+import { NO_ERRORS, parseForm, requiredText } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { requireSameOrigin } from "~/utils/request.server"
 
@@ -20,13 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-type ActionData = { errors: Record<string, string[] | undefined>; formError: string | null }
-
 export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request)
   const form = parseForm(await request.formData(), CodeSchema)
-  if (!form.ok)
-    return Response.json({ errors: form.errors, formError: null } satisfies ActionData, { status: 400 })
+  if (!form.ok) return data({ errors: form.errors, formError: null }, { status: 400 })
   const outcome = completeSignIn(request, {
     code: form.data.code,
     address: clientAddress(request, context as { ip?: string }),
@@ -34,11 +31,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!outcome.ok) {
     if (outcome.reason === "expired") throw redirect("/login?expired=1")
     const isLimited = outcome.reason === "rate_limited"
-    return Response.json(
+    return data(
       {
-        errors: {},
-        formError: isLimited ? "login.rateLimited" : "twoFactor.codeInvalid",
-      } satisfies ActionData,
+        errors: NO_ERRORS,
+        formError: isLimited ? ("login.rateLimited" as const) : ("twoFactor.codeInvalid" as const),
+      },
       { status: isLimited ? 429 : 401 },
     )
   }
@@ -51,13 +48,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignInCodePage() {
   const { t } = useTranslation("auth")
   const { t: ts } = useTranslation("sso")
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   return (
     <section className="page narrow">
       <h1>{t("twoFactor.signInTitle")}</h1>
       <p>{t("twoFactor.signInIntro")}</p>
-      {/* biome-ignore lint/suspicious/noExplicitAny: a key of the auth namespace */}
-      <FormError message={data?.formError ? t(data.formError as any) : null} />
+      <FormError message={data?.formError ? t(data.formError) : null} />
       {/* A whole new document, as after the password step: the profile's language applies from here. */}
       <Form method="post" className="stack" noValidate reloadDocument>
         <Field

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { FormError } from "~/components/field"
@@ -16,8 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { minutes: RECOVERY_LINK_MINUTES }
 }
 
-type ActionData = { formError: string }
-
 // The form has no fields: the pending sign-in names the person, and the link goes to their address on file.
 export async function action({ request, context }: ActionFunctionArgs) {
   requireSameOrigin(request)
@@ -25,15 +23,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (outcome.ok) throw redirect("/login/two-factor/recovery?sent=1")
   if (outcome.reason === "expired") throw redirect("/login?expired=1")
   const isLimited = outcome.reason === "rate_limited"
-  return Response.json(
-    { formError: isLimited ? "recovery.rateLimited" : "recovery.noTwoFactor" } satisfies ActionData,
+  return data(
+    { formError: isLimited ? ("recovery.rateLimited" as const) : ("recovery.noTwoFactor" as const) },
     { status: isLimited ? 429 : 400 },
   )
 }
 
 export default function TwoFactorRecoveryRequestPage() {
   const { minutes } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   const [params] = useSearchParams()
   const { t } = useTranslation("sso")
   return (
@@ -46,8 +44,7 @@ export default function TwoFactorRecoveryRequestPage() {
       ) : (
         <>
           <p>{t("recovery.intro", { minutes })}</p>
-          {/* biome-ignore lint/suspicious/noExplicitAny: a key of the sso namespace */}
-          <FormError message={data?.formError ? t(data.formError as any) : null} />
+          <FormError message={data?.formError ? t(data.formError) : null} />
           <Form method="post">
             <button type="submit" className="button">
               {t("recovery.submit")}

@@ -9,6 +9,7 @@ import { getGuide } from "~/services/procurement.server"
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse } from "~/utils/forms"
+import { parseParams, SlugParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["procurement"] }
 
@@ -19,7 +20,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   getUser(request) // public page
-  const guide = getGuide(params.slug ?? "", detectLanguage(request))
+  const guide = getGuide(parseParams(params, SlugParams).slug, detectLanguage(request))
   invariantResponse(guide, "Not found", { status: 404 })
   return { guide }
 }

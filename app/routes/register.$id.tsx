@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
+import { data } from "@remix-run/node"
 import { Form, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
-import { z } from "zod"
 import { SystemForm } from "~/components/register-form"
 import { JOB_FAMILIES } from "~/domain/vocabulary"
 import { detectLanguage } from "~/i18n/i18n.server"
@@ -15,18 +15,17 @@ import {
 import { requireRole } from "~/services/auth.server"
 import { getHandbook } from "~/services/handbook.server"
 import { instructionOptions } from "~/services/local-instructions.server"
+import { fieldErrors, NO_ERRORS } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { RequirementSchema, systemFields } from "~/utils/register-forms"
 import { readForm } from "~/utils/request.server"
-import { parseParams } from "~/utils/route-params"
+import { IdParams, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["register"] }
 
-const Params = z.object({ id: z.coerce.number().int().positive() })
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireRole(request, ["manager", "admin"])
-  const { id } = parseParams(params, Params)
+  const { id } = parseParams(params, IdParams)
   const found = getSystem(user, id)
   if (!found) throw new Response("Not found", { status: 404 })
   const phases =
@@ -42,41 +41,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, ["manager", "admin"])
-  const { id } = parseParams(params, Params)
+  const { id } = parseParams(params, IdParams)
   const form = await readForm(request)
   if (form.get("intent") === "requirement") {
     const parsed = RequirementSchema.safeParse(Object.fromEntries(form))
     if (!parsed.success)
-      return Response.json({ errors: {}, formError: "errors.unknown_module" }, { status: 400 })
+      return data(
+        { errors: NO_ERRORS, formError: "errors.unknown_module" as const, saved: false },
+        { status: 400 },
+      )
     const { content, ...rest } = parsed.data
     const outcome = addRequirement(user, id, { ...content, ...rest })
     if (!outcome.ok)
-      return Response.json(
-        { errors: {}, formError: `errors.${outcome.reason}` },
+      return data(
+        { errors: NO_ERRORS, formError: `errors.${outcome.reason}` as const, saved: false },
         { status: outcome.reason === "forbidden" ? 403 : outcome.reason === "not_found" ? 404 : 400 },
       )
-    return { errors: {}, formError: null, saved: true }
+    return { errors: NO_ERRORS, formError: null, saved: true }
   }
   const parsed = systemFields(form)
   if (!parsed.success)
-    return Response.json({ errors: parsed.error.flatten().fieldErrors, formError: null }, { status: 400 })
+    return data({ errors: fieldErrors(parsed.error), formError: null, saved: false }, { status: 400 })
   const outcome = updateSystem(user, id, parsed.data)
   if (!outcome.ok)
-    return Response.json(
-      { errors: {}, formError: `errors.${outcome.reason}` },
+    return data(
+      { errors: NO_ERRORS, formError: `errors.${outcome.reason}` as const, saved: false },
       { status: outcome.reason === "forbidden" ? 403 : 404 },
     )
-  return { errors: {}, formError: null, saved: true }
+  return { errors: NO_ERRORS, formError: null, saved: true }
 }
 
 export default function SystemPage() {
   const { system, versions, requirements, units, phases, modules, instructions } =
     useLoaderData<typeof loader>()
-  const actionData = useActionData<{
-    errors: Record<string, string[]>
-    formError: string | null
-    saved?: boolean
-  }>()
+  const actionData = useActionData<typeof action>()
   const { t: typed, i18n } = useTranslation("register")
   const { t: tc } = useTranslation()
   const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string

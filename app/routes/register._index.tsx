@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
+import { data } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -24,15 +25,15 @@ const ChangedSchema = z.object({ moduleSlug: z.string().regex(/^[a-z0-9-]{1,80}$
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, "admin")
   const parsed = parseForm(await readForm(request), ChangedSchema)
-  if (!parsed.ok) return Response.json({ done: false }, { status: 400 })
+  if (!parsed.ok) return data({ done: false }, { status: 400 })
   const outcome = markModuleChanged(user, parsed.data.moduleSlug)
-  if (!outcome.ok) return Response.json({ done: false }, { status: 404 })
+  if (!outcome.ok) return data({ done: false }, { status: 404 })
   return { done: true }
 }
 
 export default function RegisterPage() {
   const { systems, modules, isAdmin } = useLoaderData<typeof loader>()
-  const actionData = useActionData<{ done: boolean }>()
+  const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation("register")
   const lang = i18n.language === "en" ? "en" : "da"
   return (

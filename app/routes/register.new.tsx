@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
-import { redirect } from "@remix-run/node"
+import { data, redirect } from "@remix-run/node"
 import { useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { SystemForm } from "~/components/register-form"
@@ -7,6 +7,7 @@ import { detectLanguage } from "~/i18n/i18n.server"
 import { assignableUnits, createSystem } from "~/services/ai-register.server"
 import { requireRole } from "~/services/auth.server"
 import { getHandbook } from "~/services/handbook.server"
+import { fieldErrors, NO_ERRORS } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
 import { systemFields } from "~/utils/register-forms"
 import { readForm } from "~/utils/request.server"
@@ -23,17 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireRole(request, ["manager", "admin"])
   const parsed = systemFields(await readForm(request))
-  if (!parsed.success)
-    return Response.json({ errors: parsed.error.flatten().fieldErrors, formError: null }, { status: 400 })
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), formError: null }, { status: 400 })
   const outcome = createSystem(user, parsed.data)
   if (!outcome.ok)
-    return Response.json({ errors: {}, formError: `errors.${outcome.reason}` }, { status: 403 })
+    return data({ errors: NO_ERRORS, formError: `errors.${outcome.reason}` as const }, { status: 403 })
   return redirect(`/register/${outcome.id}`)
 }
 
 export default function NewSystemPage() {
   const { units, phases } = useLoaderData<typeof loader>()
-  const actionData = useActionData<{ errors: Record<string, string[]>; formError: string | null }>()
+  const actionData = useActionData<typeof action>()
   const { t } = useTranslation("register")
   return (
     <section className="page">

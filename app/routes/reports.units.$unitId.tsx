@@ -6,21 +6,21 @@ import { formatScore, HeatmapLegend, HeatmapTable } from "~/components/reports/h
 import { ReportDetailsSections } from "~/components/reports/report-details"
 import { ReportErrorBoundary, ScrollTable, UnitName } from "~/components/reports/report-parts"
 import { danishDay, formatDay } from "~/domain/calendar"
-import { ReportQuery, UnitParam } from "~/domain/report-query"
+import { ReportQuery } from "~/domain/report-query"
 import { DIMENSIONS, JOB_FAMILIES } from "~/domain/vocabulary"
 import { requireRole } from "~/services/auth.server"
 import { getUnitReport, type ParticipationRow, type UnitReport } from "~/services/reports.server"
 import { parseQuery } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
+import { idParam, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["reports", "reportDetails", "common"] }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireRole(request, "manager")
-  const unitId = UnitParam.safeParse(params.unitId)
-  if (!unitId.success) throw new Response("Bad request", { status: 400 })
+  const { unitId } = parseParams(params, { unitId: idParam })
   const query = parseQuery(request, ReportQuery)
-  return getUnitReport(user, { unitId: unitId.data, cycleId: query.cycle, jobFamily: query.jobFamily })
+  return getUnitReport(user, { unitId, cycleId: query.cycle, jobFamily: query.jobFamily })
 }
 
 /** The same view (cycle and filter) for another unit, or as CSV. */

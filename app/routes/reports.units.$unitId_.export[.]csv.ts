@@ -1,7 +1,7 @@
 // The report as CSV, built beside its route from the same view model as the page, so the same cells are hidden.
 import type { LoaderFunctionArgs } from "@remix-run/node"
 import type { CsvCell } from "~/domain/csv"
-import { ReportQuery, UnitParam } from "~/domain/report-query"
+import { ReportQuery } from "~/domain/report-query"
 import { DIMENSIONS } from "~/domain/vocabulary"
 import { getFixedT } from "~/i18n/i18n.server"
 import { recordReportExport } from "~/services/audit.server"
@@ -9,21 +9,21 @@ import { requireRole } from "~/services/auth.server"
 import { getUnitReport, type RowRole, type UnitReport } from "~/services/reports.server"
 import { csvDownload } from "~/utils/csv-download"
 import { parseQuery } from "~/utils/forms"
+import { idParam, parseParams } from "~/utils/route-params"
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireRole(request, "manager")
-  const unitId = UnitParam.safeParse(params.unitId)
-  if (!unitId.success) throw new Response("Bad request", { status: 400 })
+  const { unitId } = parseParams(params, { unitId: idParam })
   const query = parseQuery(request, ReportQuery)
   const t = (await getFixedT(request)) as unknown as Translate
   const report = getUnitReport(user, {
-    unitId: unitId.data,
+    unitId,
     cycleId: query.cycle,
     jobFamily: query.jobFamily,
   })
   const { rows, fileName } = reportCsv(report, t)
   recordReportExport(user.id, {
-    unitId: unitId.data,
+    unitId,
     cycleId: query.cycle,
     jobFamily: query.jobFamily,
     format: "csv",

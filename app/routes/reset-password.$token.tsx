@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node"
+import { data } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { NewPasswordInputs } from "~/components/field"
@@ -17,31 +18,35 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { email: reset?.email ?? null }
 }
 
-type ActionData = { errors: Record<string, string[] | undefined>; isDone: boolean; isInvalid: boolean }
-
 export async function action({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request)
   const form = parseForm(await readForm(request), ResetSchema)
   if (!form.ok) {
-    return Response.json({ errors: form.errors, isDone: false, isInvalid: false } satisfies ActionData, {
-      status: 400,
-    })
+    return data(
+      { errors: form.errors, isDone: false, isInvalid: false },
+      {
+        status: 400,
+      },
+    )
   }
   const outcome = await completePasswordReset(String(params.token ?? ""), form.data.newPassword)
   if (!outcome.ok && outcome.reason !== "invalid") {
-    return Response.json(
-      { errors: { newPassword: [outcome.reason] }, isDone: false, isInvalid: false } satisfies ActionData,
+    return data(
+      { errors: { newPassword: [outcome.reason] }, isDone: false, isInvalid: false },
       { status: 400 },
     )
   }
-  return Response.json({ errors: {}, isDone: outcome.ok, isInvalid: !outcome.ok } satisfies ActionData, {
-    status: outcome.ok ? 200 : 400,
-  })
+  return data(
+    { errors: {}, isDone: outcome.ok, isInvalid: !outcome.ok },
+    {
+      status: outcome.ok ? 200 : 400,
+    },
+  )
 }
 
 export default function ResetPasswordPage() {
   const { email } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   const { t } = useTranslation("admin")
   if (data?.isDone) {
     return (

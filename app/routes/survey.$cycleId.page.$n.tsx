@@ -26,7 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { page }
 }
 
-type ActionData = { errors: AnswerError[]; values: Record<string, string>; formError: string | null }
+type ActionData = {
+  errors: AnswerError[]
+  values: Record<string, string>
+  formError: "errors.badIntent" | "errors.closed" | null
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request)
@@ -57,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SurveyPageRoute() {
   const { page } = useLoaderData<typeof loader>()
-  const actionData = useActionData<ActionData>()
+  const actionData = useActionData<typeof action>()
   const { t } = useTranslation("survey")
   const lang = useLang()
   const isSaving = useNavigation().state !== "idle"
@@ -83,10 +87,7 @@ export default function SurveyPageRoute() {
           <p>
             <strong>{t("errors.title")}</strong>
           </p>
-          {actionData.formError ? (
-            // biome-ignore lint/suspicious/noExplicitAny: a key of the survey namespace set by the action
-            <p>{t(actionData.formError as any)}</p>
-          ) : null}
+          {actionData.formError ? <p>{t(actionData.formError)}</p> : null}
           {actionData.errors.length > 0 ? (
             <>
               <ul>

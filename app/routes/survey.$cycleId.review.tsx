@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SurveyReviewPage() {
   const { review } = useLoaderData<typeof loader>()
-  const actionData = useActionData<ActionData>()
+  const actionData = useActionData<typeof action>()
   const { t } = useTranslation("survey")
   const lang = useLang()
   const isSubmitting = useNavigation().state !== "idle"

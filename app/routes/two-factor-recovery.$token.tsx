@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node"
+import { data } from "@remix-run/node"
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { clientAddress } from "~/services/auth.server"
@@ -13,20 +14,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { isUsable: isRecoveryLinkUsable(String(params.token ?? "")) }
 }
 
-type ActionData = { isDone: boolean }
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requireSameOrigin(request)
   const outcome = redeemTwoFactorRecovery(
     String(params.token ?? ""),
     clientAddress(request, context as { ip?: string }),
   )
-  return Response.json({ isDone: outcome.ok } satisfies ActionData, { status: outcome.ok ? 200 : 410 })
+  return data({ isDone: outcome.ok }, { status: outcome.ok ? 200 : 410 })
 }
 
 export default function TwoFactorRecoveryPage() {
   const { isUsable } = useLoaderData<typeof loader>()
-  const data = useActionData<ActionData>()
+  const data = useActionData<typeof action>()
   const { t } = useTranslation("sso")
   if (data?.isDone) {
     return (

@@ -8,6 +8,7 @@ import { getWikiTerm } from "~/services/wiki.server"
 import contentStyles from "~/styles/content.css?url"
 import { invariantResponse } from "~/utils/forms"
 import { pageMeta } from "~/utils/page-title"
+import { parseParams, SlugParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["wiki"] }
 
@@ -15,7 +16,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: contentSty
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = getUser(request) // public page: the login only decides where module links lead
-  const term = getWikiTerm(params.slug ?? "", detectLanguage(request), { isLoggedIn: user !== null })
+  const term = getWikiTerm(parseParams(params, SlugParams).slug, detectLanguage(request), {
+    isLoggedIn: user !== null,
+  })
   invariantResponse(term, "Not found", { status: 404 })
   return { term }
 }

@@ -9,6 +9,7 @@ import { getWorkshop } from "~/services/workshops.server"
 import contentStyles from "~/styles/content.css?url"
 import toolkitStyles from "~/styles/toolkit.css?url"
 import { invariantResponse } from "~/utils/forms"
+import { parseParams, SlugParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["workshops", "wiki"] }
 
@@ -19,7 +20,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = getUser(request) // public page; module links lead to the learning pages for those logged in
-  const kit = getWorkshop(params.slug ?? "", detectLanguage(request))
+  const kit = getWorkshop(parseParams(params, SlugParams).slug, detectLanguage(request))
   invariantResponse(kit, "Not found", { status: 404 })
   return { kit, isLoggedIn: user !== null }
 }

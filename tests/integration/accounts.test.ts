@@ -17,7 +17,7 @@ import {
 import type { Db } from "../../db/client"
 import { auditLog, passwordResets, people, sessions, units } from "../../db/schema"
 import { ensurePerson } from "../../scripts/seed/factories"
-import { loginCookie, makeRequest, testDb, tryLogin } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb, tryLogin } from "./db"
 
 let db: Db
 let unitId: number
@@ -239,14 +239,16 @@ test("changing to a common or breached password is refused with a reason, and no
     ["Password123!", "validation.passwordCommon"],
     ["aaaaaaaaaaaaaaaa", "validation.passwordGuessable"],
   ] as const) {
-    const response = (await action({
-      request: makeRequest("/account/password", {
-        cookie,
-        form: { currentPassword: "parat-demo", newPassword: password, confirmPassword: password },
+    const response = asResponse(
+      await action({
+        request: makeRequest("/account/password", {
+          cookie,
+          form: { currentPassword: "parat-demo", newPassword: password, confirmPassword: password },
+        }),
+        params: {},
+        context: {},
       }),
-      params: {},
-      context: {},
-    })) as Response
+    )
     expect(response.status).toBe(400)
     expect((await response.json()).errors.newPassword).toEqual([reason])
   }
@@ -259,13 +261,15 @@ test("a reset link refuses a common password and stays usable", async () => {
   const reset = createPasswordReset(adminId, id, db)
   if (!reset.ok) throw new Error("no reset")
   const send = async (password: string) =>
-    (await action({
-      request: makeRequest(`/reset-password/${reset.token}`, {
-        form: { newPassword: password, confirmPassword: password },
+    asResponse(
+      await action({
+        request: makeRequest(`/reset-password/${reset.token}`, {
+          form: { newPassword: password, confirmPassword: password },
+        }),
+        params: { token: reset.token },
+        context: {},
       }),
-      params: { token: reset.token },
-      context: {},
-    })) as Response
+    )
   const weak = await send("iloveyou1234")
   expect(weak.status).toBe(400)
   expect((await weak.json()).errors.newPassword).toEqual(["validation.passwordCommon"])

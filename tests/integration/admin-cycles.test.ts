@@ -20,7 +20,7 @@ import {
   units,
 } from "../../db/schema"
 import { seedReports } from "../../scripts/seed/reports"
-import { loginCookie, makeRequest, testDb } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let adminId: number
@@ -227,7 +227,7 @@ test("creating a cycle through the form: bad input is a 400 with messages, nothi
       request: makeRequest("/admin/cycles", { cookie, form }),
       params: {},
       context: {},
-    }) as Promise<Response>
+    }).then(asResponse)
   const noDates = await post({
     intent: "create",
     name: "X",

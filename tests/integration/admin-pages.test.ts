@@ -16,7 +16,7 @@ import { moveUnit } from "~/services/admin-units.server"
 import { getUser } from "~/services/auth.server"
 import type { Db } from "../../db/client"
 import { auditLog, managerScopes, passwordResets, people, units } from "../../db/schema"
-import { loginCookie, makeRequest, testDb, tryLogin } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb, tryLogin } from "./db"
 
 let db: Db
 let admin: string
@@ -69,22 +69,26 @@ test("moving a unit carries its whole subtree; moving it under its own descendan
   const rad = unit("NOR-RAD")
   const sko = unit("SKO")
   const section = unit("NOR-RAD-1")
-  const response = (await adminUnits.action(
-    args("/admin/units", {
-      cookie: admin,
-      form: { intent: "move", unitId: String(rad.id), parentId: String(sko.id) },
-    }),
-  )) as Response
+  const response = asResponse(
+    await adminUnits.action(
+      args("/admin/units", {
+        cookie: admin,
+        form: { intent: "move", unitId: String(rad.id), parentId: String(sko.id) },
+      }),
+    ),
+  )
   expect(response.status).toBe(302)
   expect(unit("NOR-RAD").path).toBe(`${sko.path}${rad.id}/`)
   expect(unit("NOR-RAD-1").path).toBe(`${sko.path}${rad.id}/${section.id}/`)
 
-  const refused = (await adminUnits.action(
-    args("/admin/units", {
-      cookie: admin,
-      form: { intent: "move", unitId: String(sko.id), parentId: String(section.id) },
-    }),
-  )) as Response
+  const refused = asResponse(
+    await adminUnits.action(
+      args("/admin/units", {
+        cookie: admin,
+        form: { intent: "move", unitId: String(sko.id), parentId: String(section.id) },
+      }),
+    ),
+  )
   expect(refused.status).toBe(400)
   expect(await refused.json()).toMatchObject({ formError: "units.errors.descendant" })
   expect(unit("SKO").parentId).toBe(sko.parentId)
@@ -99,7 +103,7 @@ test("moving a unit carries its whole subtree; moving it under its own descendan
 
 test("adding, renaming and retiring units; a unit with people cannot be retired; bad input is a 400", async () => {
   const post = (form: Record<string, string>) =>
-    adminUnits.action(args("/admin/units", { cookie: admin, form })) as Promise<Response>
+    adminUnits.action(args("/admin/units", { cookie: admin, form })).then(asResponse)
   const nor = unit("NOR")
   expect(
     (
@@ -144,9 +148,9 @@ test("making someone a manager with a scope, then taking the role away ends the 
   const target = person("employee@parat.test")
   const nor = unit("NOR")
   const post = (form: Record<string, string>) =>
-    adminPerson.action(
-      args(`/admin/people/${target.id}`, { cookie: admin, form }, { id: String(target.id) }),
-    ) as Promise<Response>
+    adminPerson
+      .action(args(`/admin/people/${target.id}`, { cookie: admin, form }, { id: String(target.id) }))
+      .then(asResponse)
   expect(await (await post({ intent: "addScope", unitId: String(nor.id) })).json()).toMatchObject({
     formError: "person.errors.not_manager",
   })
@@ -170,9 +174,9 @@ test("making someone a manager with a scope, then taking the role away ends the 
 test("an admin cannot demote or deactivate themselves", async () => {
   const self = person("admin@parat.test")
   const post = (form: Record<string, string>) =>
-    adminPerson.action(
-      args(`/admin/people/${self.id}`, { cookie: admin, form }, { id: String(self.id) }),
-    ) as Promise<Response>
+    adminPerson
+      .action(args(`/admin/people/${self.id}`, { cookie: admin, form }, { id: String(self.id) }))
+      .then(asResponse)
   expect(
     await (await post({ intent: "update", role: "employee", unitId: String(self.unitId) })).json(),
   ).toMatchObject({
@@ -206,32 +210,42 @@ test("a reset link is shown once, sets a new password once, expires, and ends th
   expect(await resetPassword.loader(args(`/reset-password/${token}`, {}, { token }))).toEqual({
     email: target.email,
   })
-  const tooShort = (await resetPassword.action(
-    args(`/reset-password/${token}`, { form: { newPassword: "short", confirmPassword: "short" } }, { token }),
-  )) as Response
-  expect(tooShort.status).toBe(400)
-  const done = (await resetPassword.action(
-    args(
-      `/reset-password/${token}`,
-      {
-        form: { newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" },
-      },
-      { token },
+  const tooShort = asResponse(
+    await resetPassword.action(
+      args(
+        `/reset-password/${token}`,
+        { form: { newPassword: "short", confirmPassword: "short" } },
+        { token },
+      ),
     ),
-  )) as Response
+  )
+  expect(tooShort.status).toBe(400)
+  const done = asResponse(
+    await resetPassword.action(
+      args(
+        `/reset-password/${token}`,
+        {
+          form: { newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" },
+        },
+        { token },
+      ),
+    ),
+  )
   expect(await done.json()).toMatchObject({ isDone: true })
   expect(getUser(makeRequest("/", { cookie: oldSession }))).toBeNull()
   expect(await tryLogin(target.email, "a brand new passphrase", "test-reset")).toMatchObject({ ok: true })
 
   // Single use.
   expect(await resetPassword.loader(args(`/reset-password/${token}`, {}, { token }))).toEqual({ email: null })
-  const again = (await resetPassword.action(
-    args(
-      `/reset-password/${token}`,
-      { form: { newPassword: "another passphrase!", confirmPassword: "another passphrase!" } },
-      { token },
+  const again = asResponse(
+    await resetPassword.action(
+      args(
+        `/reset-password/${token}`,
+        { form: { newPassword: "another passphrase!", confirmPassword: "another passphrase!" } },
+        { token },
+      ),
     ),
-  )) as Response
+  )
   expect(again.status).toBe(400)
 
   // Expired after 24 hours.
@@ -259,12 +273,14 @@ test("a reset link is shown once, sets a new password once, expires, and ends th
 })
 
 test("the audit log filters by action, actor and date", async () => {
-  const moved = (await adminUnits.action(
-    args("/admin/units", {
-      cookie: admin,
-      form: { intent: "move", unitId: String(unit("NOR-RAD").id), parentId: String(unit("SKO").id) },
-    }),
-  )) as Response
+  const moved = asResponse(
+    await adminUnits.action(
+      args("/admin/units", {
+        cookie: admin,
+        form: { intent: "move", unitId: String(unit("NOR-RAD").id), parentId: String(unit("SKO").id) },
+      }),
+    ),
+  )
   expect(moved.status).toBe(302)
   const all = await adminAudit.loader(args("/admin/audit", { cookie: admin }))
   expect(all.log.entries.length).toBeGreaterThan(0)

@@ -12,7 +12,7 @@ import {
   loadModules,
 } from "~/services/content-loader.server"
 import { makeFullCoursesDir, moduleYaml, useCoursesDir } from "../fixtures/learning-content"
-import { loginCookie, makeRequest, testDb } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb } from "./db"
 
 const t = (s: string) => ({ da: `${s} (da)`, en: `${s} (en)` })
 const svg = (label: string, extra = "") =>
@@ -118,29 +118,35 @@ test("the lesson page carries objectives, the case without its feedback, the exe
 })
 
 test("choosing in a case returns the feedback on that choice; no choice is a translated 400", async () => {
-  const answered = (await lessonAction({
-    request: post({ intent: "case", caseId: "case-1", choice: "b" }),
-    params,
-    context: {},
-  })) as Response
+  const answered = asResponse(
+    await lessonAction({
+      request: post({ intent: "case", caseId: "case-1", choice: "b" }),
+      params,
+      context: {},
+    }),
+  )
   expect(answered.status).toBe(200)
   const body = await answered.json()
   expect(body.caseAnswer).toMatchObject({ caseId: "case-1", choiceId: "b", isBest: false })
   expect(body.caseAnswer.choices.find((c: { best: boolean }) => c.best).id).toBe("a")
 
-  const none = (await lessonAction({
-    request: post({ intent: "case", caseId: "case-1" }),
-    params,
-    context: {},
-  })) as Response
+  const none = asResponse(
+    await lessonAction({
+      request: post({ intent: "case", caseId: "case-1" }),
+      params,
+      context: {},
+    }),
+  )
   expect(none.status).toBe(400)
   expect(await none.json()).toEqual({ caseError: { caseId: "case-1", message: "case.chooseFirst" } })
 
-  const unknown = (await lessonAction({
-    request: post({ intent: "case", caseId: "case-9", choice: "a" }),
-    params,
-    context: {},
-  })) as Response
+  const unknown = asResponse(
+    await lessonAction({
+      request: post({ intent: "case", caseId: "case-9", choice: "a" }),
+      params,
+      context: {},
+    }),
+  )
   expect(unknown.status).toBe(400)
 })
 

@@ -98,3 +98,16 @@ export async function tryLogin(email: string, password: string, address = `test-
   const { login } = await import("../../app/services/auth.server")
   return login(makeRequest("/login"), { email, password, address })
 }
+
+/**
+ * What a loader or action answered, as the Response the browser gets: a Response as it is, a `data(value, init)`
+ * as JSON with its status and headers, a plain object as a 200 JSON body.
+ */
+export function asResponse(result: unknown): Response {
+  if (result instanceof Response) return result
+  if (result && typeof result === "object" && "type" in result && result.type === "DataWithResponseInit") {
+    const { data, init } = result as unknown as { data: unknown; init: ResponseInit | null }
+    return Response.json(data, init ?? undefined)
+  }
+  return Response.json(result)
+}

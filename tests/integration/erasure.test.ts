@@ -22,7 +22,7 @@ import {
   units,
 } from "../../db/schema"
 import { seedReports } from "../../scripts/seed/reports"
-import { loginCookie, makeRequest, testDb } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let admin: string
@@ -80,7 +80,7 @@ const erase = (personId: number, form: Record<string, string>, cookie = admin) =
     request: makeRequest(`/admin/people/${personId}`, { cookie, form: { intent: "erase", ...form } }),
     params: { id: String(personId) },
     context: {},
-  }) as Promise<Response>
+  }).then(asResponse)
 
 function giveHistory(personId: number, email: string) {
   const slug = db.select({ slug: modules.slug }).from(modules).limit(1).get()!.slug
@@ -278,11 +278,13 @@ test("erasure needs the confirmation box and a mode, never hits the admin's own 
   const again = await erase(person.id, { mode: "anonymise", confirm: "on" })
   expect(again.status).toBe(400)
   expect(await again.json()).toMatchObject({ formError: "person.errors.already_erased" })
-  const reactivate = (await personAction({
-    request: makeRequest(`/admin/people/${person.id}`, { cookie: admin, form: { intent: "reactivate" } }),
-    params: { id: String(person.id) },
-    context: {},
-  })) as Response
+  const reactivate = asResponse(
+    await personAction({
+      request: makeRequest(`/admin/people/${person.id}`, { cookie: admin, form: { intent: "reactivate" } }),
+      params: { id: String(person.id) },
+      context: {},
+    }),
+  )
   expect(reactivate.status).toBe(400)
   expect(db.select({ isActive: people.isActive }).from(people).where(eq(people.id, person.id)).get()).toEqual(
     { isActive: false },

@@ -14,7 +14,7 @@ import type { Db } from "../../db/client"
 import { people, sessions, units } from "../../db/schema"
 import { seedDemoOrganisation } from "../../scripts/seed/demo"
 import { ensurePerson } from "../../scripts/seed/factories"
-import { loginCookie, makeRequest, testDb, tryLogin } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb, tryLogin } from "./db"
 
 let db: Db
 beforeEach(async () => {
@@ -159,11 +159,13 @@ test("the login action answers bad input with 400 and field errors, never a 500"
     { email: `${"a".repeat(10_000)}@x.dk`, password: "x" },
     { email: "not-an-email", password: "x" },
   ]) {
-    const response = (await loginAction({
-      request: makeRequest("/login", { form }),
-      params: {},
-      context: {},
-    })) as Response
+    const response = asResponse(
+      await loginAction({
+        request: makeRequest("/login", { form }),
+        params: {},
+        context: {},
+      }),
+    )
     expect(response.status).toBe(400)
     const body = await response.json()
     expect(Object.keys(body.errors).length).toBeGreaterThan(0)
@@ -171,13 +173,15 @@ test("the login action answers bad input with 400 and field errors, never a 500"
 })
 
 test("the login action sets a hardened session cookie and the profile's language, and redirects back", async () => {
-  const response = (await loginAction({
-    request: makeRequest("/login", {
-      form: { email: "Employee@Parat.test", password: "parat-demo", redirectTo: "/account/password" },
+  const response = asResponse(
+    await loginAction({
+      request: makeRequest("/login", {
+        form: { email: "Employee@Parat.test", password: "parat-demo", redirectTo: "/account/password" },
+      }),
+      params: {},
+      context: { ip: "127.0.0.1" },
     }),
-    params: {},
-    context: { ip: "127.0.0.1" },
-  })) as Response
+  )
   expect(response.status).toBe(302)
   expect(response.headers.get("Location")).toBe("/account/password")
   const cookies = response.headers.getSetCookie()
@@ -203,11 +207,13 @@ test("a logged-in user visiting the login page goes home", async () => {
 
 test("switching language sets the cookie and, when logged in, the profile", async () => {
   const cookie = await loginCookie("employee@parat.test")
-  const response = (await languageAction({
-    request: makeRequest("/language", { cookie, form: { lang: "en", redirectTo: "/" } }),
-    params: {},
-    context: {},
-  })) as Response
+  const response = asResponse(
+    await languageAction({
+      request: makeRequest("/language", { cookie, form: { lang: "en", redirectTo: "/" } }),
+      params: {},
+      context: {},
+    }),
+  )
   expect(response.headers.get("Set-Cookie")).toMatch(/^parat_lang=en/)
   expect(
     db.select({ l: people.language }).from(people).where(eq(people.email, "employee@parat.test")).get()!.l,
@@ -221,11 +227,13 @@ test("changing the password checks the current one, matches the two new ones, ke
   const { action } = await import("~/routes/account.password")
   const cookie = await loginCookie("employee@parat.test")
   const send = async (form: Record<string, string>) =>
-    (await action({
-      request: makeRequest("/account/password", { cookie, form }),
-      params: {},
-      context: {},
-    })) as Response
+    asResponse(
+      await action({
+        request: makeRequest("/account/password", { cookie, form }),
+        params: {},
+        context: {},
+      }),
+    )
   const mismatch = await send({
     currentPassword: "parat-demo",
     newPassword: "a-long-new-passphrase",

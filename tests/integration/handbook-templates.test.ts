@@ -4,7 +4,7 @@ import { action as sharingAction, loader as sharingLoader } from "~/routes/handb
 import { action, loader } from "~/routes/handbook_.templates.$slug"
 import { loader as docxLoader } from "~/routes/handbook_.templates.$slug_.docx"
 import { readZipEntry } from "../support/zip"
-import { loginCookie, makeRequest, testDb } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb } from "./db"
 
 let owner: string
 let colleague: string
@@ -30,11 +30,13 @@ const fieldValue = (data: Awaited<ReturnType<typeof loader>>, id: string) =>
   data.template.sections.flatMap((s) => s.fields).find((f) => f.id === id)?.value
 
 test("a filled template is saved per person and shown again; another person sees it empty", async () => {
-  const response = (await save({
-    "project-name": "Sepsisvarsel på M1",
-    problem: "For sene opdagelser.\nOfte om natten.",
-    scenario: "demo",
-  })) as Response
+  const response = asResponse(
+    await save({
+      "project-name": "Sepsisvarsel på M1",
+      problem: "For sene opdagelser.\nOfte om natten.",
+      scenario: "demo",
+    }),
+  )
   expect(response.status).toBe(302)
   const mine = await loader({
     request: makeRequest("/handbook/templates/need-description", { cookie: owner }),
@@ -53,7 +55,7 @@ test("a filled template is saved per person and shown again; another person sees
 })
 
 test("a choice that is not an option is refused with 400 and the typed values are kept", async () => {
-  const response = (await save({ "project-name": "Røntgen", scenario: "someday" })) as Response
+  const response = asResponse(await save({ "project-name": "Røntgen", scenario: "someday" }))
   expect(response.status).toBe(400)
   const body = await response.json()
   expect(body.errors).toEqual({ scenario: "template.errors.choice" })
@@ -101,7 +103,7 @@ test("the DOCX download is a Word document whose body holds the filled values", 
 
 test("a project shared with a named colleague can be read by that colleague and no one else, until it is unshared", async () => {
   await save({ "project-name": "Talegenkendelse i ambulatoriet" })
-  const shared = (await share({ intent: "share", email: "Manager@parat.test" })) as Response
+  const shared = asResponse(await share({ intent: "share", email: "Manager@parat.test" }))
   expect(shared.headers.get("Location")).toBe("/handbook/sharing?done=shared")
   const list = await sharingLoader({
     request: makeRequest("/handbook/sharing", { cookie: colleague }),
@@ -143,9 +145,9 @@ test("a project shared with a named colleague can be read by that colleague and 
 })
 
 test("sharing with an unknown address or with oneself is a 400 with a message", async () => {
-  const unknown = (await share({ intent: "share", email: "nobody@parat.test" })) as Response
+  const unknown = asResponse(await share({ intent: "share", email: "nobody@parat.test" }))
   expect(unknown.status).toBe(400)
   expect((await unknown.json()).error).toBe("toolkit:sharing.errors.unknown")
-  const self = (await share({ intent: "share", email: "employee@parat.test" })) as Response
+  const self = asResponse(await share({ intent: "share", email: "employee@parat.test" }))
   expect((await self.json()).error).toBe("toolkit:sharing.errors.self")
 })

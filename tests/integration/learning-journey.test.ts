@@ -22,7 +22,7 @@ import {
   TWO_DIMENSION_MODULES,
   useCoursesDir,
 } from "../fixtures/learning-content"
-import { loginCookie, makeRequest, testDb } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let cookie: string
@@ -204,15 +204,17 @@ test("a lesson slug that does not exist is a 404, and marking it read changes no
 })
 
 test("answering a quiz for a module not started is refused with a clear message, and nothing is stored", async () => {
-  const response = (await quizAction({
-    request: post("/learn/modules/use-foundation/quiz", {
-      intent: "submit",
-      attemptNumber: "0",
-      "q.q1": "b",
+  const response = asResponse(
+    await quizAction({
+      request: post("/learn/modules/use-foundation/quiz", {
+        intent: "submit",
+        attemptNumber: "0",
+        "q.q1": "b",
+      }),
+      params: { slug: "use-foundation" },
+      ...ctx,
     }),
-    params: { slug: "use-foundation" },
-    ...ctx,
-  })) as Response
+  )
   expect(response.status).toBe(400)
   expect(await response.json()).toEqual({ formError: "errors.notStarted" })
   expect(attempts()).toBe(0)
@@ -265,11 +267,13 @@ test("forged question or option ids, answers to questions not drawn and an unkno
     { intent: "submit", attemptNumber: "-1" },
   ]
   for (const form of forms) {
-    const response = (await quizAction({
-      request: post("/learn/modules/use-foundation/quiz", form),
-      params,
-      ...ctx,
-    })) as Response
+    const response = asResponse(
+      await quizAction({
+        request: post("/learn/modules/use-foundation/quiz", form),
+        params,
+        ...ctx,
+      }),
+    )
     expect(response.status, JSON.stringify(form)).toBe(400)
   }
   const twoOnSingle = new URLSearchParams([
@@ -278,16 +282,18 @@ test("forged question or option ids, answers to questions not drawn and an unkno
     [`q.${single}`, "a"],
     [`q.${single}`, "b"],
   ])
-  const response = (await quizAction({
-    request: makeRequest("/learn/modules/use-foundation/quiz", {
-      method: "POST",
-      body: twoOnSingle,
-      cookie,
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
+  const response = asResponse(
+    await quizAction({
+      request: makeRequest("/learn/modules/use-foundation/quiz", {
+        method: "POST",
+        body: twoOnSingle,
+        cookie,
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" },
+      }),
+      params,
+      ...ctx,
     }),
-    params,
-    ...ctx,
-  })) as Response
+  )
   expect(response.status).toBe(400)
   expect(await response.json()).toEqual({ formError: "errors.forged" })
   expect(attempts()).toBe(0)
@@ -352,15 +358,17 @@ test("a failed quiz points to the lesson to reread, never to the right option; t
   expect(second).toHaveLength(5)
   expect(second.filter((id) => first.includes(id))).toEqual([])
   // an answer to a question of the first draw is refused for the retry
-  const stale = (await quizAction({
-    request: post("/learn/modules/use-foundation/quiz", {
-      intent: "submit",
-      attemptNumber: "1",
-      [`q.${first[0]}`]: fixtureKey(first[0]!)[0]!,
+  const stale = asResponse(
+    await quizAction({
+      request: post("/learn/modules/use-foundation/quiz", {
+        intent: "submit",
+        attemptNumber: "1",
+        [`q.${first[0]}`]: fixtureKey(first[0]!)[0]!,
+      }),
+      params,
+      ...ctx,
     }),
-    params,
-    ...ctx,
-  })) as Response
+  )
   expect(stale.status).toBe(400)
 })
 
@@ -509,11 +517,13 @@ test("the catalogue filters by dimension and level, and adding a module puts it 
     }),
   )
   expect((missing as Response).status).toBe(404)
-  const unknown = (await catalogueAction({
-    request: post("/learn/catalogue", { intent: "remove", slug: "data-advanced" }),
-    params: {},
-    ...ctx,
-  })) as Response
+  const unknown = asResponse(
+    await catalogueAction({
+      request: post("/learn/catalogue", { intent: "remove", slug: "data-advanced" }),
+      params: {},
+      ...ctx,
+    }),
+  )
   expect(unknown.status).toBe(400)
 })
 
@@ -531,11 +541,13 @@ test("starting a module from its page, and an unknown module, behave", async () 
     moduleLoader({ request: get("/learn/modules/nothing-here"), params: { slug: "nothing-here" }, ...ctx }),
   )
   expect((missing as Response).status).toBe(404)
-  const wrong = (await moduleAction({
-    request: post("/learn/modules/use-advanced", { intent: "explode" }),
-    params: { slug: "use-advanced" },
-    ...ctx,
-  })) as Response
+  const wrong = asResponse(
+    await moduleAction({
+      request: post("/learn/modules/use-advanced", { intent: "explode" }),
+      params: { slug: "use-advanced" },
+      ...ctx,
+    }),
+  )
   expect(wrong.status).toBe(400)
 })
 

@@ -5,7 +5,7 @@ import { completeInstruction, saveInstruction } from "~/services/local-instructi
 import { verifyRecord } from "~/services/training-records.server"
 import type { Db } from "../../db/client"
 import { people, trainingRecords, units } from "../../db/schema"
-import { loginCookie, makeRequest, testDb } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 beforeEach(() => {
@@ -45,11 +45,13 @@ test("an admin writes an instruction in the form; it is sanitised Markdown in th
   const { action } = await import("~/routes/admin.instructions.$id")
   const { loader } = await import("~/routes/learn.instructions.$id")
   const cookie = await loginCookie("admin@parat.test")
-  const saved = (await action({
-    request: makeRequest("/admin/instructions/new", { cookie, form: form() }),
-    params: { id: "new" },
-    context: {},
-  })) as Response
+  const saved = asResponse(
+    await action({
+      request: makeRequest("/admin/instructions/new", { cookie, form: form() }),
+      params: { id: "new" },
+      context: {},
+    }),
+  )
   expect(saved.status).toBe(302)
   const id = Number(saved.headers.get("Location")!.match(/\/admin\/instructions\/(\d+)/)![1])
   const nurse = await loginCookie("employee@parat.test")
@@ -73,10 +75,10 @@ test("an instruction without English or without a right answer is refused with 4
       params: { id: "new" },
       context: {},
     })
-  const noEnglish = (await post({ title_en: "" })) as Response
+  const noEnglish = asResponse(await post({ title_en: "" }))
   expect(noEnglish.status).toBe(400)
   expect((await noEnglish.json()).errors).toHaveProperty("title_en")
-  const badKey = (await post({ q0_correct: "3" })) as Response
+  const badKey = asResponse(await post({ q0_correct: "3" }))
   expect(badKey.status).toBe(400)
   expect((await badKey.json()).errors).toHaveProperty("q0_correct")
   // An employee may not write one.

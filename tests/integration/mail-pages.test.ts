@@ -6,7 +6,7 @@ import { loader as invitationsLoader } from "~/routes/invitations"
 import { createCycle, getCycleDetail } from "~/services/admin-cycles.server"
 import type { Db } from "../../db/client"
 import { instrumentVersions, units } from "../../db/schema"
-import { loginCookie, makeRequest, testDb } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let cycleId: number
@@ -43,14 +43,14 @@ const remind = async (cookie: string, reminderDays: string) =>
 test("a new cycle reminds after 7 and 12 days; the admin changes that, and bad days get a 400 with a message", async () => {
   const admin = await loginCookie("admin@parat.test")
   expect(getCycleDetail(cycleId, db)?.cycle.reminderDays).toEqual([7, 12])
-  const saved = (await remind(admin, "10, 3")) as Response
+  const saved = asResponse(await remind(admin, "10, 3"))
   expect(saved.status).toBe(302)
   expect(saved.headers.get("Location")).toBe(`/admin/cycles/${cycleId}?done=reminders`)
   expect(getCycleDetail(cycleId, db)?.cycle.reminderDays).toEqual([3, 10])
 
-  const refused = (await remind(admin, "7, soon")) as Response
+  const refused = asResponse(await remind(admin, "7, soon"))
   expect(refused.status).toBe(400)
-  expect(await refused.json()).toEqual({ formError: null, remindersError: "reminders.invalid" })
+  expect(await refused.json()).toEqual({ errors: { reminderDays: ["validation.reminderDays"] } })
   expect(getCycleDetail(cycleId, db)?.cycle.reminderDays).toEqual([3, 10])
 })
 

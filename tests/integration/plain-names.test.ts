@@ -3,7 +3,7 @@ import { beforeEach, expect, test } from "vitest"
 import * as adminUnits from "~/routes/admin.units"
 import type { Db } from "../../db/client"
 import { units } from "../../db/schema"
-import { loginCookie, makeRequest, testDb } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb } from "./db"
 
 let db: Db
 let admin: string
@@ -13,14 +13,16 @@ beforeEach(async () => {
 })
 
 const addUnit = (name: string, code: string) =>
-  adminUnits.action({
-    request: makeRequest("/admin/units", {
-      cookie: admin,
-      form: { intent: "add", code, name, kind: "department", parentId: "" },
-    }),
-    params: {},
-    context: {},
-  }) as Promise<Response>
+  adminUnits
+    .action({
+      request: makeRequest("/admin/units", {
+        cookie: admin,
+        form: { intent: "add", code, name, kind: "department", parentId: "" },
+      }),
+      params: {},
+      context: {},
+    })
+    .then(asResponse)
 
 test("a unit name with a line break or a bidi override is refused with a translated reason; nothing is stored", async () => {
   for (const [name, code] of [

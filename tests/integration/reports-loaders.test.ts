@@ -129,9 +129,9 @@ test("every report loader lets a manager into their own subtree, and the regiona
   }
 })
 
-test("bad input is a 400 and an unknown cycle a 404, never a 500", async () => {
+test("bad input is a 400, a malformed unit id and an unknown cycle a 404, never a 500", async () => {
   for (const run of [unitPage, csv]) {
-    expect(await statusOf(run("manager@parat.test", "abc"))).toBe(400)
+    expect(await statusOf(run("manager@parat.test", "abc"))).toBe(404)
     expect(await statusOf(run("manager@parat.test", unitIds.RDEMO!, "?jobFamily=pilot"))).toBe(400)
     expect(await statusOf(run("manager@parat.test", unitIds.RDEMO!, "?cycle=-1"))).toBe(400)
     expect(await statusOf(run("manager@parat.test", unitIds.RDEMO!, "?cycle=99999"))).toBe(404)

@@ -30,7 +30,7 @@ import {
 } from "../../db/schema"
 import { ensurePerson } from "../../scripts/seed/factories"
 import { startSmtpServer } from "../support/smtp-server"
-import { makeRequest, testDb, tryLogin } from "./db"
+import { asResponse, makeRequest, testDb, tryLogin } from "./db"
 
 const SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 let db: Db
@@ -132,7 +132,7 @@ test("a lost authenticator: a link by e-mail in the person's language, used once
   expect(await call(redeemLoader, makeRequest(path), { token })).toEqual({ isUsable: true })
   expect(db.select().from(totpCredentials).where(eq(totpCredentials.personId, id)).all()).toHaveLength(1)
 
-  const used = (await call(redeemAction, makeRequest(path, { form: {} }), { token })) as Response
+  const used = asResponse(await call(redeemAction, makeRequest(path, { form: {} }), { token }))
   expect(used.status).toBe(200)
   expect(await used.json()).toEqual({ isDone: true })
   expect(db.select().from(totpCredentials).where(eq(totpCredentials.personId, id)).all()).toEqual([])
@@ -141,7 +141,7 @@ test("a lost authenticator: a link by e-mail in the person's language, used once
   expect(getUser(makeRequest("/", { cookie: elsewhere }), db)).toBeNull()
 
   // Once only.
-  const again = (await call(redeemAction, makeRequest(path, { form: {} }), { token })) as Response
+  const again = asResponse(await call(redeemAction, makeRequest(path, { form: {} }), { token }))
   expect(again.status).toBe(410)
   expect(await call(redeemLoader, makeRequest(path), { token })).toEqual({ isUsable: false })
 
@@ -206,7 +206,7 @@ test(`at most ${MAX_RECOVERY_REQUESTS_PER_DAY} links a day: the next is refused 
   const cookie = await passwordStep(email)
   const ask = () => call(requestAction, makeRequest("/login/two-factor/recovery", { cookie, form: {} }))
   for (let i = 0; i < MAX_RECOVERY_REQUESTS_PER_DAY; i++) await thrown(ask())
-  const refused = (await ask()) as Response
+  const refused = asResponse(await ask())
   expect(refused.status).toBe(429)
   expect(await refused.json()).toEqual({ formError: "recovery.rateLimited" })
   const queued = db.select().from(mailOutbox).where(eq(mailOutbox.personId, id)).all()

@@ -11,7 +11,7 @@ import type { Db } from "../../db/client"
 import { auditLog, people, recoveryCodes, totpCredentials, units } from "../../db/schema"
 import { DEMO_TOTP_SECRET } from "../../scripts/seed/demo"
 import { ensurePerson } from "../../scripts/seed/factories"
-import { loginCookie, makeRequest, testDb, tryLogin } from "./db"
+import { asResponse, loginCookie, makeRequest, testDb, tryLogin } from "./db"
 
 let db: Db
 let unitId: number
@@ -73,10 +73,12 @@ test("enrolment shows a QR code and the secret as text, needs a right first code
   const again = (await call(enrolLoader, makeRequest("/account/two-factor", { cookie }))) as typeof page
   expect(again.status.secret).toBe(page.status.secret)
 
-  const wrong = (await call(
-    enrolAction,
-    makeRequest("/account/two-factor", { cookie, form: { intent: "confirm", code: "000000" } }),
-  )) as Response
+  const wrong = asResponse(
+    await call(
+      enrolAction,
+      makeRequest("/account/two-factor", { cookie, form: { intent: "confirm", code: "000000" } }),
+    ),
+  )
   expect(wrong.status).toBe(400)
   expect((await wrong.json()).errors.code).toEqual(["validation.codeInvalid"])
 
@@ -124,10 +126,9 @@ test("with two-factor on, the password alone opens nothing; the code completes t
   await expect(call(codeLoader, makeRequest("/login/two-factor", { cookie: challenge }))).resolves.toBeNull()
 
   const later = Date.now() + 30_000 // the enrolment spent this step's code
-  const wrong = (await call(
-    codeAction,
-    makeRequest("/login/two-factor", { cookie: challenge, form: { code: "123456" } }),
-  )) as Response
+  const wrong = asResponse(
+    await call(codeAction, makeRequest("/login/two-factor", { cookie: challenge, form: { code: "123456" } })),
+  )
   expect(wrong.status).toBe(401)
   const code = codeAt(secret, later)
   const ok = completeSignIn(
@@ -215,10 +216,12 @@ test("turning two-factor off needs the password, is audited, and sends an admin 
   const { id, email } = newPerson("off", "admin")
   const cookie = await loginCookie(email)
   await enrol(cookie)
-  const wrong = (await call(
-    enrolAction,
-    makeRequest("/account/two-factor", { cookie, form: { intent: "disable", password: "not it at all" } }),
-  )) as Response
+  const wrong = asResponse(
+    await call(
+      enrolAction,
+      makeRequest("/account/two-factor", { cookie, form: { intent: "disable", password: "not it at all" } }),
+    ),
+  )
   expect(wrong.status).toBe(400)
   const off = await call(
     enrolAction,
@@ -234,10 +237,9 @@ test("turning two-factor off needs the password, is audited, and sends an admin 
       .all(),
   ).toHaveLength(1)
   await expect(call(adminLoader, makeRequest("/admin", { cookie }))).rejects.toMatchObject({ status: 302 })
-  const unknown = (await call(
-    enrolAction,
-    makeRequest("/account/two-factor", { cookie, form: { intent: "nonsense" } }),
-  )) as Response
+  const unknown = asResponse(
+    await call(enrolAction, makeRequest("/account/two-factor", { cookie, form: { intent: "nonsense" } })),
+  )
   expect(unknown.status).toBe(400)
 })
 
@@ -269,7 +271,7 @@ test("an admin removes the second factor of someone who lost their phone: audite
     context: {},
   })
   expect(await personLoader(args(undefined))).toMatchObject({ person: { hasTwoFactor: true } })
-  const done = (await personAction(args({ intent: "removeTwoFactor" }))) as Response
+  const done = asResponse(await personAction(args({ intent: "removeTwoFactor" })))
   expect(done.status).toBe(302)
   expect(done.headers.get("Location")).toBe(`/admin/people/${id}?done=removeTwoFactor`)
   expect(getUser(makeRequest("/", { cookie: personCookie }))).toBeNull()
@@ -282,7 +284,7 @@ test("an admin removes the second factor of someone who lost their phone: audite
       .get(),
   ).toMatchObject({ actorId: adminId, details: { by: "admin" } })
   // Not on one's own account: that goes through the account page, with the password.
-  const own = (await personAction(args({ intent: "removeTwoFactor" }, adminId))) as Response
+  const own = asResponse(await personAction(args({ intent: "removeTwoFactor" }, adminId)))
   expect(own.status).toBe(400)
 })
 
