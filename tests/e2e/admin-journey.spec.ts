@@ -129,7 +129,7 @@ test("the admin imports staff, fixes a bad row, makes a manager with a scope and
 
   // The audit log shows who did what.
   await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Log" }).click()
-  await page.getByLabel("Handling").selectOption("cycle.open")
+  await page.getByLabel("Handling", { exact: true }).selectOption("cycle.open")
   await page.getByRole("button", { name: "Vis" }).click()
   await expect(
     page.getByRole("table", { name: "Administrative handlinger og logins, nyeste først" }),
