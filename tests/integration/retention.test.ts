@@ -33,7 +33,7 @@ function makeCycle(name: string, status: "open" | "closed") {
     opensOn: danishDay(ago(60)),
     closesOn: danishDay(ago(-30)),
     minGroupSize: 5,
-    unitIds: [],
+    unitIds: [db.select({ id: units.id }).from(units).where(eq(units.code, "NOR-AKM")).get()!.id],
   })
 }
 
