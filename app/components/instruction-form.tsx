@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import type { InstructionContent } from "~/domain/local-instruction"
-import { OPTION_SLOTS, QUESTION_SLOTS } from "~/utils/instruction-forms"
+import { type InstructionErrors, OPTION_SLOTS, QUESTION_SLOTS } from "~/utils/instruction-forms"
 
-type Errors = Record<string, string[] | undefined>
+type Errors = InstructionErrors
 
 /** A labelled text input or textarea with its errors wired by aria-describedby (translated in "register"). */
 function TextField(props: {
@@ -14,8 +14,7 @@ function TextField(props: {
   multiline?: boolean
   required?: boolean
 }) {
-  const { t: typed } = useTranslation("register")
-  const t = typed as unknown as (key: string) => string
+  const { t } = useTranslation("register")
   const id = `i-${props.name}`
   const errors = props.errors?.[props.name]
   const common = {
@@ -47,8 +46,7 @@ export function InstructionForm(props: {
   errors?: Errors
   isNew: boolean
 }) {
-  const { t: typed } = useTranslation("register")
-  const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string
+  const { t } = useTranslation("register")
   const v = props.values
   const questions = Array.from({ length: QUESTION_SLOTS }, (_, q) => q)
   const options = Array.from({ length: OPTION_SLOTS }, (_, o) => o)

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react"
+import type { ParseKeys } from "i18next"
 import { useTranslation } from "react-i18next"
 import { MDR_CLASSES, RISK_CLASSES, SYSTEM_STATUSES } from "~/domain/ai-register"
 import type { FieldErrors } from "~/utils/forms"
@@ -23,17 +24,15 @@ export function SystemForm(props: {
   units: { id: number; name: string; depth: number }[]
   phases: { key: string; title: string }[]
   errors?: FieldErrors
-  formError?: string | null
+  formError?: ParseKeys<"register"> | null
 }) {
-  const { t: typed } = useTranslation("register")
-  // Keys built from the domain's enums and the action's outcome: looked up untyped.
-  const t = typed as unknown as (key: string) => string
+  const { t } = useTranslation("register")
   const v = props.values
-  const select = (
+  const select = <O extends string>(
     name: string,
-    options: readonly string[],
+    options: readonly O[],
     label: string,
-    prefix: string,
+    optionLabel: (option: O) => string,
     value?: string,
   ) => (
     <div className="field">
@@ -41,7 +40,7 @@ export function SystemForm(props: {
       <select id={`f-${name}`} name={name} defaultValue={value}>
         {options.map((o) => (
           <option key={o} value={o}>
-            {t(`${prefix}.${o}`)}
+            {optionLabel(o)}
           </option>
         ))}
       </select>
@@ -71,9 +70,9 @@ export function SystemForm(props: {
         errors={props.errors?.intendedPurpose}
         required
       />
-      {select("status", SYSTEM_STATUSES, t("fields.status"), "status", v?.status)}
-      {select("riskClass", RISK_CLASSES, t("fields.riskClass"), "risk", v?.riskClass)}
-      {select("mdrClass", MDR_CLASSES, t("fields.mdrClass"), "mdr", v?.mdrClass)}
+      {select("status", SYSTEM_STATUSES, t("fields.status"), (o) => t(`status.${o}`), v?.status)}
+      {select("riskClass", RISK_CLASSES, t("fields.riskClass"), (o) => t(`risk.${o}`), v?.riskClass)}
+      {select("mdrClass", MDR_CLASSES, t("fields.mdrClass"), (o) => t(`mdr.${o}`), v?.mdrClass)}
       <div className="field">
         <label>
           <input type="checkbox" name="isGenerative" value="on" defaultChecked={v?.isGenerative} />{" "}

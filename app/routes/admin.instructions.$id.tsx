@@ -42,8 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InstructionEditPage() {
   const { found, saved } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { t: typed, i18n } = useTranslation("register")
-  const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string
+  const { t, i18n } = useTranslation("register")
   const lang = i18n.language === "en" ? "en" : "da"
   const instruction = found?.instruction ?? null
   return (

@@ -47,8 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InstructionPage() {
   const { instruction } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const { t: typed } = useTranslation("register")
-  const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string
+  const { t } = useTranslation("register")
   const lang = useLang()
   const date = (value: string | Date) => formatInstantDay(value, lang)
   const missed = new Set(result?.outcome === "failed" ? result.missed : [])

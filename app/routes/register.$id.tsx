@@ -3,6 +3,8 @@ import { data } from "@remix-run/node"
 import { Form, useActionData, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
 import { SystemForm } from "~/components/register-form"
+import { RISK_CLASSES, type RiskClass } from "~/domain/ai-register"
+import { formatInstant } from "~/domain/calendar"
 import { JOB_FAMILIES } from "~/domain/vocabulary"
 import { detectLanguage } from "~/i18n/i18n.server"
 import {
@@ -22,6 +24,12 @@ import { readForm } from "~/utils/request.server"
 import { IdParams, parseParams } from "~/utils/route-params"
 
 export const handle = { i18n: ["register"] }
+
+/** The risk class a stored version recorded (its snapshot is JSON of its time); "minimal" if it recorded none. */
+function snapshotRisk(snapshot: unknown): RiskClass {
+  const stored = (snapshot as { riskClass?: unknown } | null)?.riskClass
+  return RISK_CLASSES.find((risk) => risk === stored) ?? "minimal"
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireRole(request, ["manager", "admin"])
@@ -75,9 +83,8 @@ export default function SystemPage() {
   const { system, versions, requirements, units, phases, modules, instructions } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { t: typed, i18n } = useTranslation("register")
+  const { t, i18n } = useTranslation("register")
   const { t: tc } = useTranslation()
-  const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string
   const lang = i18n.language === "en" ? "en" : "da"
   return (
     <section className="page">
@@ -167,11 +174,10 @@ export default function SystemPage() {
           <li key={v.version}>
             {t("changedBy", {
               version: v.version,
-              date: new Date(v.changedAt).toISOString().slice(0, 16).replace("T", " "),
+              date: formatInstant(v.changedAt, lang),
               name: v.changedBy ?? "",
             })}
-            : {String((v.snapshot as { name?: string }).name ?? "")},{" "}
-            {t(`risk.${(v.snapshot as { riskClass?: string }).riskClass ?? "minimal"}`)},{" "}
+            : {String((v.snapshot as { name?: string }).name ?? "")}, {t(`risk.${snapshotRisk(v.snapshot)}`)},{" "}
             {String((v.snapshot as { intendedPurpose?: string }).intendedPurpose ?? "")}
           </li>
         ))}

@@ -19,9 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function UnitCoveragePage() {
   const { coverage } = useLoaderData<typeof loader>()
-  const { t: typed } = useTranslation("register")
+  const { t } = useTranslation("register")
   const { t: tc } = useTranslation()
-  const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string
   const share = (at: number | null, n: number | null) =>
     at === null || n === null || n === 0
       ? t("unitCoverage.hidden")

@@ -29,10 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function EvidencePage() {
   const { data, filter, units, systems, madeAt, search } = useLoaderData<typeof loader>()
-  const { t: typed, i18n } = useTranslation("register")
+  const { t, i18n } = useTranslation("register")
   const lang = i18n.language === "en" ? "en" : "da"
   const { t: tc } = useTranslation()
-  const t = typed as unknown as (key: string, options?: Record<string, unknown>) => string
   const day = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString().slice(0, 10) : "")
   return (
     <section className="page evidence">

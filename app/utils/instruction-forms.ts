@@ -11,13 +11,23 @@ const str = (form: FormData, key: string) => {
   return typeof v === "string" ? v.trim() : ""
 }
 
+/** The instruction form's error messages: keys of the "register" namespace. */
+export type InstructionErrorKey =
+  | "errors.bilingual"
+  | "errors.options"
+  | "errors.correct"
+  | "errors.questions"
+  | "errors.passMark"
+  | "errors.required"
+export type InstructionErrors = Partial<Record<string, InstructionErrorKey[]>>
+
 export type InstructionFormResult =
   | { ok: true; content: InstructionContent; isSubstantial: boolean }
-  | { ok: false; errors: Record<string, string[]> }
+  | { ok: false; errors: InstructionErrors }
 
 /** Reads the form into an instruction; a field's errors are keyed by its name (title_da, q1_correct...). */
 export function instructionFromForm(form: FormData): InstructionFormResult {
-  const errors: Record<string, string[]> = {}
+  const errors: InstructionErrors = {}
   const questions = []
   for (let q = 0; q < QUESTION_SLOTS; q++) {
     const prompt = { da: str(form, `q${q}_da`), en: str(form, `q${q}_en`) }
