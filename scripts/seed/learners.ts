@@ -94,7 +94,35 @@ export function recordSubmittedResult(
     .where(and(eq(responses.cycleId, cycleId), eq(responses.personId, personId)))
     .get()
   if (hasResponse) return
-  const answers = answersForLevels(instrument, input.levels)
+  recordSubmittedAnswers(t, {
+    cycleId,
+    instrument,
+    personId,
+    unitId,
+    jobFamily,
+    answers: answersForLevels(instrument, input.levels),
+    submittedAt,
+  })
+}
+
+/**
+ * Writes a person's submitted response with these answers and records its result (scores, report aggregates)
+ * with the app's own result writer, recordResult, which the survey's submit calls. For seeds whose cycles are
+ * closed or whose people have moved since, where the app's submit would refuse or place them wrongly.
+ */
+export function recordSubmittedAnswers(
+  t: DbOrTx,
+  input: {
+    cycleId: number
+    instrument: ScoringInstrument
+    personId: number
+    unitId: number
+    jobFamily: JobFamily
+    answers: Answers
+    submittedAt: Date
+  },
+) {
+  const { cycleId, instrument, personId, unitId, jobFamily, answers, submittedAt } = input
   const { id: responseId } = t
     .insert(responses)
     .values({

@@ -14,10 +14,9 @@
 import { and, eq, inArray } from "drizzle-orm"
 import { danishDay } from "../../app/domain/calendar"
 import type { CourseModule, Instrument } from "../../app/domain/content-schema"
-import { type Answers, DONT_KNOW, scoreResponse } from "../../app/domain/scoring"
+import { type Answers, DONT_KNOW } from "../../app/domain/scoring"
 import { closeAndPublish } from "../../app/services/admin-cycles.server"
 import { ensureInstrumentVersion } from "../../app/services/instrument.server"
-import { recordResult } from "../../app/services/results.server"
 import type { Db, DbOrTx } from "../../db/client"
 import {
   cycleInvitations,
@@ -30,6 +29,7 @@ import {
   units,
 } from "../../db/schema"
 import { ensurePerson, seededRandom } from "./factories"
+import { recordSubmittedAnswers } from "./learners"
 import { ensureCycle } from "./survey"
 
 export const REPORT_CYCLES = [
@@ -190,27 +190,14 @@ export function seedReports(
         const submittedAt = new Date(spec.opensAt + Math.floor(random() * (spec.closesAt - spec.opensAt)))
         // Written with the app's result writer (recordResult) rather than its submit: the turnover places a person
         // in the unit they were in then, or they have left since, and submitResponse takes the person as they are now.
-        const response = t
-          .insert(responses)
-          .values({
-            cycleId,
-            personId: person.id,
-            status: "submitted",
-            answers,
-            page: instrument.dimensions.length,
-            updatedAt: submittedAt,
-            submittedAt,
-          })
-          .returning({ id: responses.id })
-          .get()
-        recordResult(t, {
-          responseId: response.id,
+        recordSubmittedAnswers(t, {
           cycleId,
+          instrument,
           personId: person.id,
           unitId: place.unitId,
           jobFamily: person.jobFamily,
+          answers,
           submittedAt,
-          scored: scoreResponse(instrument, answers),
         })
         written++
       }
