@@ -46,7 +46,7 @@ export const cellKey = (unitId: number, slice: Slice) => `${unitId}:${slice}`
 export type Disclosure = { measure: number; atoms: Atom[]; people: number }
 
 const P = 67_108_859 // a prime below 2^26: products stay exact in a double
-const mod = (a: number) => ((a % P) + P) % P
+export const mod = (a: number) => ((a % P) + P) % P
 function inverse(a: number) {
   let [r0, r1, s0, s1] = [mod(a), P, 1, 0]
   while (r1 !== 0) {
@@ -57,27 +57,55 @@ function inverse(a: number) {
   return mod(s0)
 }
 
-type Row = Map<number, number>
+/** A linear form over numbered variables: variable -> coefficient modulo P. */
+export type Row = Map<number, number>
 
-/** The tree and the per-cell sums of a publication, worked out once. */
-export class PublicationModel {
-  readonly input: PublicationInput
+const addInto = (into: Row, row: Row) => {
+  for (const [x, v] of row) {
+    const next = mod((into.get(x) ?? 0) + v)
+    if (next === 0) into.delete(x)
+    else into.set(x, next)
+  }
+}
+
+/** A tree of units: parents, children, and a unit's line up to the top. */
+export class UnitTree {
   readonly childrenOf = new Map<number, number[]>()
   readonly parentOf = new Map<number, number | null>()
+
+  constructor(units: readonly TreeUnit[]) {
+    for (const u of units) {
+      this.parentOf.set(u.id, u.parentId)
+      if (!this.childrenOf.has(u.id)) this.childrenOf.set(u.id, [])
+    }
+    for (const u of units) {
+      if (u.parentId !== null && this.parentOf.has(u.parentId)) this.childrenOf.get(u.parentId)!.push(u.id)
+    }
+  }
+
+  /** The unit and its ancestors. */
+  lineage(unitId: number): number[] {
+    const out: number[] = []
+    let at: number | null | undefined = unitId
+    while (at !== null && at !== undefined && !out.includes(at)) {
+      out.push(at)
+      at = this.parentOf.get(at)
+    }
+    return out
+  }
+}
+
+/** The tree and the per-cell sums of a publication, worked out once. */
+export class PublicationModel extends UnitTree {
+  readonly input: PublicationInput
   /** cell key -> sums per measure over the cell's atoms */
   readonly cellCounts = new Map<string, number[]>()
   /** per measure: subtree count per (unit, family), for the variables that exist */
   private readonly subtree: Map<string, number>[]
 
   constructor(input: PublicationInput) {
+    super(input.units)
     this.input = input
-    for (const u of input.units) {
-      this.parentOf.set(u.id, u.parentId)
-      if (!this.childrenOf.has(u.id)) this.childrenOf.set(u.id, [])
-    }
-    for (const u of input.units) {
-      if (u.parentId !== null && this.parentOf.has(u.parentId)) this.childrenOf.get(u.parentId)!.push(u.id)
-    }
     this.subtree = Array.from({ length: input.measures }, () => new Map())
     for (const u of input.units)
       for (const s of SLICES) this.cellCounts.set(cellKey(u.id, s), new Array(input.measures).fill(0))
@@ -94,17 +122,6 @@ export class PublicationModel {
         }
       }
     }
-  }
-
-  /** The unit and its ancestors. */
-  lineage(unitId: number): number[] {
-    const out: number[] = []
-    let at: number | null | undefined = unitId
-    while (at !== null && at !== undefined && !out.includes(at)) {
-      out.push(at)
-      at = this.parentOf.get(at)
-    }
-    return out
   }
 
   hasVariable(measure: number, unitId: number, family: JobFamily) {
@@ -129,18 +146,121 @@ export class PublicationModel {
   }
 }
 
-/** The published system of one measure, reduced: decides whether a set of atoms is determined. */
-class ReducedSystem {
-  private readonly varIndex = new Map<string, number>()
-  private readonly known = new Set<number>()
+/**
+ * Published rows over numbered variables, reduced exactly modulo P: which sums are determined by them. Rows with one
+ * unknown make it known, until none is left; the rest is kept as a fully reduced basis (each pivot column appears
+ * in exactly one basis row). Shared by the audit of one cycle and the audit across cycles.
+ */
+export class SparseBasis {
+  protected readonly known = new Set<number>()
   private readonly pivots = new Map<number, Row>()
   private readonly columnRows = new Map<number, Set<number>>()
+
+  protected propagate(rows: Row[]) {
+    const rowsOf = new Map<number, number[]>()
+    const unknownLeft = rows.map((row) => row.size)
+    rows.forEach((row, i) => {
+      for (const x of row.keys()) {
+        const list = rowsOf.get(x) ?? []
+        list.push(i)
+        rowsOf.set(x, list)
+      }
+    })
+    const queue = rows.flatMap((row, i) => (row.size === 1 ? [i] : []))
+    while (queue.length > 0) {
+      const i = queue.pop()!
+      if (unknownLeft[i] !== 1) continue
+      const x = [...rows[i]!.keys()].find((v) => !this.known.has(v))
+      if (x === undefined) continue
+      this.known.add(x)
+      for (const j of rowsOf.get(x) ?? []) {
+        unknownLeft[j]!--
+        if (unknownLeft[j] === 1) queue.push(j)
+      }
+    }
+    for (let i = 0; i < rows.length; i++) if (unknownLeft[i]! >= 2) this.insert(this.strip(rows[i]!))
+  }
+
+  private strip(row: Row): Row {
+    const out: Row = new Map()
+    for (const [x, v] of row) if (!this.known.has(x) && v !== 0) out.set(x, v)
+    return out
+  }
+
+  private reduce(row: Row): Row {
+    const out = new Map(row)
+    for (const x of [...row.keys()]) {
+      const pivotRow = this.pivots.get(x)
+      const factor = out.get(x)
+      if (!pivotRow || !factor) continue
+      for (const [y, v] of pivotRow) {
+        const next = mod((out.get(y) ?? 0) - factor * v)
+        if (next === 0) out.delete(y)
+        else out.set(y, next)
+      }
+    }
+    return out
+  }
+
+  private insert(row: Row) {
+    const reduced = this.reduce(row)
+    if (reduced.size === 0) return
+    const pivot = Math.min(...reduced.keys())
+    const scale = inverse(reduced.get(pivot)!)
+    for (const [x, v] of reduced) reduced.set(x, mod(v * scale))
+    // Keep the basis fully reduced: the new pivot column leaves every other basis row.
+    for (const other of [...(this.columnRows.get(pivot) ?? [])]) {
+      const otherRow = this.pivots.get(other)!
+      const factor = otherRow.get(pivot)!
+      for (const [y, v] of reduced) {
+        const next = mod((otherRow.get(y) ?? 0) - factor * v)
+        if (next === 0) {
+          otherRow.delete(y)
+          this.columnRows.get(y)?.delete(other)
+        } else {
+          if (!otherRow.has(y)) this.columnRows.get(y)?.add(other) ?? this.columnRows.set(y, new Set([other]))
+          otherRow.set(y, next)
+        }
+      }
+    }
+    this.pivots.set(pivot, reduced)
+    for (const x of reduced.keys()) {
+      const set = this.columnRows.get(x) ?? new Set<number>()
+      set.add(pivot)
+      this.columnRows.set(x, set)
+    }
+  }
+
+  /** A row with everything already published taken away (empty when the row adds nothing). */
+  reduced(row: Row): Row {
+    return this.reduce(this.strip(row))
+  }
+
+  /** Publishes one more row (a cell shown again): the basis grows, nothing is rebuilt. */
+  add(row: Row) {
+    this.insert(this.strip(row))
+  }
+}
+
+/** What the repair needs of a system: a cell's row, and what is left of the group it protects. */
+export interface AuditSystem {
+  cellRow(key: string): Row | undefined
+  reduced(row: Row): Row
+  add(row: Row): void
+  /** what is left of the group after everything published is taken away: empty when it is determined */
+  groupResidual(): Row
+}
+
+/** The published system of one measure of one cycle, reduced: decides whether a set of atoms is determined. */
+class ReducedSystem extends SparseBasis {
+  private readonly varIndex = new Map<string, number>()
 
   constructor(
     private readonly model: PublicationModel,
     private readonly measure: number,
     visible: Set<string>,
   ) {
+    super()
     const rows: Row[] = []
     for (const u of model.input.units)
       for (const f of JOB_FAMILIES)
@@ -191,83 +311,6 @@ class ReducedSystem {
     return row
   }
 
-  /** Rows with one unknown make it known, until none is left; the rest is eliminated exactly. */
-  private propagate(rows: Row[]) {
-    const rowsOf = new Map<number, number[]>()
-    const unknownLeft = rows.map((row) => row.size)
-    rows.forEach((row, i) => {
-      for (const x of row.keys()) {
-        const list = rowsOf.get(x) ?? []
-        list.push(i)
-        rowsOf.set(x, list)
-      }
-    })
-    const queue = rows.flatMap((row, i) => (row.size === 1 ? [i] : []))
-    while (queue.length > 0) {
-      const i = queue.pop()!
-      if (unknownLeft[i] !== 1) continue
-      const x = [...rows[i]!.keys()].find((v) => !this.known.has(v))
-      if (x === undefined) continue
-      this.known.add(x)
-      for (const j of rowsOf.get(x) ?? []) {
-        unknownLeft[j]!--
-        if (unknownLeft[j] === 1) queue.push(j)
-      }
-    }
-    for (let i = 0; i < rows.length; i++) if (unknownLeft[i]! >= 2) this.insert(this.strip(rows[i]!))
-  }
-
-  private strip(row: Row): Row {
-    const out: Row = new Map()
-    for (const [x, v] of row) if (!this.known.has(x) && v !== 0) out.set(x, v)
-    return out
-  }
-
-  /** Reduces a row against the basis (each pivot column appears in exactly one basis row). */
-  private reduce(row: Row): Row {
-    const out = new Map(row)
-    for (const x of [...row.keys()]) {
-      const pivotRow = this.pivots.get(x)
-      const factor = out.get(x)
-      if (!pivotRow || !factor) continue
-      for (const [y, v] of pivotRow) {
-        const next = mod((out.get(y) ?? 0) - factor * v)
-        if (next === 0) out.delete(y)
-        else out.set(y, next)
-      }
-    }
-    return out
-  }
-
-  private insert(row: Row) {
-    const reduced = this.reduce(row)
-    if (reduced.size === 0) return
-    const pivot = Math.min(...reduced.keys())
-    const scale = inverse(reduced.get(pivot)!)
-    for (const [x, v] of reduced) reduced.set(x, mod(v * scale))
-    // Keep the basis fully reduced: the new pivot column leaves every other basis row.
-    for (const other of [...(this.columnRows.get(pivot) ?? [])]) {
-      const otherRow = this.pivots.get(other)!
-      const factor = otherRow.get(pivot)!
-      for (const [y, v] of reduced) {
-        const next = mod((otherRow.get(y) ?? 0) - factor * v)
-        if (next === 0) {
-          otherRow.delete(y)
-          this.columnRows.get(y)?.delete(other)
-        } else {
-          if (!otherRow.has(y)) this.columnRows.get(y)?.add(other) ?? this.columnRows.set(y, new Set([other]))
-          otherRow.set(y, next)
-        }
-      }
-    }
-    this.pivots.set(pivot, reduced)
-    for (const x of reduced.keys()) {
-      const set = this.columnRows.get(x) ?? new Set<number>()
-      set.add(pivot)
-      this.columnRows.set(x, set)
-    }
-  }
-
   /** The row a shown cell adds (none for a cell outside this system's tree, or without people of its measure). */
   cellRow(key: string): Row | undefined {
     const at = key.indexOf(":")
@@ -285,36 +328,52 @@ class ReducedSystem {
     return row.size > 0 ? row : undefined
   }
 
-  /** A row with everything already published taken away (empty when the row adds nothing). */
-  reduced(row: Row): Row {
-    return this.reduce(this.strip(row))
-  }
-
-  /** Publishes one more row (a cell shown again): the basis grows, nothing is rebuilt. */
-  add(row: Row) {
-    this.insert(this.strip(row))
-  }
-
   /** What is left of a set of atoms after everything published is taken away: empty when it is determined. */
   residual(atoms: readonly Atom[]): Row {
     const sum: Row = new Map()
-    for (const a of atoms) {
-      for (const [x, v] of this.atomRow(a.unitId, a.family) ?? new Map<number, number>()) {
-        const next = mod((sum.get(x) ?? 0) + v)
-        if (next === 0) sum.delete(x)
-        else sum.set(x, next)
-      }
-    }
-    return this.reduce(this.strip(sum))
+    for (const a of atoms) addInto(sum, this.atomRow(a.unitId, a.family) ?? new Map<number, number>())
+    return this.reduced(sum)
   }
 }
 
-const addInto = (into: Row, row: Row) => {
-  for (const [x, v] of row) {
-    const next = mod((into.get(x) ?? 0) + v)
-    if (next === 0) into.delete(x)
-    else into.set(x, next)
+/**
+ * The sets of small groups (1..k-1 people each, `sizes`) whose residuals cancel and that hold 1..k-1 people in
+ * all: each such set is determined by what is published. Every minimal one is found, from its lowest member (a
+ * larger one is a union of minimal ones); at most `limit`.
+ */
+export function cancellingSets(
+  residuals: readonly Row[],
+  sizes: readonly number[],
+  k: number,
+  limit: number,
+) {
+  const out: { members: number[]; people: number }[] = []
+  const touching = new Map<number, number[]>()
+  residuals.forEach((row, i) => {
+    for (const x of row.keys()) {
+      const list = touching.get(x) ?? []
+      list.push(i)
+      touching.set(x, list)
+    }
+  })
+  const search = (members: number[], sum: Row, people: number) => {
+    if (out.length >= limit) return
+    if (sum.size === 0) {
+      out.push({ members, people })
+      return
+    }
+    const column = Math.min(...sum.keys())
+    for (const j of touching.get(column) ?? []) {
+      if (j <= members[0]! || members.includes(j)) continue
+      if (people + sizes[j]! >= k) continue
+      const next = new Map(sum)
+      addInto(next, residuals[j]!)
+      search([...members, j], next, people + sizes[j]!)
+    }
   }
+  for (let i = 0; i < residuals.length && out.length < limit; i++)
+    search([i], new Map(residuals[i]!), sizes[i]!)
+  return out
 }
 
 /** Every set of atoms holding 1..k-1 people of some measure whose sum a reader can work out (at most `limit`). */
@@ -325,30 +384,14 @@ export function findDisclosures(model: PublicationModel, visible: Set<string>, l
     const small = model.input.atoms.filter((a) => a.counts[m]! >= 1 && a.counts[m]! < k)
     if (small.length === 0) continue
     const system = new ReducedSystem(model, m, visible)
-    const residuals = small.map((a) => system.residual([a]))
-    const touching = new Map<number, number[]>()
-    residuals.forEach((row, i) => {
-      for (const x of row.keys()) touching.set(x, [...(touching.get(x) ?? []), i])
-    })
-    // Sets of small atoms whose residuals cancel, each set found once, from its lowest member.
-    const search = (members: number[], sum: Row, people: number) => {
-      if (out.length >= limit) return
-      if (sum.size === 0) {
-        out.push({ measure: m, atoms: members.map((i) => small[i]!), people })
-        return
-      }
-      const column = Math.min(...sum.keys())
-      for (const j of touching.get(column) ?? []) {
-        if (j <= members[0]! || members.includes(j)) continue
-        const n = small[j]!.counts[m]!
-        if (people + n >= k) continue
-        const next = new Map(sum)
-        addInto(next, residuals[j]!)
-        search([...members, j], next, people + n)
-      }
-    }
-    for (let i = 0; i < small.length && out.length < limit; i++)
-      search([i], new Map(residuals[i]!), small[i]!.counts[m]!)
+    const sets = cancellingSets(
+      small.map((a) => system.residual([a])),
+      small.map((a) => a.counts[m]!),
+      k,
+      limit - out.length,
+    )
+    for (const { members, people } of sets)
+      out.push({ measure: m, atoms: members.map((i) => small[i]!), people })
     if (out.length >= limit) break
   }
   return out
@@ -465,17 +508,40 @@ function hideWithinUnits(model: PublicationModel, visible: Set<string>) {
  * system at every step.
  */
 function repair(model: PublicationModel, trial: PublicationModel, visible: Set<string>, d: Disclosure) {
-  const candidates = repairCandidates(model, visible, d)
+  const candidates = repairCandidates(
+    model,
+    visible,
+    d.atoms.map((a) => a.unitId),
+    d.measure,
+  )
   for (const key of candidates) visible.delete(key)
   const system = new ReducedSystem(trial, d.measure, visible)
-  let residual = system.residual(d.atoms)
-  // Still determined with every candidate hidden: nothing near it helps; they stay hidden (the next round decides).
-  if (residual.size === 0) return
+  showAgainUnneeded(
+    {
+      cellRow: (key) => system.cellRow(key),
+      reduced: (row) => system.reduced(row),
+      add: (row) => system.add(row),
+      groupResidual: () => system.residual(d.atoms),
+    },
+    candidates,
+    visible,
+  )
+}
+
+/**
+ * With every candidate hidden (in `visible` and in `system`), shows again, dearest first, every candidate the group
+ * does not need hidden: the cheapest prefix that "hide until the group is no longer determined" would hide stays
+ * hidden, and of it, every one that is not needed after all is shown again. Leaves them all hidden when the group
+ * is determined even so (the caller decides what more to hide).
+ */
+export function showAgainUnneeded(system: AuditSystem, candidates: readonly string[], visible: Set<string>) {
+  let residual = system.groupResidual()
+  if (residual.size === 0) return false
   const show = (key: string, row: Row | undefined) => {
     visible.add(key)
     if (!row) return
     system.add(row)
-    residual = system.residual(d.atoms)
+    residual = system.groupResidual()
   }
   const determines = (row: Row | undefined) =>
     row !== undefined && isMultipleOf(residual, system.reduced(row))
@@ -493,6 +559,7 @@ function repair(model: PublicationModel, trial: PublicationModel, visible: Set<s
     const row = system.cellRow(candidates[i]!)
     if (!determines(row)) show(candidates[i]!, row)
   }
+  return true
 }
 
 /** Whether `residual` (not empty) is λ · `row` for some λ, modulo P. */
@@ -511,7 +578,12 @@ function isMultipleOf(residual: Row, row: Row): boolean {
  * then the benchmark total at the top of the tree (rather than a whole hospital), then a sibling's or child's whole
  * row, then a total on the group's own chain (which would only help with its own parent hidden too).
  */
-function repairCandidates(model: PublicationModel, visible: Set<string>, d: Disclosure): string[] {
+export function repairCandidates(
+  model: PublicationModel,
+  visible: Set<string>,
+  unitIds: readonly number[],
+  measure: number,
+): string[] {
   const cost = new Map<string, number>()
   const consider = (unitId: number, isOnChain: boolean) => {
     for (const slice of SLICES) {
@@ -519,13 +591,14 @@ function repairCandidates(model: PublicationModel, visible: Set<string>, d: Disc
       if (!visible.has(key)) continue
       const isRoot = model.parentOf.get(unitId) === null
       const tier = slice !== ALL_FAMILIES ? 1 : isRoot ? 2 : isOnChain ? 4 : 3
-      const n = model.cellCounts.get(key)![d.measure]!
+      const n = model.cellCounts.get(key)![measure]!
       const value = tier * 1e9 + n
       cost.set(key, Math.min(cost.get(key) ?? Number.POSITIVE_INFINITY, value))
     }
   }
-  for (const atom of d.atoms) {
-    for (const unitId of model.lineage(atom.unitId)) {
+  for (const groupUnit of unitIds) {
+    if (!model.parentOf.has(groupUnit)) continue
+    for (const unitId of model.lineage(groupUnit)) {
       consider(unitId, true)
       const parent = model.parentOf.get(unitId)
       const siblings =

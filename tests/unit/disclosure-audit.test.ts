@@ -13,45 +13,13 @@ import {
 } from "~/domain/disclosure"
 import type { JobFamily } from "~/domain/vocabulary"
 import { seededRandom } from "../../scripts/seed/factories"
+import { echelon, type Fraction, frac, isZero, reduceBy } from "../support/rational"
 
 const K = 5
 
 // ---------------------------------------------------------------- an attacker written apart from the module
 // Exact rationals over bigint, dense rows over the atoms themselves (not subtree coordinates, not modular), and
 // every candidate set of people tried one by one.
-
-type Fraction = { n: bigint; d: bigint }
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b))
-function frac(n: bigint, d = 1n): Fraction {
-  if (d < 0n) [n, d] = [-n, -d]
-  const g = gcd(n, d) || 1n
-  return { n: n / g, d: d / g }
-}
-const sub = (a: Fraction, b: Fraction) => frac(a.n * b.d - b.n * a.d, a.d * b.d)
-const mul = (a: Fraction, b: Fraction) => frac(a.n * b.n, a.d * b.d)
-const div = (a: Fraction, b: Fraction) => frac(a.n * b.d, a.d * b.n)
-const isZero = (a: Fraction) => a.n === 0n
-
-/** Echelon basis of the rows; a vector is in their span when it reduces to zero. */
-function echelon(rows: Fraction[][]) {
-  const basis: { pivot: number; row: Fraction[] }[] = []
-  for (const original of rows) {
-    const row = reduceBy(basis, original)
-    const pivot = row.findIndex((v) => !isZero(v))
-    if (pivot < 0) continue
-    basis.push({ pivot, row: row.map((v) => div(v, row[pivot]!)) })
-  }
-  return basis
-}
-function reduceBy(basis: { pivot: number; row: Fraction[] }[], vector: Fraction[]) {
-  let row = [...vector]
-  for (const b of basis) {
-    const factor = row[b.pivot]!
-    if (isZero(factor)) continue
-    row = row.map((v, i) => sub(v, mul(factor, b.row[i]!)))
-  }
-  return row
-}
 
 /** Every set of atoms of 1..k-1 people (some measure) that the published cells determine, as sorted keys. */
 function attack(input: PublicationInput, visible: Set<string>): Set<string> {
