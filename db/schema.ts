@@ -600,11 +600,15 @@ export const publishedCycles = sqliteTable("published_cycles", {
   /** k of the rule the publication was decided with */
   k: integer("k").notNull(),
   publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
-  /** utility, for the decision record: cells with people, hidden as small, by the cohort rule, by the audit */
+  /**
+   * utility, for the decision record: cells with people, hidden as small, by the cohort rule, by the audit of the
+   * cycle, and by the audit across cycles (read with every earlier publication)
+   */
   cellsWithPeople: integer("cells_with_people").notNull(),
   hiddenSmall: integer("hidden_small").notNull(),
   hiddenByCohort: integer("hidden_by_cohort").notNull(),
   hiddenByAudit: integer("hidden_by_audit").notNull(),
+  hiddenAcrossCycles: integer("hidden_across_cycles").notNull().default(0),
 })
 
 /** The tree as it stood when the cycle closed: names, parents and depth then. */

@@ -157,7 +157,11 @@ if (parts.has("utility")) {
       "before: below k": share(u.hiddenSmall, u.cellsWithPeople),
       "+ cohort rule": share(u.hiddenByCohort, u.cellsWithPeople),
       "+ audit": share(u.hiddenByAudit, u.cellsWithPeople),
-      "after: hidden in all": share(u.hiddenSmall + u.hiddenByCohort + u.hiddenByAudit, u.cellsWithPeople),
+      "+ across cycles": share(u.hiddenAcrossCycles, u.cellsWithPeople),
+      "after: hidden in all": share(
+        u.hiddenSmall + u.hiddenByCohort + u.hiddenByAudit + u.hiddenAcrossCycles,
+        u.cellsWithPeople,
+      ),
       "hospital rows hidden": `${u.hospitalRowsHidden} of ${u.hospitalRows}`,
     })),
   )
@@ -185,6 +189,7 @@ if (parts.has("heatmap")) {
       read: seconds(p.phases.read),
       "cohort rule": seconds(p.phases["cohort rule"]),
       "decide and audit": seconds(p.phases["decide and audit"]),
+      "across cycles": seconds(p.phases["audit across cycles"]),
       store: seconds(p.phases.store),
       "learning snapshot": seconds(p.phases["learning snapshot"]),
     })),
@@ -198,7 +203,11 @@ if (parts.has("heatmap")) {
       "before: below k": share(p.hiddenSmall, p.cellsWithPeople),
       "+ cohort rule": share(p.hiddenByCohort, p.cellsWithPeople),
       "+ audit": share(p.hiddenByAudit, p.cellsWithPeople),
-      "after: hidden in all": share(p.hiddenSmall + p.hiddenByCohort + p.hiddenByAudit, p.cellsWithPeople),
+      "+ across cycles": share(p.hiddenAcrossCycles, p.cellsWithPeople),
+      "after: hidden in all": share(
+        p.hiddenSmall + p.hiddenByCohort + p.hiddenByAudit + p.hiddenAcrossCycles,
+        p.cellsWithPeople,
+      ),
       "hospital rows hidden": `${p.hospitalRowsHidden} of ${p.hospitalRows}`,
     })),
   )

@@ -20,6 +20,7 @@ import {
   type AuditSystem,
   cancellingSets,
   cellKey,
+  isMultipleOf,
   mod,
   type PublicationModel,
   type Row,
@@ -175,10 +176,13 @@ export function findJointDisclosures(
 
 /**
  * Hides more of the new publication (`visible`, changed in place; `model` is its own) until no combination with the
- * earlier ones determines a small group: each time, the cells near the group's places, cheapest first, as in the
- * audit of one cycle, then every one not needed is shown again. `costMeasure` maps a joint measure to the model's.
- * Returns how many cells it hid. A group the earlier publications determine on their own (published under another
- * k, or before this audit existed) is left: nothing the new one hides changes it.
+ * earlier ones determines a small group. Each round, per measure, the cells near every group found, cheapest first
+ * as in the audit of one cycle, are hidden together, then shown again dearest first wherever no group becomes
+ * determined (one reduced system for all of them: a row determines a group exactly when the group's residual is a
+ * multiple of the row's). A group still determined with those hidden gets the same over the whole publication. The
+ * next round's search checks the result. `costMeasure` maps a joint measure to the model's. Returns how many cells
+ * it hid. A group the earlier publications determine on their own (published under another k, or before this audit
+ * existed) is left: nothing the new one hides changes it.
  */
 export function hideAcrossCycles(
   input: JointInput,
@@ -190,27 +194,49 @@ export function hideAcrossCycles(
   const trees = input.layers.map((l) => new UnitTree(l.units))
   const ignore = new Set<string>()
   const allUnits = model.input.units.map((u) => u.id)
+  const membersOf = (d: { key: string }) => d.key.split("|")[1]!.split(",").map(Number)
+  const placesOf = (d: JointDisclosure) =>
+    d.atoms.flatMap((a) => a.places.flatMap((p) => (p ? [p.unitId] : [])))
   for (let round = 0; round < model.cellCounts.size; round++) {
-    const disclosures = findJointDisclosures(input, 200, visible, ignore)
+    const disclosures = findJointDisclosures(input, 500, visible, ignore)
     if (disclosures.length === 0) break
-    for (const d of disclosures) {
-      const members = d.key.split("|")[1]!.split(",").map(Number)
-      const tryHiding = (candidates: string[]) => {
-        for (const key of candidates) visible.delete(key)
-        const system = new JointSystem(trees, input, d.measure, visible)
-        const adapter: AuditSystem = {
-          cellRow: (key) => system.cellRow(key),
-          reduced: (row) => system.reduced(row),
-          add: (row) => system.add(row),
-          groupResidual: () => system.residual(members),
-        }
-        return showAgainUnneeded(adapter, candidates, visible)
+    const stuck: typeof disclosures = []
+    for (const measure of new Set(disclosures.map((d) => d.measure))) {
+      const groups = disclosures.filter((d) => d.measure === measure)
+      const candidates = repairCandidates(model, visible, groups.flatMap(placesOf), costMeasure(measure))
+      for (const key of candidates) visible.delete(key)
+      const system = new JointSystem(trees, input, measure, visible)
+      const live: { residual: Row }[] = []
+      for (const d of groups) {
+        const residual = system.residual(membersOf(d))
+        if (residual.size === 0) stuck.push(d)
+        else live.push({ residual })
       }
-      const places = d.atoms.flatMap((a) => a.places.flatMap((p) => (p ? [p.unitId] : [])))
-      const measure = costMeasure(d.measure)
-      if (tryHiding(repairCandidates(model, visible, places, measure))) continue
+      for (let i = candidates.length - 1; i >= 0; i--) {
+        const key = candidates[i]!
+        const row = system.cellRow(key)
+        if (row) {
+          const reduced = system.reduced(row)
+          if (live.some((g) => isMultipleOf(g.residual, reduced))) continue
+          system.add(row)
+          for (const g of live) g.residual = system.reduced(g.residual)
+        }
+        visible.add(key)
+      }
+    }
+    for (const d of stuck) {
+      const members = membersOf(d)
       const shown = [...visible]
-      if (tryHiding(repairCandidates(model, visible, allUnits, measure))) continue
+      const candidates = repairCandidates(model, visible, allUnits, costMeasure(d.measure))
+      for (const key of candidates) visible.delete(key)
+      const system = new JointSystem(trees, input, d.measure, visible)
+      const adapter: AuditSystem = {
+        cellRow: (key) => system.cellRow(key),
+        reduced: (row) => system.reduced(row),
+        add: (row) => system.add(row),
+        groupResidual: () => system.residual(members),
+      }
+      if (showAgainUnneeded(adapter, candidates, visible)) continue
       // Determined without anything of the new publication: not its to mend.
       for (const key of shown) visible.add(key)
       ignore.add(d.key)

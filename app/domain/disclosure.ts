@@ -563,7 +563,7 @@ export function showAgainUnneeded(system: AuditSystem, candidates: readonly stri
 }
 
 /** Whether `residual` (not empty) is λ · `row` for some λ, modulo P. */
-function isMultipleOf(residual: Row, row: Row): boolean {
+export function isMultipleOf(residual: Row, row: Row): boolean {
   if (row.size === 0 || row.size !== residual.size) return false
   const [x, v] = row.entries().next().value as [number, number]
   const r = residual.get(x)

@@ -198,7 +198,12 @@ export function closeCycle(actorId: number, id: number, db: Db = getDb()): Cycle
  */
 export function closeAndPublish(db: Db, id: number, now = new Date(), phases?: Phases) {
   db.update(cycles).set({ status: "closed" }).where(eq(cycles.id, id)).run()
-  const { cellsWithPeople, hiddenSmall, hiddenByCohort, hiddenByAudit } = publishCycle(db, id, now, phases)
+  const { cellsWithPeople, hiddenSmall, hiddenByCohort, hiddenByAudit, hiddenAcrossCycles } = publishCycle(
+    db,
+    id,
+    now,
+    phases,
+  )
   const phase = phaseClock(phases)
   const learning = takeLearningSnapshot(db, now)
   phase("learning snapshot")
@@ -207,6 +212,7 @@ export function closeAndPublish(db: Db, id: number, now = new Date(), phases?: P
     hiddenSmall,
     hiddenByCohort,
     hiddenByAudit,
+    hiddenAcrossCycles,
     learningSnapshot: learning.snapshotId,
   }
 }

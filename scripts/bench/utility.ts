@@ -1,6 +1,6 @@
 // What a cycle's publication hides (docs/decisions/002-anonymity.md, "Utility"): of the cells with people, the
 // share a plain per-cell threshold hides (below k), and the share the whole rule hides (plus the cohort rule
-// against earlier cycles and the exact audit); and how many hospital rows (the units just below the top) are
+// against earlier cycles, the exact audit and the audit across cycles); and how many hospital rows (the units just below the top) are
 // hidden, since the rule prefers hiding a total or a job-family filter to a whole hospital.
 import type Database from "better-sqlite3"
 
@@ -11,6 +11,7 @@ export type UtilityFigure = {
   hiddenSmall: number
   hiddenByCohort: number
   hiddenByAudit: number
+  hiddenAcrossCycles: number
   hospitalRows: number
   hospitalRowsHidden: number
 }
@@ -19,7 +20,8 @@ export type UtilityFigure = {
 export function publicationUtility(sqlite: Database.Database): UtilityFigure[] {
   const cycles = sqlite
     .prepare(`SELECT c.id, c.name AS cycle, p.k, p.cells_with_people AS cellsWithPeople,
-        p.hidden_small AS hiddenSmall, p.hidden_by_cohort AS hiddenByCohort, p.hidden_by_audit AS hiddenByAudit
+        p.hidden_small AS hiddenSmall, p.hidden_by_cohort AS hiddenByCohort, p.hidden_by_audit AS hiddenByAudit,
+        p.hidden_across_cycles AS hiddenAcrossCycles
       FROM published_cycles p JOIN cycles c ON c.id = p.cycle_id ORDER BY c.opens_on, c.id`)
     .all() as (Omit<UtilityFigure, "hospitalRows" | "hospitalRowsHidden"> & { id: number })[]
   // Units just below the top of the tree the cycle closed on, with anyone invited in their subtree.

@@ -2,15 +2,15 @@
 // cycle respects the cohort rule against the earlier ones (docs/decisions/002-anonymity.md).
 import { and, eq } from "drizzle-orm"
 import { expect, test } from "vitest"
-import { closeCycle, createCycle, openCycle } from "~/services/admin-cycles.server"
+import { closeCycle } from "~/services/admin-cycles.server"
 import { moveUnit, renameUnit } from "~/services/admin-units.server"
 import type { SessionUser } from "~/services/auth.server"
 import { loadAllContent } from "~/services/content-loader.server"
 import { getUnitReport } from "~/services/reports.server"
-import { recordResult } from "~/services/results.server"
 import type { Db } from "../../db/client"
-import { cycles, people, publishedCycles, responses, results, units } from "../../db/schema"
+import { cycles, people, publishedCycles, results, units } from "../../db/schema"
 import { seedReports } from "../../scripts/seed/reports"
+import { cycleAnsweredAgain } from "./answered-again"
 import { testDb } from "./db"
 
 async function demo() {
@@ -85,63 +85,13 @@ test("a move, a rename and a change of k later change nothing a closed cycle sho
 test("a later cycle in which one person of a department no longer answers hides that department's chain", async () => {
   const { db, unitId, admin, manager } = await demo()
   const previous = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, "Forår 2026")).get()!.id
-  const created = createCycle(
-    admin.id,
-    {
-      name: "Efterår 2026",
-      instrumentHash: db.select({ h: cycles.instrumentHash }).from(cycles).get()!.h,
-      unitIds: [unitId("RDEMO")],
-      opensOn: "2026-09-01",
-      closesOn: "2026-09-30",
-    },
-    db,
-  )
-  if (!created.ok) throw new Error(created.reason)
-  expect(openCycle(admin.id, created.id, db, 5)).toMatchObject({ ok: true })
-  // Everyone who answered last time answers again with the same scores, except one person in Akutmodtagelsen.
-  const last = db
-    .select({
-      id: results.id,
-      personId: results.personId,
-      unitId: results.unitId,
-      jobFamily: results.jobFamily,
-    })
-    .from(results)
-    .where(eq(results.cycleId, previous))
-    .all()
-  const leaver = last.find((r) => r.unitId === unitId("NOR-AKM"))!
-  db.transaction(() => {
-    for (const r of last) {
-      if (r.personId === leaver.personId) continue
-      const scores = db.$client
-        .prepare("SELECT dimension, score, level FROM result_scores WHERE result_id = ?")
-        .all(r.id) as { dimension: string; score: number | null; level: number | null }[]
-      const now = new Date(Date.UTC(2026, 8, 10))
-      const response = db
-        .insert(responses)
-        .values({
-          cycleId: created.id,
-          personId: r.personId,
-          status: "submitted",
-          updatedAt: now,
-          submittedAt: now,
-        })
-        .returning({ id: responses.id })
-        .get()
-      recordResult(db, {
-        responseId: response.id,
-        cycleId: created.id,
-        personId: r.personId,
-        unitId: r.unitId,
-        jobFamily: r.jobFamily,
-        submittedAt: now,
-        scored: {
-          dimensions: scores as never,
-          minLevel: Math.min(...scores.map((s) => s.level ?? 0)) as 0,
-        },
-      })
-    }
+  // One person in Akutmodtagelsen does not answer again; everyone else does, with the same scores.
+  const { cycleId, last } = cycleAnsweredAgain(db, admin.id, {
+    previous,
+    regionId: unitId("RDEMO"),
+    leavers: (last) => [last.find((r) => r.unitId === unitId("NOR-AKM"))!],
   })
+  const created = { id: cycleId }
   expect(closeCycle(admin.id, created.id, db)).toMatchObject({ ok: true })
   const published = db.select().from(publishedCycles).where(eq(publishedCycles.cycleId, created.id)).get()!
   expect(published.hiddenByCohort).toBeGreaterThan(0)

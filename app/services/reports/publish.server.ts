@@ -16,6 +16,7 @@ import {
 import { DIMENSIONS, type Dimension, type JobFamily } from "~/domain/vocabulary"
 import { type Db, schema } from "../db.server"
 import { getInstrumentVersion } from "../instrument.server"
+import { auditAcrossCycles } from "./across-cycles.server"
 
 const {
   cycles,
@@ -67,6 +68,7 @@ export type PublicationSummary = {
   hiddenSmall: number
   hiddenByCohort: number
   hiddenByAudit: number
+  hiddenAcrossCycles: number
 }
 
 /** Seconds spent per phase of a close, added up by name (read by npm run bench). */
@@ -210,6 +212,21 @@ export function publishCycle(db: Db, cycleId: number, now = new Date(), phases?:
   const initiallyVisible = model.initiallyVisible()
   const decision = decidePublication(input, cohortHidden)
   phase("decide and audit")
+  const hiddenAcrossCycles = auditAcrossCycles(db, {
+    cycleId,
+    units: input.units,
+    model,
+    visible: decision.visible,
+    measureOf: (name) =>
+      name === "invited"
+        ? INVITED
+        : name === "submitted"
+          ? SUBMITTED
+          : name.startsWith("scored:")
+            ? scoredMeasure(name.slice("scored:".length) as Dimension)
+            : measureIndex.get(name),
+  })
+  phase("audit across cycles")
   const summary: PublicationSummary = {
     cycleId,
     k,
@@ -217,6 +234,7 @@ export function publishCycle(db: Db, cycleId: number, now = new Date(), phases?:
     hiddenSmall: decision.hiddenSmall,
     hiddenByCohort: [...cohortHidden].filter((key) => initiallyVisible.has(key)).length,
     hiddenByAudit: decision.hiddenByAudit,
+    hiddenAcrossCycles,
   }
 
   // ---- store

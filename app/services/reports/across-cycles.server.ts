@@ -1,0 +1,119 @@
+// The audit across cycles for a closing cycle (docs/decisions/002-anonymity.md, app/domain/disclosure-across-cycles.ts):
+// reads every earlier publication (its tree and shown cells, as frozen) and where each person was counted in each
+// cycle, and hides more of the new publication where the cycles together would tell about 1..k-1 people.
+import {
+  hideAcrossCycles,
+  type JointAtom,
+  type JointInput,
+  type Layer,
+  type Place,
+} from "~/domain/disclosure-across-cycles"
+import { cellKey, type PublicationModel, type Slice, type TreeUnit } from "~/domain/disclosure"
+import { DIMENSIONS, type JobFamily } from "~/domain/vocabulary"
+import type { Db } from "../db.server"
+
+/** Where one person was counted in one cycle: invited, answered, and in which dimensions scored and self-rated. */
+type Counted = { invited?: Place; answered?: Place; scored: Set<string>; rated: Set<string> }
+
+/** The measures compared across cycles, by name: each finds a person's place in one cycle. */
+const MEASURES: { name: string; place: (c: Counted) => Place | undefined }[] = [
+  { name: "invited", place: (c) => c.invited },
+  { name: "submitted", place: (c) => c.answered },
+  ...DIMENSIONS.map((d) => ({ name: `scored:${d}`, place: (c: Counted) => (c.scored.has(d) ? c.answered : null) })),
+  ...DIMENSIONS.map((d) => ({
+    name: `confidence:${d}`,
+    place: (c: Counted) => (c.rated.has(d) ? c.answered : null),
+  })),
+]
+
+/**
+ * Hides, in `visible` (the new publication's shown cells, decided on its own), what the earlier publications would
+ * otherwise help to work out. `measureOf` gives the model's index of a named measure (undefined when this cycle
+ * has no such measure). Returns how many cells it hid.
+ */
+export function auditAcrossCycles(
+  db: Db,
+  input: {
+    cycleId: number
+    units: readonly TreeUnit[]
+    model: PublicationModel
+    visible: Set<string>
+    measureOf: (name: string) => number | undefined
+  },
+): number {
+  const sqlite = db.$client
+  const earlier = (
+    sqlite
+      .prepare("SELECT cycle_id AS id FROM published_cycles WHERE cycle_id != ? ORDER BY cycle_id")
+      .all(input.cycleId) as { id: number }[]
+  ).map((c) => c.id)
+  if (earlier.length === 0) return 0
+  const layers: Layer[] = earlier.map((id) => ({
+    units: sqlite
+      .prepare("SELECT unit_id AS id, parent_id AS parentId FROM published_units WHERE cycle_id = ? ORDER BY path")
+      .all(id) as TreeUnit[],
+    visible: new Set(
+      (
+        sqlite.prepare("SELECT unit_id AS unitId, slice FROM published_cells WHERE cycle_id = ?").all(id) as {
+          unitId: number
+          slice: Slice
+        }[]
+      ).map((c) => cellKey(c.unitId, c.slice)),
+    ),
+  }))
+  layers.push({ units: input.units, visible: input.visible })
+  const cycleIds = [...earlier, input.cycleId]
+
+  // ---- where each person was counted in each cycle
+  const people = new Map<number, Counted[]>()
+  const countedIn = (personId: number, layer: number) => {
+    let list = people.get(personId)
+    if (!list) {
+      list = cycleIds.map(() => ({ scored: new Set<string>(), rated: new Set<string>() }))
+      people.set(personId, list)
+    }
+    return list[layer]!
+  }
+  type Row = { personId: number; unitId: number; family: JobFamily }
+  cycleIds.forEach((cycleId, layer) => {
+    for (const r of sqlite
+      .prepare(`SELECT person_id AS personId, unit_id AS unitId, job_family AS family FROM cycle_invitations
+        WHERE cycle_id = ?`)
+      .all(cycleId) as Row[])
+      countedIn(r.personId, layer).invited = { unitId: r.unitId, family: r.family }
+    for (const r of sqlite
+      .prepare(`SELECT r.person_id AS personId, r.unit_id AS unitId, r.job_family AS family,
+          (SELECT group_concat(s.dimension) FROM result_scores s
+            WHERE s.result_id = r.id AND s.score IS NOT NULL) AS scored,
+          (SELECT group_concat(s.dimension) FROM result_scores s
+            WHERE s.result_id = r.id AND s.score IS NOT NULL AND s.confidence IS NOT NULL) AS rated,
+          EXISTS (SELECT 1 FROM result_scores s WHERE s.result_id = r.id) AS hasScores
+        FROM results r WHERE r.cycle_id = ?`)
+      .all(cycleId) as (Row & { scored: string | null; rated: string | null; hasScores: number })[]) {
+      const counted = countedIn(r.personId, layer)
+      counted.answered = { unitId: r.unitId, family: r.family }
+      // An erased person's scores are gone, their result row stays (and counts in every dimension it was scored in,
+      // which is no longer known): counted as scored everywhere, the larger structure.
+      const scored = r.hasScores ? (r.scored?.split(",") ?? []) : [...DIMENSIONS]
+      for (const d of scored) counted.scored.add(d)
+      for (const d of r.rated?.split(",") ?? []) counted.rated.add(d)
+    }
+  })
+
+  // ---- per measure this cycle has: the people grouped by their places
+  const names = MEASURES.filter((m) => input.measureOf(m.name) !== undefined)
+  const measures: JointAtom[][] = names.map((measure) => {
+    const groups = new Map<string, JointAtom>()
+    for (const list of people.values()) {
+      const places = list.map((c) => measure.place(c) ?? null)
+      if (places.every((p) => p === null)) continue
+      const key = places.map((p) => (p ? cellKey(p.unitId, p.family) : "-")).join("|")
+      const group = groups.get(key)
+      if (group) group.n++
+      else groups.set(key, { places, n: 1 })
+    }
+    return [...groups.values()]
+  })
+  const joint: JointInput = { layers, measures, k: input.model.input.k }
+  return hideAcrossCycles(joint, input.model, input.visible, (m) => input.measureOf(names[m]!.name)!)
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `published_cycles` ADD `hidden_across_cycles` integer DEFAULT 0 NOT NULL;

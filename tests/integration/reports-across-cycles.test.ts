@@ -1,0 +1,95 @@
+// The audit across cycles on the demo (docs/decisions/002-anonymity.md): a hospital that lost six respondents,
+// five in one department and one in another, must not give the sixth away as "the hospital's drop minus the
+// department's", although each cell on its own passes the cohort rule. Checked with an attacker written apart from
+// the audit, over what the three closed cycles publish, read from the database as a manager's pages would.
+import { eq } from "drizzle-orm"
+import { expect, test } from "vitest"
+import { cellKey, type Slice, type TreeUnit } from "~/domain/disclosure"
+import type { JointAtom, JointInput, Place } from "~/domain/disclosure-across-cycles"
+import type { JobFamily } from "~/domain/vocabulary"
+import { closeCycle } from "~/services/admin-cycles.server"
+import { loadAllContent } from "~/services/content-loader.server"
+import type { Db } from "../../db/client"
+import { cycles, people, publishedCycles, units } from "../../db/schema"
+import { seedReports } from "../../scripts/seed/reports"
+import { attackAcrossCycles } from "../support/joint-attacker"
+import { cycleAnsweredAgain } from "./answered-again"
+import { testDb } from "./db"
+
+/** Every published cycle's tree and shown cells, and who answered where in each, from the database. */
+function publishedAcrossCycles(db: Db): JointInput {
+  const sqlite = db.$client
+  const ids = (
+    sqlite.prepare("SELECT cycle_id AS id FROM published_cycles ORDER BY cycle_id").all() as { id: number }[]
+  ).map((c) => c.id)
+  const layers = ids.map((id) => ({
+    units: sqlite
+      .prepare("SELECT unit_id AS id, parent_id AS parentId FROM published_units WHERE cycle_id = ?")
+      .all(id) as TreeUnit[],
+    visible: new Set(
+      (
+        sqlite.prepare("SELECT unit_id AS unitId, slice FROM published_cells WHERE cycle_id = ?").all(id) as {
+          unitId: number
+          slice: Slice
+        }[]
+      ).map((c) => cellKey(c.unitId, c.slice)),
+    ),
+  }))
+  const places = new Map<number, Place[]>()
+  ids.forEach((id, c) => {
+    for (const r of sqlite
+      .prepare(
+        "SELECT person_id AS personId, unit_id AS unitId, job_family AS family FROM results WHERE cycle_id = ?",
+      )
+      .all(id) as { personId: number; unitId: number; family: JobFamily }[]) {
+      const list = places.get(r.personId) ?? ids.map(() => null)
+      list[c] = { unitId: r.unitId, family: r.family }
+      places.set(r.personId, list)
+    }
+  })
+  const groups = new Map<string, JointAtom>()
+  for (const list of places.values()) {
+    const key = JSON.stringify(list)
+    groups.set(key, { places: list, n: (groups.get(key)?.n ?? 0) + 1 })
+  }
+  return { layers, measures: [[...groups.values()]], k: 5 }
+}
+
+test("a hospital's drop minus one department's does not tell who else stopped answering", async () => {
+  const db = testDb()
+  seedReports(db, loadAllContent().content!)
+  const unitId = (code: string) =>
+    db.select({ id: units.id }).from(units).where(eq(units.code, code)).get()!.id
+  const admin = db.select().from(people).where(eq(people.email, "admin@parat.test")).get()!
+  const previous = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, "Forår 2026")).get()!.id
+  // Five nurses of the emergency department and one cardiology doctor of the same hospital do not answer again.
+  const { cycleId, leavers } = cycleAnsweredAgain(db, admin.id, {
+    previous,
+    regionId: unitId("RDEMO"),
+    leavers: (last) => [
+      ...last.filter((r) => r.unitId === unitId("NOR-AKM") && r.jobFamily === "nurse").slice(0, 5),
+      last.find((r) => r.unitId === unitId("NOR-KAR") && r.jobFamily === "doctor")!,
+    ],
+  })
+  expect(leavers.size).toBe(6)
+  expect(closeCycle(admin.id, cycleId, db)).toMatchObject({ ok: true })
+  const published = db.select().from(publishedCycles).where(eq(publishedCycles.cycleId, cycleId)).get()!
+  // The cohort rule hides the cardiology department (one changed); the audit across cycles had to hide more.
+  expect(published.hiddenByCohort).toBeGreaterThan(0)
+  expect(published.hiddenAcrossCycles).toBeGreaterThan(0)
+
+  const input = publishedAcrossCycles(db)
+  expect(input.layers).toHaveLength(3)
+  // The one cardiology doctor who stopped: answered in spring, not in the new cycle.
+  const doctor = input.measures[0]!.findIndex(
+    (a) =>
+      a.n === 1 &&
+      a.places[1]?.unitId === unitId("NOR-KAR") &&
+      a.places[1]?.family === "doctor" &&
+      a.places[2] === null,
+  )
+  expect(doctor).toBeGreaterThanOrEqual(0)
+  // Nothing of 1..4 people can be worked out from the three cycles together: no single group of people placed the
+  // same way in every cycle, and no two such groups summed.
+  expect([...attackAcrossCycles(input, 2)]).toEqual([])
+}, 120_000)
