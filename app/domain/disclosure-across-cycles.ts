@@ -20,7 +20,7 @@ import {
   type AuditSystem,
   cancellingSets,
   cellKey,
-  isMultipleOf,
+  hideForGroups,
   mod,
   type PublicationModel,
   type Row,
@@ -127,14 +127,22 @@ class JointSystem extends SparseBasis {
   }
 }
 
-/** The measures whose joint atoms differ (identical ones are audited once). */
+/** The measures whose joint atoms differ (identical ones are audited once; the same array is the same measure). */
+const distinctCache = new WeakMap<JointInput["measures"], number[]>()
 function distinctMeasures(input: JointInput): number[] {
+  const cached = distinctCache.get(input.measures)
+  if (cached) return cached
   const seen = new Map<string, number>()
+  const byArray = new Map<readonly JointAtom[], number>()
   input.measures.forEach((atoms, m) => {
+    if (byArray.has(atoms)) return
+    byArray.set(atoms, m)
     const signature = JSON.stringify(atoms)
     if (!seen.has(signature)) seen.set(signature, m)
   })
-  return [...seen.values()]
+  const distinct = [...seen.values()]
+  distinctCache.set(input.measures, distinct)
+  return distinct
 }
 
 const disclosureKey = (d: { measure: number; members: number[] }) => `${d.measure}|${d.members.join(",")}`
@@ -198,31 +206,20 @@ export function hideAcrossCycles(
   const placesOf = (d: JointDisclosure) =>
     d.atoms.flatMap((a) => a.places.flatMap((p) => (p ? [p.unitId] : [])))
   for (let round = 0; round < model.cellCounts.size; round++) {
-    const disclosures = findJointDisclosures(input, 500, visible, ignore)
+    const disclosures = findJointDisclosures(input, 5000, visible, ignore)
     if (disclosures.length === 0) break
     const stuck: typeof disclosures = []
     for (const measure of new Set(disclosures.map((d) => d.measure))) {
       const groups = disclosures.filter((d) => d.measure === measure)
-      const candidates = repairCandidates(model, visible, groups.flatMap(placesOf), costMeasure(measure))
-      for (const key of candidates) visible.delete(key)
-      const system = new JointSystem(trees, input, measure, visible)
-      const live: { residual: Row }[] = []
-      for (const d of groups) {
-        const residual = system.residual(membersOf(d))
-        if (residual.size === 0) stuck.push(d)
-        else live.push({ residual })
-      }
-      for (let i = candidates.length - 1; i >= 0; i--) {
-        const key = candidates[i]!
-        const row = system.cellRow(key)
-        if (row) {
-          const reduced = system.reduced(row)
-          if (live.some((g) => isMultipleOf(g.residual, reduced))) continue
-          system.add(row)
-          for (const g of live) g.residual = system.reduced(g.residual)
-        }
-        visible.add(key)
-      }
+      stuck.push(
+        ...hideForGroups(
+          repairCandidates(model, visible, groups.flatMap(placesOf), costMeasure(measure)),
+          visible,
+          () => new JointSystem(trees, input, measure, visible),
+          (system, d) => system.residual(membersOf(d)),
+          groups,
+        ),
+      )
     }
     for (const d of stuck) {
       const members = membersOf(d)

@@ -243,12 +243,50 @@ export class SparseBasis {
 }
 
 /** What the repair needs of a system: a cell's row, and what is left of the group it protects. */
-export interface AuditSystem {
+export interface ShownSystem {
   cellRow(key: string): Row | undefined
   reduced(row: Row): Row
   add(row: Row): void
+}
+export interface AuditSystem extends ShownSystem {
   /** what is left of the group after everything published is taken away: empty when it is determined */
   groupResidual(): Row
+}
+
+/**
+ * Protects several groups at once, with one reduced system: every candidate is hidden, then shown again dearest
+ * first wherever no group's sum becomes determined (a row determines a group exactly when the group's residual is
+ * a multiple of the row's). `formOf` is a group's sum as a row of the system. Returns the groups that are
+ * determined even with every candidate hidden (the caller decides what more to hide).
+ */
+export function hideForGroups<S extends ShownSystem, G>(
+  candidates: readonly string[],
+  visible: Set<string>,
+  build: () => S,
+  formOf: (system: S, group: G) => Row,
+  groups: readonly G[],
+): G[] {
+  for (const key of candidates) visible.delete(key)
+  const system = build()
+  const stuck: G[] = []
+  const live: { residual: Row }[] = []
+  for (const g of groups) {
+    const residual = system.reduced(formOf(system, g))
+    if (residual.size === 0) stuck.push(g)
+    else live.push({ residual })
+  }
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const key = candidates[i]!
+    const row = system.cellRow(key)
+    if (row) {
+      const reduced = system.reduced(row)
+      if (live.some((g) => isMultipleOf(g.residual, reduced))) continue
+      system.add(row)
+      for (const g of live) g.residual = system.reduced(g.residual)
+    }
+    visible.add(key)
+  }
+  return stuck
 }
 
 /** The published system of one measure of one cycle, reduced: decides whether a set of atoms is determined. */
@@ -410,7 +448,8 @@ export type PublicationDecision = {
 /**
  * Decides what a cycle publishes: every cell with at least k people in every measure, then, while the audit finds
  * small groups that can be worked out, the cheapest cells that stop each are hidden and the audit runs again.
- * `extraHidden` are cells hidden for another reason (the cohort rule across cycles) before the audit.
+ * `extraHidden` are cells hidden for another reason before the audit (the cohort rule across cycles, or cells a page
+ * does not show); of them, `protectedCells` (the cohort rule's) must not be worked out from the shown cells either.
  *
  * Choosing what to hide is tried out on a small part of the tree (the subtree of the parent of the group's lowest
  * common unit), which is cheap; only the audit of the whole publication decides, so a choice that is not enough
@@ -419,6 +458,7 @@ export type PublicationDecision = {
 export function decidePublication(
   input: PublicationInput,
   extraHidden: ReadonlySet<string> = new Set(),
+  protectedCells: ReadonlySet<string> = new Set(),
 ): PublicationDecision {
   const model = new PublicationModel(input)
   const visible = model.initiallyVisible()
@@ -465,7 +505,42 @@ export function decidePublication(
       break
     }
   }
+  protectHidden(model, visible, protectedCells)
   return { visible, hiddenSmall, hiddenByAudit: initial - visible.size, cellsWithPeople }
+}
+
+/**
+ * Cells hidden for another reason (the cohort rule) with people in them must not be worked out from what is shown
+ * either (a unit's row as its parent's minus its siblings'): where one is, cells near it are hidden, cheapest first,
+ * and shown again where not needed; until none is. Hiding only shrinks what is published, so the audit's guarantee
+ * holds after it.
+ */
+function protectHidden(model: PublicationModel, visible: Set<string>, hidden: ReadonlySet<string>) {
+  const allUnits = model.input.units.map((u) => u.id)
+  for (let round = 0; round < model.cellCounts.size; round++) {
+    const before = visible.size
+    for (const m of model.distinctMeasures()) {
+      const system = new ReducedSystem(model, m, visible)
+      const determined = [...hidden].filter((key) => {
+        const row = system.cellRow(key)
+        return row !== undefined && system.reduced(row).size === 0
+      })
+      if (determined.length === 0) continue
+      const unitOf = (key: string) => Number(key.slice(0, key.indexOf(":")))
+      const build = () => new ReducedSystem(model, m, visible)
+      const formOf = (s: ReducedSystem, key: string) => s.cellRow(key)!
+      const stuck = hideForGroups(
+        repairCandidates(model, visible, determined.map(unitOf), m),
+        visible,
+        build,
+        formOf,
+        determined,
+      )
+      if (stuck.length > 0)
+        hideForGroups(repairCandidates(model, visible, allUnits, m), visible, build, formOf, stuck)
+    }
+    if (visible.size === before) break
+  }
 }
 
 /**

@@ -1,13 +1,5 @@
 import { expect, test } from "vitest"
-import {
-  ALL_FAMILIES,
-  type Atom,
-  cellKey,
-  decidePublication,
-  PublicationModel,
-  SLICES,
-  type TreeUnit,
-} from "~/domain/disclosure"
+import { type Atom, cellKey, decidePublication, PublicationModel, type TreeUnit } from "~/domain/disclosure"
 import {
   findJointDisclosures,
   hideAcrossCycles,

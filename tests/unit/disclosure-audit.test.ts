@@ -152,6 +152,45 @@ test("what a cycle publishes leaves the independent attacker nothing, on random 
   expect(hiddenByAudit).toBeGreaterThan(0)
 })
 
+/** The cells among `keys` whose figures (some measure) the published cells and the empty atoms determine. */
+function determinedCells(input: PublicationInput, visible: Set<string>, keys: string[]): string[] {
+  const parent = new Map(input.units.map((u) => [u.id, u.parentId]))
+  const inCell = (a: Atom, key: string) => {
+    const [unit, slice] = key.split(":")
+    for (let at: number | null | undefined = a.unitId; at != null; at = parent.get(at))
+      if (at === Number(unit)) return slice === ALL_FAMILIES || slice === a.family
+    return false
+  }
+  const found = new Set<string>()
+  for (let m = 0; m < input.measures; m++) {
+    const atoms = input.atoms.filter((a) => a.counts[m]! > 0)
+    const rows = [...visible].map((key) => atoms.map((a) => frac(inCell(a, key) ? 1n : 0n)))
+    const basis = echelon(rows)
+    for (const key of keys) {
+      const vector = atoms.map((a) => frac(inCell(a, key) ? 1n : 0n))
+      if (vector.some((v) => !isZero(v)) && reduceBy(basis, vector).every(isZero)) found.add(key)
+    }
+  }
+  return [...found]
+}
+
+test("a cell hidden by the cohort rule cannot be worked out from the cells shown, on random organisations", () => {
+  let protectedCells = 0
+  for (let seed = 2000; seed < 2150; seed++) {
+    const input = randomOrganisation(seed)
+    const model = new PublicationModel(input)
+    // some cells of k or more, hidden for another reason (as the cohort rule hides them)
+    const random = seededRandom(seed * 31)
+    const extra = [...model.initiallyVisible()].filter(() => random() < 0.2)
+    const decision = decidePublication(input, new Set(extra), new Set(extra))
+    for (const key of extra) expect(decision.visible.has(key)).toBe(false)
+    expect(determinedCells(input, decision.visible, extra), `seed ${seed}`).toEqual([])
+    expect([...attack(input, decision.visible)], `seed ${seed}`).toEqual([])
+    protectedCells += extra.length
+  }
+  expect(protectedCells).toBeGreaterThan(100)
+})
+
 // ---------------------------------------------------------------- the attacks of issue 11, by hand
 
 /** A hospital (1) with two sections (2, 3): each with 4 nurses, 3 doctors and 1 administrative employee. */

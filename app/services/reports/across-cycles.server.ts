@@ -1,6 +1,8 @@
 // The audit across cycles for a closing cycle (docs/decisions/002-anonymity.md, app/domain/disclosure-across-cycles.ts):
 // reads every earlier publication (its tree and shown cells, as frozen) and where each person was counted in each
 // cycle, and hides more of the new publication where the cycles together would tell about 1..k-1 people.
+
+import { cellKey, type PublicationModel, type Slice, type TreeUnit } from "~/domain/disclosure"
 import {
   hideAcrossCycles,
   type JointAtom,
@@ -8,7 +10,6 @@ import {
   type Layer,
   type Place,
 } from "~/domain/disclosure-across-cycles"
-import { cellKey, type PublicationModel, type Slice, type TreeUnit } from "~/domain/disclosure"
 import { DIMENSIONS, type JobFamily } from "~/domain/vocabulary"
 import type { Db } from "../db.server"
 
@@ -19,7 +20,10 @@ type Counted = { invited?: Place; answered?: Place; scored: Set<string>; rated: 
 const MEASURES: { name: string; place: (c: Counted) => Place | undefined }[] = [
   { name: "invited", place: (c) => c.invited },
   { name: "submitted", place: (c) => c.answered },
-  ...DIMENSIONS.map((d) => ({ name: `scored:${d}`, place: (c: Counted) => (c.scored.has(d) ? c.answered : null) })),
+  ...DIMENSIONS.map((d) => ({
+    name: `scored:${d}`,
+    place: (c: Counted) => (c.scored.has(d) ? c.answered : null),
+  })),
   ...DIMENSIONS.map((d) => ({
     name: `confidence:${d}`,
     place: (c: Counted) => (c.rated.has(d) ? c.answered : null),
@@ -50,7 +54,9 @@ export function auditAcrossCycles(
   if (earlier.length === 0) return 0
   const layers: Layer[] = earlier.map((id) => ({
     units: sqlite
-      .prepare("SELECT unit_id AS id, parent_id AS parentId FROM published_units WHERE cycle_id = ? ORDER BY path")
+      .prepare(
+        "SELECT unit_id AS id, parent_id AS parentId FROM published_units WHERE cycle_id = ? ORDER BY path",
+      )
       .all(id) as TreeUnit[],
     visible: new Set(
       (
@@ -83,18 +89,17 @@ export function auditAcrossCycles(
       countedIn(r.personId, layer).invited = { unitId: r.unitId, family: r.family }
     for (const r of sqlite
       .prepare(`SELECT r.person_id AS personId, r.unit_id AS unitId, r.job_family AS family,
-          (SELECT group_concat(s.dimension) FROM result_scores s
-            WHERE s.result_id = r.id AND s.score IS NOT NULL) AS scored,
-          (SELECT group_concat(s.dimension) FROM result_scores s
-            WHERE s.result_id = r.id AND s.score IS NOT NULL AND s.confidence IS NOT NULL) AS rated,
-          EXISTS (SELECT 1 FROM result_scores s WHERE s.result_id = r.id) AS hasScores
-        FROM results r WHERE r.cycle_id = ?`)
-      .all(cycleId) as (Row & { scored: string | null; rated: string | null; hasScores: number })[]) {
+          group_concat(CASE WHEN s.score IS NOT NULL THEN s.dimension END) AS scored,
+          group_concat(CASE WHEN s.score IS NOT NULL AND s.confidence IS NOT NULL THEN s.dimension END) AS rated,
+          COUNT(s.result_id) AS scores
+        FROM results r LEFT JOIN result_scores s ON s.result_id = r.id
+        WHERE r.cycle_id = ? GROUP BY r.id`)
+      .all(cycleId) as (Row & { scored: string | null; rated: string | null; scores: number })[]) {
       const counted = countedIn(r.personId, layer)
       counted.answered = { unitId: r.unitId, family: r.family }
       // An erased person's scores are gone, their result row stays (and counts in every dimension it was scored in,
       // which is no longer known): counted as scored everywhere, the larger structure.
-      const scored = r.hasScores ? (r.scored?.split(",") ?? []) : [...DIMENSIONS]
+      const scored = r.scores > 0 ? (r.scored?.split(",") ?? []) : [...DIMENSIONS]
       for (const d of scored) counted.scored.add(d)
       for (const d of r.rated?.split(",") ?? []) counted.rated.add(d)
     }
@@ -102,17 +107,24 @@ export function auditAcrossCycles(
 
   // ---- per measure this cycle has: the people grouped by their places
   const names = MEASURES.filter((m) => input.measureOf(m.name) !== undefined)
+  // A measure that places everyone as another does is that measure (the same array: audited once).
+  const built: { places: (Place | null)[][]; atoms: JointAtom[] }[] = []
+  const lists = [...people.values()]
   const measures: JointAtom[][] = names.map((measure) => {
+    const places = lists.map((list) => list.map((c) => measure.place(c) ?? null))
+    const same = built.find((b) => b.places.every((row, i) => row.every((p, c) => p === places[i]![c])))
+    if (same) return same.atoms
     const groups = new Map<string, JointAtom>()
-    for (const list of people.values()) {
-      const places = list.map((c) => measure.place(c) ?? null)
-      if (places.every((p) => p === null)) continue
-      const key = places.map((p) => (p ? cellKey(p.unitId, p.family) : "-")).join("|")
+    for (const row of places) {
+      if (row.every((p) => p === null)) continue
+      const key = row.map((p) => (p ? cellKey(p.unitId, p.family) : "-")).join("|")
       const group = groups.get(key)
       if (group) group.n++
-      else groups.set(key, { places, n: 1 })
+      else groups.set(key, { places: row, n: 1 })
     }
-    return [...groups.values()]
+    const atoms = [...groups.values()]
+    built.push({ places, atoms })
+    return atoms
   })
   const joint: JointInput = { layers, measures, k: input.model.input.k }
   return hideAcrossCycles(joint, input.model, input.visible, (m) => input.measureOf(names[m]!.name)!)

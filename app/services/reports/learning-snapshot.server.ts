@@ -124,7 +124,7 @@ export function takeLearningSnapshot(db: Db, now = new Date()): SnapshotSummary 
 
   const cohort = cohortAgainstEarlier(db, snapshotId, k, unitById, model)
   const initiallyVisible = model.initiallyVisible()
-  const decision = decidePublication(input, cohort)
+  const decision = decidePublication(input, cohort, cohort)
   const summary: SnapshotSummary = {
     snapshotId,
     k,

@@ -210,7 +210,7 @@ export function publishCycle(db: Db, cycleId: number, now = new Date(), phases?:
   const cohortHidden = cohortRule(db, cycleId, k, unitById, model)
   phase("cohort rule")
   const initiallyVisible = model.initiallyVisible()
-  const decision = decidePublication(input, cohortHidden)
+  const decision = decidePublication(input, cohortHidden, cohortHidden)
   phase("decide and audit")
   const hiddenAcrossCycles = auditAcrossCycles(db, {
     cycleId,
