@@ -736,6 +736,8 @@ export const learningSnapshots = sqliteTable("learning_snapshots", {
   hiddenSmall: integer("hidden_small").notNull(),
   hiddenByCohort: integer("hidden_by_cohort").notNull(),
   hiddenByAudit: integer("hidden_by_audit").notNull(),
+  /** hidden by the audit read with every earlier snapshot */
+  hiddenAcrossSnapshots: integer("hidden_across_snapshots").notNull().default(0),
 })
 
 /** The tree as it stood when the snapshot was taken. */

@@ -36,6 +36,19 @@ import { JOB_FAMILIES, type JobFamily } from "./vocabulary"
 export type Place = { unitId: number; family: JobFamily } | null
 /** People of one measure placed the same way in every cycle (`places`, one per layer): how many. */
 export type JointAtom = { places: readonly Place[]; n: number }
+/** People grouped by where they were counted in each layer (each list one person's places): the joint atoms. */
+export function jointAtoms(placements: Iterable<readonly Place[]>): JointAtom[] {
+  const groups = new Map<string, JointAtom>()
+  for (const places of placements) {
+    if (places.every((p) => p === null)) continue
+    const key = places.map((p) => (p ? cellKey(p.unitId, p.family) : "-")).join("|")
+    const group = groups.get(key)
+    if (group) group.n++
+    else groups.set(key, { places, n: 1 })
+  }
+  return [...groups.values()]
+}
+
 /** One cycle's publication: the tree it was decided over, and its shown cells. */
 export type Layer = { units: readonly TreeUnit[]; visible: ReadonlySet<string> }
 export type JointInput = {

@@ -1,14 +1,15 @@
-// The audit across cycles on the demo (docs/decisions/002-anonymity.md): a hospital that lost six respondents,
-// five in one department and one in another, must not give the sixth away as "the hospital's drop minus the
-// department's", although each cell on its own passes the cohort rule. Checked with an attacker written apart from
-// the audit, over what the three closed cycles publish, read from the database as a manager's pages would.
-import { eq } from "drizzle-orm"
+// The audit across cycles and across learning snapshots on the demo (docs/decisions/002-anonymity.md): a hospital
+// that lost six people, five in one department and one in another, must not give the sixth away as "the hospital's
+// drop minus the department's", although each cell on its own passes the cohort rule. Checked with an attacker
+// written apart from the audit, over what the publications show, read from the database as a manager's pages would.
+import { and, eq } from "drizzle-orm"
 import { expect, test } from "vitest"
 import { cellKey, type Slice, type TreeUnit } from "~/domain/disclosure"
 import type { JointAtom, JointInput, Place } from "~/domain/disclosure-across-cycles"
 import type { JobFamily } from "~/domain/vocabulary"
 import { closeCycle } from "~/services/admin-cycles.server"
 import { loadAllContent } from "~/services/content-loader.server"
+import { takeLearningSnapshot } from "~/services/reports/learning-snapshot.server"
 import type { Db } from "../../db/client"
 import { cycles, people, publishedCycles, units } from "../../db/schema"
 import { seedReports } from "../../scripts/seed/reports"
@@ -16,19 +17,23 @@ import { attackAcrossCycles } from "../support/joint-attacker"
 import { cycleAnsweredAgain } from "./answered-again"
 import { testDb } from "./db"
 
-/** Every published cycle's tree and shown cells, and who answered where in each, from the database. */
-function publishedAcrossCycles(db: Db): JointInput {
+/**
+ * What a series of publications showed, read from the database as a manager's pages would: each one's tree and
+ * shown cells, and who was counted where in each (the people grouped by their places in all of them).
+ */
+function publishedSeries(
+  db: Db,
+  tables: { ids: string; units: string; cells: string; counted: string },
+): JointInput {
   const sqlite = db.$client
-  const ids = (
-    sqlite.prepare("SELECT cycle_id AS id FROM published_cycles ORDER BY cycle_id").all() as { id: number }[]
-  ).map((c) => c.id)
+  const ids = (sqlite.prepare(tables.ids).all() as { id: number }[]).map((c) => c.id)
   const layers = ids.map((id) => ({
     units: sqlite
-      .prepare("SELECT unit_id AS id, parent_id AS parentId FROM published_units WHERE cycle_id = ?")
+      .prepare(`SELECT unit_id AS id, parent_id AS parentId FROM ${tables.units} = ?`)
       .all(id) as TreeUnit[],
     visible: new Set(
       (
-        sqlite.prepare("SELECT unit_id AS unitId, slice FROM published_cells WHERE cycle_id = ?").all(id) as {
+        sqlite.prepare(`SELECT unit_id AS unitId, slice FROM ${tables.cells} = ?`).all(id) as {
           unitId: number
           slice: Slice
         }[]
@@ -39,7 +44,7 @@ function publishedAcrossCycles(db: Db): JointInput {
   ids.forEach((id, c) => {
     for (const r of sqlite
       .prepare(
-        "SELECT person_id AS personId, unit_id AS unitId, job_family AS family FROM results WHERE cycle_id = ?",
+        `SELECT person_id AS personId, unit_id AS unitId, job_family AS family FROM ${tables.counted} = ?`,
       )
       .all(id) as { personId: number; unitId: number; family: JobFamily }[]) {
       const list = places.get(r.personId) ?? ids.map(() => null)
@@ -53,6 +58,16 @@ function publishedAcrossCycles(db: Db): JointInput {
     groups.set(key, { places: list, n: (groups.get(key)?.n ?? 0) + 1 })
   }
   return { layers, measures: [[...groups.values()]], k: 5 }
+}
+
+function demo() {
+  const db = testDb()
+  seedReports(db, loadAllContent().content!)
+  return {
+    db,
+    unitId: (code: string) => db.select({ id: units.id }).from(units).where(eq(units.code, code)).get()!.id,
+    admin: db.select().from(people).where(eq(people.email, "admin@parat.test")).get()!,
+  }
 }
 
 test("a hospital's drop minus one department's does not tell who else stopped answering", async () => {
@@ -78,7 +93,12 @@ test("a hospital's drop minus one department's does not tell who else stopped an
   expect(published.hiddenByCohort).toBeGreaterThan(0)
   expect(published.hiddenAcrossCycles).toBeGreaterThan(0)
 
-  const input = publishedAcrossCycles(db)
+  const input = publishedSeries(db, {
+    ids: "SELECT cycle_id AS id FROM published_cycles ORDER BY cycle_id",
+    units: "published_units WHERE cycle_id",
+    cells: "published_cells WHERE cycle_id",
+    counted: "results WHERE cycle_id",
+  })
   expect(input.layers).toHaveLength(3)
   // The one cardiology doctor who stopped: answered in spring, not in the new cycle.
   const doctor = input.measures[0]!.findIndex(
@@ -91,5 +111,30 @@ test("a hospital's drop minus one department's does not tell who else stopped an
   expect(doctor).toBeGreaterThanOrEqual(0)
   // Nothing of 1..4 people can be worked out from the three cycles together: no single group of people placed the
   // same way in every cycle, and no two such groups summed.
+  expect([...attackAcrossCycles(input, 2)]).toEqual([])
+}, 120_000)
+
+test("a hospital's fall in active people minus one department's does not tell what the sixth had completed", () => {
+  const { db, unitId } = demo()
+  const active = (code: string) =>
+    db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.unitId, unitId(code)), eq(people.isActive, true)))
+      .all()
+  // Five people of the emergency department and one of cardiology leave between two snapshots.
+  const leaving = [...active("NOR-AKM").slice(0, 5), active("NOR-KAR")[0]!]
+  expect(leaving).toHaveLength(6)
+  for (const p of leaving) db.update(people).set({ isActive: false }).where(eq(people.id, p.id)).run()
+  const summary = db.transaction(() => takeLearningSnapshot(db, new Date(Date.UTC(2026, 5, 1))))
+  expect(summary.hiddenByCohort).toBeGreaterThan(0)
+  expect(summary.hiddenAcrossSnapshots).toBeGreaterThan(0)
+  const input = publishedSeries(db, {
+    ids: "SELECT id FROM learning_snapshots ORDER BY id",
+    units: "learning_snapshot_units WHERE snapshot_id",
+    cells: "learning_snapshot_cells WHERE snapshot_id",
+    counted: "learning_snapshot_members WHERE snapshot_id",
+  })
+  expect(input.layers.length).toBeGreaterThanOrEqual(3)
   expect([...attackAcrossCycles(input, 2)]).toEqual([])
 }, 120_000)

@@ -7,6 +7,7 @@ import {
   hideAcrossCycles,
   type JointAtom,
   type JointInput,
+  jointAtoms,
   type Layer,
   type Place,
 } from "~/domain/disclosure-across-cycles"
@@ -114,15 +115,7 @@ export function auditAcrossCycles(
     const places = lists.map((list) => list.map((c) => measure.place(c) ?? null))
     const same = built.find((b) => b.places.every((row, i) => row.every((p, c) => p === places[i]![c])))
     if (same) return same.atoms
-    const groups = new Map<string, JointAtom>()
-    for (const row of places) {
-      if (row.every((p) => p === null)) continue
-      const key = row.map((p) => (p ? cellKey(p.unitId, p.family) : "-")).join("|")
-      const group = groups.get(key)
-      if (group) group.n++
-      else groups.set(key, { places: row, n: 1 })
-    }
-    const atoms = [...groups.values()]
+    const atoms = jointAtoms(places)
     built.push({ places, atoms })
     return atoms
   })

@@ -10,7 +10,10 @@ import {
   decidePublication,
   effectiveK,
   PublicationModel,
+  type Slice,
+  type TreeUnit,
 } from "~/domain/disclosure"
+import { hideAcrossCycles, jointAtoms, type Layer, type Place } from "~/domain/disclosure-across-cycles"
 import { DIMENSIONS, type Dimension, type JobFamily } from "~/domain/vocabulary"
 import { env } from "~/env.server"
 import type { Db, schema } from "../db.server"
@@ -40,6 +43,7 @@ export type SnapshotSummary = {
   hiddenSmall: number
   hiddenByCohort: number
   hiddenByAudit: number
+  hiddenAcrossSnapshots: number
 }
 
 /**
@@ -125,6 +129,7 @@ export function takeLearningSnapshot(db: Db, now = new Date()): SnapshotSummary 
   const cohort = cohortAgainstEarlier(db, snapshotId, k, unitById, model)
   const initiallyVisible = model.initiallyVisible()
   const decision = decidePublication(input, cohort, cohort)
+  const hiddenAcrossSnapshots = auditAgainstEarlier(db, snapshotId, input.units, model, decision.visible)
   const summary: SnapshotSummary = {
     snapshotId,
     k,
@@ -132,15 +137,17 @@ export function takeLearningSnapshot(db: Db, now = new Date()): SnapshotSummary 
     hiddenSmall: decision.hiddenSmall,
     hiddenByCohort: [...cohort].filter((key) => initiallyVisible.has(key)).length,
     hiddenByAudit: decision.hiddenByAudit,
+    hiddenAcrossSnapshots,
   }
   sqlite
     .prepare(`UPDATE learning_snapshots SET cells_with_people = ?, hidden_small = ?, hidden_by_cohort = ?,
-      hidden_by_audit = ? WHERE id = ?`)
+      hidden_by_audit = ?, hidden_across_snapshots = ? WHERE id = ?`)
     .run(
       summary.cellsWithPeople,
       summary.hiddenSmall,
       summary.hiddenByCohort,
       summary.hiddenByAudit,
+      summary.hiddenAcrossSnapshots,
       snapshotId,
     )
 
@@ -178,6 +185,57 @@ export function takeLearningSnapshot(db: Db, now = new Date()): SnapshotSummary 
     )
   }
   return summary
+}
+
+/**
+ * The audit across snapshots (app/domain/disclosure-across-cycles.ts): the new snapshot read with every earlier
+ * one, over the people grouped by where each snapshot counted them. Hides more of `visible`; returns how many.
+ */
+function auditAgainstEarlier(
+  db: Db,
+  snapshotId: number,
+  units: readonly TreeUnit[],
+  model: PublicationModel,
+  visible: Set<string>,
+): number {
+  const sqlite = db.$client
+  const ids = (
+    sqlite.prepare("SELECT id FROM learning_snapshots WHERE id <> ? ORDER BY id").all(snapshotId) as {
+      id: number
+    }[]
+  ).map((s) => s.id)
+  if (ids.length === 0) return 0
+  const layers: Layer[] = ids.map((id) => ({
+    units: sqlite
+      .prepare(
+        "SELECT unit_id AS id, parent_id AS parentId FROM learning_snapshot_units WHERE snapshot_id = ?",
+      )
+      .all(id) as TreeUnit[],
+    visible: new Set(
+      (
+        sqlite
+          .prepare("SELECT unit_id AS unitId, slice FROM learning_snapshot_cells WHERE snapshot_id = ?")
+          .all(id) as { unitId: number; slice: Slice }[]
+      ).map((c) => cellKey(c.unitId, c.slice)),
+    ),
+  }))
+  layers.push({ units, visible })
+  const all = [...ids, snapshotId]
+  const places = new Map<number, Place[]>()
+  const members = sqlite.prepare(`SELECT person_id AS personId, unit_id AS unitId, job_family AS family
+    FROM learning_snapshot_members WHERE snapshot_id = ?`)
+  all.forEach((id, layer) => {
+    for (const m of members.all(id) as (Family & { personId: number })[]) {
+      let list = places.get(m.personId)
+      if (!list) {
+        list = all.map(() => null)
+        places.set(m.personId, list)
+      }
+      list[layer] = { unitId: m.unitId, family: m.family }
+    }
+  })
+  const measures = [jointAtoms(places.values())]
+  return hideAcrossCycles({ layers, measures, k: model.input.k }, model, visible, () => PEOPLE)
 }
 
 const noFoundation = () => Object.fromEntries(DIMENSIONS.map((d) => [d, 0])) as Record<Dimension, number>

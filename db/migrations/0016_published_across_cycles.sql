@@ -1,1 +1,0 @@
-ALTER TABLE `published_cycles` ADD `hidden_across_cycles` integer DEFAULT 0 NOT NULL;
