@@ -17,7 +17,6 @@
 // dependency the rationals do not have: that only hides more, never less (tested against exact rationals).
 import {
   ALL_FAMILIES,
-  type AuditSystem,
   cancellingSets,
   cellKey,
   hideForGroups,
@@ -26,7 +25,6 @@ import {
   type Row,
   repairCandidates,
   SparseBasis,
-  showAgainUnneeded,
   type TreeUnit,
   UnitTree,
 } from "./disclosure"
@@ -221,35 +219,17 @@ export function hideAcrossCycles(
   for (let round = 0; round < model.cellCounts.size; round++) {
     const disclosures = findJointDisclosures(input, 5000, visible, ignore)
     if (disclosures.length === 0) break
-    const stuck: typeof disclosures = []
     for (const measure of new Set(disclosures.map((d) => d.measure))) {
       const groups = disclosures.filter((d) => d.measure === measure)
-      stuck.push(
-        ...hideForGroups(
-          repairCandidates(model, visible, groups.flatMap(placesOf), costMeasure(measure)),
-          visible,
-          () => new JointSystem(trees, input, measure, visible),
-          (system, d) => system.residual(membersOf(d)),
-          groups,
-        ),
-      )
-    }
-    for (const d of stuck) {
-      const members = membersOf(d)
-      const shown = [...visible]
-      const candidates = repairCandidates(model, visible, allUnits, costMeasure(d.measure))
-      for (const key of candidates) visible.delete(key)
-      const system = new JointSystem(trees, input, d.measure, visible)
-      const adapter: AuditSystem = {
-        cellRow: (key) => system.cellRow(key),
-        reduced: (row) => system.reduced(row),
-        add: (row) => system.add(row),
-        groupResidual: () => system.residual(members),
-      }
-      if (showAgainUnneeded(adapter, candidates, visible)) continue
-      // Determined without anything of the new publication: not its to mend.
-      for (const key of shown) visible.add(key)
-      ignore.add(d.key)
+      const build = () => new JointSystem(trees, input, measure, visible)
+      const formOf = (system: JointSystem, d: { key: string }) => system.residual(membersOf(d))
+      const near = repairCandidates(model, visible, groups.flatMap(placesOf), costMeasure(measure))
+      const stuck = hideForGroups(near, visible, build, formOf, groups)
+      if (stuck.length === 0) continue
+      // Still determined with every cell near them hidden: the same over the whole new publication. What is
+      // determined even then, the earlier publications determine on their own: not the new one's to mend.
+      const everywhere = repairCandidates(model, visible, allUnits, costMeasure(measure))
+      for (const d of hideForGroups(everywhere, visible, build, formOf, stuck)) ignore.add(d.key)
     }
   }
   return before - visible.size

@@ -243,14 +243,11 @@ export class SparseBasis {
 }
 
 /** What the repair needs of a system: a cell's row, and what is left of the group it protects. */
+/** What a repair asks of a reduced system: a cell's row, a row reduced against what is shown, one more row shown. */
 export interface ShownSystem {
   cellRow(key: string): Row | undefined
   reduced(row: Row): Row
   add(row: Row): void
-}
-export interface AuditSystem extends ShownSystem {
-  /** what is left of the group after everything published is taken away: empty when it is determined */
-  groupResidual(): Row
 }
 
 /**
@@ -574,13 +571,10 @@ function hideWithinUnits(model: PublicationModel, visible: Set<string>) {
  * Hides candidates, cheapest first, until the group can no longer be worked out (tried out on `trial`); then shows
  * again, dearest first, every one that is not needed after all.
  *
- * Worked out incrementally, with one reduced system instead of one per step: with every candidate hidden, the
- * candidates are shown again from the dearest; the first one whose row would let the group be worked out is the
- * last of the cheapest prefix that the loop "hide until it is no longer determined" would have hidden. The
- * cheaper ones are then shown again, dearest first, wherever the group stays undetermined. A row determines the
- * group exactly when the group's residual is a multiple of the row's (both reduced against the same basis), so
- * each step is a test and, when the cell is shown, one more row in the basis. Same decisions as rebuilding the
- * system at every step.
+ * Worked out with one reduced system instead of one per step (`hideForGroups`): with every candidate hidden, the
+ * candidates are shown again from the dearest, each unless its row would let the group be worked out. That keeps
+ * hidden the cheapest prefix the loop "hide until it is no longer determined" would hide, less every one of it not
+ * needed after all: the same decisions as rebuilding the system at every step.
  */
 function repair(model: PublicationModel, trial: PublicationModel, visible: Set<string>, d: Disclosure) {
   const candidates = repairCandidates(
@@ -589,52 +583,16 @@ function repair(model: PublicationModel, trial: PublicationModel, visible: Set<s
     d.atoms.map((a) => a.unitId),
     d.measure,
   )
-  for (const key of candidates) visible.delete(key)
-  const system = new ReducedSystem(trial, d.measure, visible)
-  showAgainUnneeded(
-    {
-      cellRow: (key) => system.cellRow(key),
-      reduced: (row) => system.reduced(row),
-      add: (row) => system.add(row),
-      groupResidual: () => system.residual(d.atoms),
-    },
+  const build = () => new ReducedSystem(trial, d.measure, visible)
+  const stuck = hideForGroups(
     candidates,
     visible,
+    build,
+    (system, g: Disclosure) => system.residual(g.atoms),
+    [d],
   )
-}
-
-/**
- * With every candidate hidden (in `visible` and in `system`), shows again, dearest first, every candidate the group
- * does not need hidden: the cheapest prefix that "hide until the group is no longer determined" would hide stays
- * hidden, and of it, every one that is not needed after all is shown again. Leaves them all hidden when the group
- * is determined even so (the caller decides what more to hide).
- */
-export function showAgainUnneeded(system: AuditSystem, candidates: readonly string[], visible: Set<string>) {
-  let residual = system.groupResidual()
-  if (residual.size === 0) return false
-  const show = (key: string, row: Row | undefined) => {
-    visible.add(key)
-    if (!row) return
-    system.add(row)
-    residual = system.groupResidual()
-  }
-  const determines = (row: Row | undefined) =>
-    row !== undefined && isMultipleOf(residual, system.reduced(row))
-  let cut = -1
-  for (let i = candidates.length - 1; i >= 0; i--) {
-    const row = system.cellRow(candidates[i]!)
-    if (determines(row)) {
-      cut = i
-      break
-    }
-    show(candidates[i]!, row)
-  }
-  // cut < 0: the group was not determined to begin with, and every candidate is shown again.
-  for (let i = cut - 1; i >= 0; i--) {
-    const row = system.cellRow(candidates[i]!)
-    if (!determines(row)) show(candidates[i]!, row)
-  }
-  return true
+  // Determined even with every candidate hidden: nothing near it helps; they stay hidden (the next round decides).
+  if (stuck.length > 0) for (const key of candidates) visible.delete(key)
 }
 
 /** Whether `residual` (not empty) is λ · `row` for some λ, modulo P. */
