@@ -1,24 +1,39 @@
 // A next cycle over the demo region in which the same people are invited as in an earlier one, and everyone who
 // answered then answers again with the same scores, except the chosen leavers: turnover made exact, for the tests of
-// the cohort rule and the audit across cycles.
+// the cohort rule and the audit across cycles. Each answers as before (the same answers, attitude items included).
 import { eq } from "drizzle-orm"
 import { createCycle, openCycle } from "~/services/admin-cycles.server"
 import { recordResult } from "~/services/results.server"
 import type { Db } from "../../db/client"
 import { cycles, responses, results } from "../../db/schema"
 
-export type EarlierResult = { id: number; personId: number; unitId: number; jobFamily: string }
+export type EarlierResult = {
+  id: number
+  personId: number
+  unitId: number
+  jobFamily: string
+  answers: Record<string, number | string>
+}
 
 export function cycleAnsweredAgain(
   db: Db,
   adminId: number,
-  input: { previous: number; regionId: number; leavers: (last: EarlierResult[]) => EarlierResult[] },
+  input: {
+    previous: number
+    regionId: number
+    leavers: (last: EarlierResult[]) => EarlierResult[]
+    name?: string
+    /** the instrument of the new cycle (by default the first cycle's) */
+    instrumentHash?: string
+    /** each one's answers this time (by default those of last time) */
+    answers?: (last: EarlierResult) => Record<string, number | string>
+  },
 ) {
   const created = createCycle(
     adminId,
     {
-      name: "Efterår 2026",
-      instrumentHash: db.select({ h: cycles.instrumentHash }).from(cycles).get()!.h,
+      name: input.name ?? "Efterår 2026",
+      instrumentHash: input.instrumentHash ?? db.select({ h: cycles.instrumentHash }).from(cycles).get()!.h,
       unitIds: [input.regionId],
       opensOn: "2026-09-01",
       closesOn: "2026-09-30",
@@ -39,8 +54,10 @@ export function cycleAnsweredAgain(
       personId: results.personId,
       unitId: results.unitId,
       jobFamily: results.jobFamily,
+      answers: responses.answers,
     })
     .from(results)
+    .innerJoin(responses, eq(responses.id, results.responseId))
     .where(eq(results.cycleId, input.previous))
     .all()
   const leavers = new Set(input.leavers(last).map((r) => r.personId))
@@ -61,6 +78,7 @@ export function cycleAnsweredAgain(
         .values({
           cycleId: created.id,
           personId: r.personId,
+          answers: input.answers?.(r) ?? r.answers,
           status: "submitted",
           updatedAt: now,
           submittedAt: now,

@@ -9,9 +9,11 @@ import type { JointAtom, JointInput, Place } from "~/domain/disclosure-across-cy
 import type { JobFamily } from "~/domain/vocabulary"
 import { closeCycle } from "~/services/admin-cycles.server"
 import { loadAllContent } from "~/services/content-loader.server"
+import { ensureInstrumentVersion } from "~/services/instrument.server"
 import { takeLearningSnapshot } from "~/services/reports/learning-snapshot.server"
+import { getCurrentInstrument } from "~/services/survey.server"
 import type { Db } from "../../db/client"
-import { cycles, people, publishedCycles, units } from "../../db/schema"
+import { cycles, people, publishedCycles, results, units } from "../../db/schema"
 import { seedReports } from "../../scripts/seed/reports"
 import { attackAcrossCycles } from "../support/joint-attacker"
 import { cycleAnsweredAgain } from "./answered-again"
@@ -136,5 +138,57 @@ test("a hospital's fall in active people minus one department's does not tell wh
     counted: "learning_snapshot_members WHERE snapshot_id",
   })
   expect(input.layers.length).toBeGreaterThanOrEqual(3)
+  expect([...attackAcrossCycles(input, 2)]).toEqual([])
+}, 120_000)
+
+test("one person skipping an attitude item the next time cannot be read off that item's figures of the two cycles", () => {
+  const { db, unitId, admin } = demo()
+  const spring = db.select({ id: cycles.id }).from(cycles).where(eq(cycles.name, "Forår 2026")).get()!.id
+  const v2 = ensureInstrumentVersion(db, getCurrentInstrument())
+  // Two cycles with the v2 instrument: first everyone answers the hopes item, then one nurse skips it.
+  const first = cycleAnsweredAgain(db, admin.id, {
+    previous: spring,
+    regionId: unitId("RDEMO"),
+    name: "Efterår 2026",
+    instrumentHash: v2,
+    leavers: () => [],
+    answers: (r) => ({ ...r.answers, "attitudes.h1": 2 + (r.personId % 4) }),
+  })
+  expect(closeCycle(admin.id, first.cycleId, db)).toMatchObject({ ok: true })
+  const skipper = db
+    .select({ personId: results.personId })
+    .from(results)
+    .where(and(eq(results.cycleId, first.cycleId), eq(results.unitId, unitId("NOR-AKM"))))
+    .get()!.personId
+  const second = cycleAnsweredAgain(db, admin.id, {
+    previous: first.cycleId,
+    regionId: unitId("RDEMO"),
+    name: "Forår 2027",
+    instrumentHash: v2,
+    leavers: () => [],
+    answers: (r) => {
+      if (r.personId !== skipper) return r.answers
+      const { "attitudes.h1": _, ...rest } = r.answers
+      return rest
+    },
+  })
+  expect(closeCycle(admin.id, second.cycleId, db)).toMatchObject({ ok: true })
+  const published = db
+    .select()
+    .from(publishedCycles)
+    .where(eq(publishedCycles.cycleId, second.cycleId))
+    .get()!
+  expect(published.hiddenAcrossCycles).toBeGreaterThan(0)
+  // The hopes item's figures of both cycles, over who answered it where.
+  const input = publishedSeries(db, {
+    ids: `SELECT cycle_id AS id FROM published_cycles WHERE cycle_id IN (${first.cycleId}, ${second.cycleId})
+      ORDER BY cycle_id`,
+    units: "published_units WHERE cycle_id",
+    cells: "published_cells WHERE cycle_id",
+    counted: `(SELECT r.person_id, r.unit_id, r.job_family, r.cycle_id FROM results r
+      JOIN responses p ON p.id = r.response_id WHERE json_extract(p.answers, '$."attitudes.h1"') IS NOT NULL)
+      WHERE cycle_id`,
+  })
+  expect(input.measures[0]!.some((a) => a.n === 1 && a.places[1] === null)).toBe(true)
   expect([...attackAcrossCycles(input, 2)]).toEqual([])
 }, 120_000)

@@ -14,11 +14,21 @@ import {
 import { DIMENSIONS, type JobFamily } from "~/domain/vocabulary"
 import type { Db } from "../db.server"
 
-/** Where one person was counted in one cycle: invited, answered, and in which dimensions scored and self-rated. */
-type Counted = { invited?: Place; answered?: Place; scored: Set<string>; rated: Set<string> }
+/**
+ * Where one person was counted in one cycle: invited, answered, in which dimensions scored and self-rated, and
+ * which attitude items they answered.
+ */
+type Counted = {
+  invited?: Place
+  answered?: Place
+  scored: Set<string>
+  rated: Set<string>
+  attitudes: Set<string>
+}
+type Measure = { name: string; place: (c: Counted) => Place | undefined }
 
-/** The measures compared across cycles, by name: each finds a person's place in one cycle. */
-const MEASURES: { name: string; place: (c: Counted) => Place | undefined }[] = [
+/** The measures compared across cycles, by name (as the publication names them): a person's place in one cycle. */
+const MEASURES: Measure[] = [
   { name: "invited", place: (c) => c.invited },
   { name: "submitted", place: (c) => c.answered },
   ...DIMENSIONS.map((d) => ({
@@ -44,6 +54,8 @@ export function auditAcrossCycles(
     model: PublicationModel
     visible: Set<string>
     measureOf: (name: string) => number | undefined
+    /** the new cycle's attitude items ("attitudes.…"), each a measure of its publication */
+    attitudeItems: readonly string[]
   },
 ): number {
   const sqlite = db.$client
@@ -72,11 +84,16 @@ export function auditAcrossCycles(
   const cycleIds = [...earlier, input.cycleId]
 
   // ---- where each person was counted in each cycle
+  const erased: Counted[] = []
   const people = new Map<number, Counted[]>()
   const countedIn = (personId: number, layer: number) => {
     let list = people.get(personId)
     if (!list) {
-      list = cycleIds.map(() => ({ scored: new Set<string>(), rated: new Set<string>() }))
+      list = cycleIds.map(() => ({
+        scored: new Set<string>(),
+        rated: new Set<string>(),
+        attitudes: new Set<string>(),
+      }))
       people.set(personId, list)
     }
     return list[layer]!
@@ -103,11 +120,34 @@ export function auditAcrossCycles(
       const scored = r.scores > 0 ? (r.scored?.split(",") ?? []) : [...DIMENSIONS]
       for (const d of scored) counted.scored.add(d)
       for (const d of r.rated?.split(",") ?? []) counted.rated.add(d)
+      if (r.scores === 0) erased.push(counted)
     }
+    // The attitude items each answered, where the new cycle has attitude items (instrument v2); an erased person's
+    // answers are gone, so they count as having answered every item the cycle has.
+    const items = new Set<string>()
+    if (input.attitudeItems.length > 0)
+      for (const r of sqlite
+        .prepare(`SELECT r.person_id AS personId, j.key AS key
+        FROM results r JOIN responses p ON p.id = r.response_id, json_each(p.answers) j
+        WHERE r.cycle_id = ? AND j.key LIKE 'attitudes.%'`)
+        .all(cycleId) as { personId: number; key: string }[]) {
+        countedIn(r.personId, layer).attitudes.add(r.key)
+        items.add(r.key)
+      }
+    for (const counted of erased) for (const item of items) counted.attitudes.add(item)
+    erased.length = 0
   })
 
   // ---- per measure this cycle has: the people grouped by their places
-  const names = MEASURES.filter((m) => input.measureOf(m.name) !== undefined)
+  const names = [
+    ...MEASURES,
+    ...input.attitudeItems.map(
+      (item): Measure => ({
+        name: `attitude:${item}`,
+        place: (c) => (c.attitudes.has(item) ? c.answered : null),
+      }),
+    ),
+  ].filter((m) => input.measureOf(m.name) !== undefined)
   // A measure that places everyone as another does is that measure (the same array: audited once).
   const built: { places: (Place | null)[][]; atoms: JointAtom[] }[] = []
   const lists = [...people.values()]

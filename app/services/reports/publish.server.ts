@@ -225,6 +225,9 @@ export function publishCycle(db: Db, cycleId: number, now = new Date(), phases?:
           : name.startsWith("scored:")
             ? scoredMeasure(name.slice("scored:".length) as Dimension)
             : measureIndex.get(name),
+    attitudeItems: extraMeasures.flatMap((m) =>
+      m.startsWith("attitude:") ? [m.slice("attitude:".length)] : [],
+    ),
   })
   phase("audit across cycles")
   const summary: PublicationSummary = {
