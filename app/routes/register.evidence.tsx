@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node"
 import { Form, useLoaderData } from "@remix-run/react"
 import { useTranslation } from "react-i18next"
+import { formatInstant } from "~/domain/calendar"
 import { coverage, coverageUnits, listSystems } from "~/services/ai-register.server"
 import { requireRole } from "~/services/auth.server"
 import { parseQuery } from "~/utils/forms"
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter,
     units: coverageUnits(user),
     systems: listSystems(user).map((s) => ({ id: s.id, name: s.name })),
-    madeAt: new Date().toISOString().slice(0, 16).replace("T", " "),
+    madeAt: new Date().toISOString(),
     search: new URL(request.url).search,
   }
 }
@@ -38,7 +39,7 @@ export default function EvidencePage() {
       <h1>{t("coverage.title")}</h1>
       <p className="lead">{t("coverage.lead")}</p>
       <p>{t("coverage.proves")}</p>
-      <p>{t("coverage.generated", { date: madeAt })}</p>
+      <p>{t("coverage.generated", { date: formatInstant(madeAt, lang) })}</p>
       <Form method="get" className="no-print">
         <label htmlFor="ev-unit">{t("coverage.unit")}</label>{" "}
         <select id="ev-unit" name="unit" defaultValue={filter.unitId ?? ""}>

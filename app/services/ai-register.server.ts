@@ -10,6 +10,7 @@ import {
   isWithinUnits,
   type MdrClass,
   type Requirement,
+  type RequirementState,
   type RequirementStatus,
   type RiskClass,
   requirementStatus,
@@ -19,6 +20,7 @@ import {
 } from "~/domain/ai-register"
 import { contentKeyOf } from "~/domain/local-instruction"
 import type { JobFamily } from "~/domain/vocabulary"
+import type { Lang } from "~/i18n/config"
 import { recordAudit } from "./audit.server"
 import type { SessionUser } from "./auth.server"
 import { getManagerScopeUnitIds } from "./auth.server"
@@ -573,7 +575,12 @@ export function moduleOptions(db: Db = getDb()) {
 export function evidenceCsvRows(
   viewer: Viewer,
   filter: { unitId?: number | null; systemId?: number | null },
-  headers: string[],
+  labels: {
+    headers: string[]
+    lang: Lang
+    jobFamily: (family: JobFamily) => string
+    state: (state: RequirementState) => string
+  },
   db: Db = getDb(),
   now = new Date(),
 ) {
@@ -581,14 +588,14 @@ export function evidenceCsvRows(
   if (!data) return null
   const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "")
   return [
-    headers,
+    labels.headers,
     ...data.rows.map((r) => [
       r.systemName,
       r.unitName,
       r.personName,
-      r.jobFamily,
-      r.contentKey,
-      r.state,
+      labels.jobFamily(r.jobFamily),
+      r.title[labels.lang],
+      labels.state(r.state),
       day(r.dueAt),
       day(r.record?.completedAt),
       r.record?.contentVersion ?? "",

@@ -62,6 +62,8 @@ test("admin registers a system and its instruction, a nurse completes it, manage
     await page.getByLabel(/Refresh after/).fill("")
     await page.getByRole("button", { name: "Add requirement" }).click()
     await expect(page.getByRole("status")).toHaveText("Saved.")
+    // Saved, and listed: the status of the previous one alone would let the next add start before this one landed.
+    await expect(page.getByRole("listitem").filter({ hasText: `Nurse: ${training}` })).toBeVisible()
   }
 
   // A nurse of that unit, who completed the module earlier, sees what is required above her suggested modules.
@@ -130,7 +132,7 @@ test("admin registers a system and its instruction, a nurse completes it, manage
   const states = lines.map((l) => l.split(/[;,]/)[5])
   expect([
     states.length,
-    ...["done", "due", "overdue"].map((s) => states.filter((x) => x === s).length),
+    ...["Completed", "Due", "Overdue"].map((s) => states.filter((x) => x === s).length),
   ]).toEqual(figures)
   expect(lines.some((l) => l.includes(code))).toBe(true)
   await page.goto(`/verify/${code}`)

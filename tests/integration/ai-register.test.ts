@@ -189,10 +189,14 @@ test("the evidence CSV holds the same rows and figures as the evidence page, in 
     "System;Unit;Person;Job family;Module;Status;Due date;Completed;Content version;Verification code",
   )
   expect(lines).toHaveLength(page.data.rows.length + 1)
-  const states = lines.slice(1).map((l) => l.split(";")[5])
+  const cells = lines.slice(1).map((l) => l.split(";"))
+  // The same words as the page: the job family, the module's title and the state in the reader's language.
+  const label = { Completed: "done", Due: "due", Overdue: "overdue" } as const
   const counted = { done: 0, due: 0, overdue: 0 }
-  for (const s of states) counted[s as keyof typeof counted]++
-  expect({ required: states.length, ...counted }).toEqual(page.data.totals)
+  for (const c of cells) counted[label[c[5] as keyof typeof label]]++
+  expect({ required: cells.length, ...counted }).toEqual(page.data.totals)
+  expect(cells.map((c) => c[4])).toEqual(page.data.rows.map((r) => r.title.en))
+  expect(new Set(cells.map((c) => c[3]))).toContain("Nurse")
   expect(page.data.totals.done).toBe(1)
   // Another hospital's manager may not ask for NOR's unit.
   const sko = await loginCookie("manager.sko@parat.test")
