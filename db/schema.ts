@@ -384,20 +384,6 @@ export const resultAggregates = sqliteTable(
   (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.jobFamily, t.dimension] })],
 )
 
-/**
- * The same sums as result_aggregates, but per unit including its whole subtree (a row for the unit and for each of
- * its ancestors). A heatmap then reads one row per child unit instead of summing every unit below it. Kept up to
- * date at submit, and rebuilt from result_aggregates when a unit moves (app/services/results.server.ts).
- */
-export const subtreeAggregates = sqliteTable(
-  "subtree_aggregates",
-  {
-    ...reportGroup(),
-    ...aggregateSums(),
-  },
-  (t) => [primaryKey({ columns: [t.cycleId, t.unitId, t.jobFamily, t.dimension] })],
-)
-
 /** Per cycle, unit and job family: submitted responses and how many reached Foundation in every dimension. */
 export const participationAggregates = sqliteTable(
   "participation_aggregates",

@@ -2,7 +2,6 @@ import { and, asc, count, eq, isNull, like, sql } from "drizzle-orm"
 import { checkUnitMove, flattenTree, type MoveCheck, pathUnder, type TreeUnit } from "~/domain/admin-tree"
 import { recordAudit } from "./audit.server"
 import { type Db, type DbOrTx, getDb, schema } from "./db.server"
-import { rebuildSubtreeAggregates } from "./results.server"
 
 const { units, people } = schema
 
@@ -141,8 +140,6 @@ export function moveUnit(
       .set({ path: sql`${newPath} || substr(${units.path}, ${unit.path.length + 1})` })
       .where(like(units.path, `${unit.path}%`))
       .run()
-    // Past results now count under the unit's new ancestors.
-    rebuildSubtreeAggregates(tx)
     recordAudit(tx, actorId, "unit.move", `unit:${id}`, {
       code: unit.code,
       fromParentId: unit.parentId,

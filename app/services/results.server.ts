@@ -2,7 +2,7 @@
 // the report aggregates never disagree.
 import { sql } from "drizzle-orm"
 import type { ScoredResponse } from "~/domain/scoring"
-import type { Db, DbOrTx, schema } from "./db.server"
+import type { DbOrTx, schema } from "./db.server"
 
 export type ResultInput = {
   responseId: number
@@ -59,14 +59,8 @@ export function recordResults(db: DbOrTx, inputs: readonly ResultInput[]): numbe
       ),
     )})`)
 
-  // ---- the batch's sums per group: the person's own unit, and the unit with each of its ancestors
-  const paths = db.all<{ id: number; path: string }>(sql`
-    SELECT id, path FROM units WHERE id IN (SELECT value FROM json_each(${JSON.stringify([
-      ...new Set(inputs.map((r) => r.unitId)),
-    ])}))`)
-  const lineage = new Map(paths.map((u) => [u.id, u.path.split("/").filter(Boolean).map(Number)]))
+  // ---- the batch's sums per group: the person's own unit and job family
   const own = new Map<string, Sums>()
-  const subtree = new Map<string, Sums>()
   const participation = new Map<string, { submitted: number; allFoundation: number }>()
   const addTo = (into: Map<string, Sums>, key: string, score: number, level: number) => {
     let sums = into.get(key)
@@ -83,8 +77,6 @@ export function recordResults(db: DbOrTx, inputs: readonly ResultInput[]): numbe
     for (const d of input.scored.dimensions) {
       if (d.score === null || d.level === null) continue
       addTo(own, `${group}|${d.dimension}`, d.score, d.level)
-      for (const unitId of lineage.get(input.unitId) ?? [])
-        addTo(subtree, `${input.cycleId}|${unitId}|${input.jobFamily}|${d.dimension}`, d.score, d.level)
     }
     const counts = participation.get(group) ?? { submitted: 0, allFoundation: 0 }
     counts.submitted++
@@ -100,19 +92,15 @@ export function recordResults(db: DbOrTx, inputs: readonly ResultInput[]): numbe
         return [Number(cycleId), Number(unitId), jobFamily, dimension, s.n, s.scoreSum, ...s.levels]
       }),
     )
-  for (const [table, sums] of [
-    [sql.raw("result_aggregates"), own],
-    [sql.raw("subtree_aggregates"), subtree],
-  ] as const)
-    db.run(sql`
-      INSERT INTO ${table} (cycle_id, unit_id, job_family, dimension, n, score_sum, level0, level1, level2, level3, level4)
-      SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8,
-        value->>9, value->>10
-      FROM json_each(${sumRows(sums)}) WHERE true
-      ON CONFLICT (cycle_id, unit_id, job_family, dimension) DO UPDATE SET n = n + excluded.n,
-        score_sum = score_sum + excluded.score_sum, level0 = level0 + excluded.level0,
-        level1 = level1 + excluded.level1, level2 = level2 + excluded.level2, level3 = level3 + excluded.level3,
-        level4 = level4 + excluded.level4`)
+  db.run(sql`
+    INSERT INTO result_aggregates (cycle_id, unit_id, job_family, dimension, n, score_sum, level0, level1, level2, level3, level4)
+    SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8,
+      value->>9, value->>10
+    FROM json_each(${sumRows(own)}) WHERE true
+    ON CONFLICT (cycle_id, unit_id, job_family, dimension) DO UPDATE SET n = n + excluded.n,
+      score_sum = score_sum + excluded.score_sum, level0 = level0 + excluded.level0,
+      level1 = level1 + excluded.level1, level2 = level2 + excluded.level2, level3 = level3 + excluded.level3,
+      level4 = level4 + excluded.level4`)
   db.run(sql`
     INSERT INTO participation_aggregates (cycle_id, unit_id, job_family, submitted, all_foundation)
     SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(${rows(
@@ -124,25 +112,4 @@ export function recordResults(db: DbOrTx, inputs: readonly ResultInput[]): numbe
     ON CONFLICT (cycle_id, unit_id, job_family) DO UPDATE SET submitted = submitted + excluded.submitted,
       all_foundation = all_foundation + excluded.all_foundation`)
   return ids
-}
-
-/**
- * Recomputes subtree_aggregates from result_aggregates and the current tree: after a unit moves, its results count
- * under its new ancestors. Synchronous; call inside the transaction that changed the tree.
- */
-export function rebuildSubtreeAggregates(db: Pick<Db, "run">) {
-  db.run(sql`DELETE FROM subtree_aggregates`)
-  // Each unit's ancestors (itself included) by walking parent ids: linear in units × depth, where a join on path
-  // ranges would compare every aggregate row with every unit.
-  db.run(sql`
-    INSERT INTO subtree_aggregates (cycle_id, unit_id, job_family, dimension, n, score_sum, level0, level1, level2, level3, level4)
-    WITH RECURSIVE lineage(unit_id, ancestor_id) AS (
-      SELECT id, id FROM units
-      UNION ALL
-      SELECT l.unit_id, u.parent_id FROM lineage l JOIN units u ON u.id = l.ancestor_id WHERE u.parent_id IS NOT NULL
-    )
-    SELECT a.cycle_id, l.ancestor_id, a.job_family, a.dimension, SUM(a.n), SUM(a.score_sum),
-      SUM(a.level0), SUM(a.level1), SUM(a.level2), SUM(a.level3), SUM(a.level4)
-    FROM result_aggregates a JOIN lineage l ON l.unit_id = a.unit_id
-    GROUP BY a.cycle_id, l.ancestor_id, a.job_family, a.dimension`)
 }

@@ -49,8 +49,6 @@ function aggregates(db: Db, cycleId: number) {
   return {
     own: read(`SELECT unit_id, job_family, dimension, ${sums} FROM result_aggregates WHERE cycle_id = ?
       ORDER BY 1, 2, 3`),
-    subtree: read(`SELECT unit_id, job_family, dimension, ${sums} FROM subtree_aggregates WHERE cycle_id = ?
-      ORDER BY 1, 2, 3`),
     participation: read(`SELECT unit_id, job_family, submitted, all_foundation FROM participation_aggregates
       WHERE cycle_id = ? ORDER BY 1, 2`),
   }
