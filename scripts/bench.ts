@@ -12,7 +12,7 @@ import { measureHeatmaps } from "./bench/heatmap"
 import { measurePages } from "./bench/pages"
 import { startServer } from "./bench/server"
 import { measureSubmit } from "./bench/submit"
-import { publicationUtility, share } from "./bench/utility"
+import { hiddenShares, publicationUtility } from "./bench/utility"
 
 const { values } = parseArgs({
   options: {
@@ -153,16 +153,7 @@ if (parts.has("utility")) {
     utility.map((u) => ({
       cycle: u.cycle,
       k: u.k,
-      cells: u.cellsWithPeople,
-      "before: below k": share(u.hiddenSmall, u.cellsWithPeople),
-      "+ cohort rule": share(u.hiddenByCohort, u.cellsWithPeople),
-      "+ audit": share(u.hiddenByAudit, u.cellsWithPeople),
-      "+ across cycles": share(u.hiddenAcrossCycles, u.cellsWithPeople),
-      "after: hidden in all": share(
-        u.hiddenSmall + u.hiddenByCohort + u.hiddenByAudit + u.hiddenAcrossCycles,
-        u.cellsWithPeople,
-      ),
-      "hospital rows hidden": `${u.hospitalRowsHidden} of ${u.hospitalRows}`,
+      ...hiddenShares(u),
     })),
   )
 }
@@ -199,16 +190,7 @@ if (parts.has("heatmap")) {
     publications.map((p) => ({
       people: p.people,
       cycle: p.cycle,
-      cells: p.cellsWithPeople,
-      "before: below k": share(p.hiddenSmall, p.cellsWithPeople),
-      "+ cohort rule": share(p.hiddenByCohort, p.cellsWithPeople),
-      "+ audit": share(p.hiddenByAudit, p.cellsWithPeople),
-      "+ across cycles": share(p.hiddenAcrossCycles, p.cellsWithPeople),
-      "after: hidden in all": share(
-        p.hiddenSmall + p.hiddenByCohort + p.hiddenByAudit + p.hiddenAcrossCycles,
-        p.cellsWithPeople,
-      ),
-      "hospital rows hidden": `${p.hospitalRowsHidden} of ${p.hospitalRows}`,
+      ...hiddenShares(p),
     })),
   )
   printTable(

@@ -17,13 +17,14 @@
 // dependency the rationals do not have: that only hides more, never less (tested against exact rationals).
 import {
   ALL_FAMILIES,
+  atomRowOver,
   cancellingSets,
   cellKey,
-  hideForGroups,
+  cellRowOver,
+  hideNearThenEverywhere,
   mod,
   type PublicationModel,
   type Row,
-  repairCandidates,
   SparseBasis,
   type TreeUnit,
   UnitTree,
@@ -56,13 +57,22 @@ export type JointInput = {
   measures: readonly (readonly JointAtom[])[]
   k: number
 }
-/** A set of joint atoms holding 1..k-1 people of one measure whose sum the cycles together determine. */
-export type JointDisclosure = { measure: number; atoms: JointAtom[]; people: number }
+/**
+ * A set of joint atoms holding 1..k-1 people of one measure whose sum the cycles together determine: `members` are
+ * their indices in the measure's list, `key` names the set ("measure|indices").
+ */
+export type JointDisclosure = {
+  measure: number
+  members: number[]
+  atoms: JointAtom[]
+  people: number
+  key: string
+}
 
 /** All cycles' rows for one measure, reduced. Joint atom i is variable i. */
 class JointSystem extends SparseBasis {
+  /** the new publication's variables X(u,f) */
   private readonly lastVar = new Map<string, number>()
-  private readonly lastTree: UnitTree
 
   constructor(
     trees: readonly UnitTree[],
@@ -85,52 +95,35 @@ class JointSystem extends SparseBasis {
         const place = atom.places[c]
         if (!place || atom.n === 0) return
         const key = cellKey(place.unitId, place.family)
-        own.set(key, [...(own.get(key) ?? []), i])
+        const placed = own.get(key)
+        if (placed) placed.push(i)
+        else own.set(key, [i])
         for (const unitId of tree.lineage(place.unitId)) exists.add(cellKey(unitId, place.family))
       })
-      const index = new Map<string, number>()
+      const index = c === last ? this.lastVar : new Map<string, number>()
       for (const u of layer.units)
         for (const f of JOB_FAMILIES) if (exists.has(cellKey(u.id, f))) index.set(cellKey(u.id, f), next++)
-      if (c === last) for (const [key, x] of index) this.lastVar.set(key, x)
       for (const u of layer.units) {
-        const whole: Row = new Map()
         for (const f of JOB_FAMILIES) {
           const key = cellKey(u.id, f)
-          const x = index.get(key)
-          if (x === undefined) continue
-          whole.set(x, 1)
-          if (visible.has(key)) rows.push(new Map([[x, 1]]))
+          if (!index.has(key)) continue
+          if (visible.has(key)) rows.push(cellRowOver(index, key)!)
           // the atom: its subtree minus its children's subtrees is the sum of the joint atoms placed in it
-          const link: Row = new Map([[x, 1]])
-          for (const child of tree.childrenOf.get(u.id) ?? []) {
-            const y = index.get(cellKey(child, f))
-            if (y !== undefined) link.set(y, mod(-1))
-          }
+          const link = atomRowOver(index, tree.childrenOf, u.id, f)!
           for (const i of own.get(key) ?? []) link.set(i, mod(-1))
           rows.push(link)
         }
-        if (whole.size > 0 && visible.has(cellKey(u.id, ALL_FAMILIES))) rows.push(whole)
+        const whole = cellKey(u.id, ALL_FAMILIES)
+        const row = visible.has(whole) ? cellRowOver(index, whole) : undefined
+        if (row) rows.push(row)
       }
     })
-    this.lastTree = trees[last]!
     this.propagate(rows)
   }
 
   /** The row a cell of the new publication adds. */
   cellRow(key: string): Row | undefined {
-    const at = key.indexOf(":")
-    const unitId = Number(key.slice(0, at))
-    if (key.slice(at + 1) !== ALL_FAMILIES) {
-      const x = this.lastVar.get(key)
-      return x === undefined ? undefined : new Map([[x, 1]])
-    }
-    if (!this.lastTree.parentOf.has(unitId)) return undefined
-    const row: Row = new Map()
-    for (const f of JOB_FAMILIES) {
-      const x = this.lastVar.get(cellKey(unitId, f))
-      if (x !== undefined) row.set(x, 1)
-    }
-    return row.size > 0 ? row : undefined
+    return cellRowOver(this.lastVar, key)
   }
 
   residual(members: readonly number[]): Row {
@@ -156,8 +149,6 @@ function distinctMeasures(input: JointInput): number[] {
   return distinct
 }
 
-const disclosureKey = (d: { measure: number; members: number[] }) => `${d.measure}|${d.members.join(",")}`
-
 /**
  * Every set of joint atoms holding 1..k-1 people of a measure that all cycles together determine (at most `limit`),
  * with the new publication's shown cells `lastVisible` (by default its layer's). `ignore` leaves out sets known not
@@ -168,9 +159,9 @@ export function findJointDisclosures(
   limit = 50,
   lastVisible: ReadonlySet<string> = input.layers.at(-1)!.visible,
   ignore: ReadonlySet<string> = new Set(),
-): (JointDisclosure & { key: string })[] {
+): JointDisclosure[] {
   const trees = input.layers.map((l) => new UnitTree(l.units))
-  const out: (JointDisclosure & { key: string })[] = []
+  const out: JointDisclosure[] = []
   for (const m of distinctMeasures(input)) {
     const atoms = input.measures[m]!
     const small = atoms.flatMap((a, i) => (a.n >= 1 && a.n < input.k ? [i] : []))
@@ -184,9 +175,9 @@ export function findJointDisclosures(
     )
     for (const set of sets) {
       const members = set.members.map((j) => small[j]!).sort((a, b) => a - b)
-      const key = disclosureKey({ measure: m, members })
+      const key = `${m}|${members.join(",")}`
       if (ignore.has(key)) continue
-      out.push({ measure: m, atoms: members.map((i) => atoms[i]!), people: set.people, key })
+      out.push({ measure: m, members, atoms: members.map((i) => atoms[i]!), people: set.people, key })
       if (out.length >= limit) return out
     }
   }
@@ -212,8 +203,6 @@ export function hideAcrossCycles(
   const before = visible.size
   const trees = input.layers.map((l) => new UnitTree(l.units))
   const ignore = new Set<string>()
-  const allUnits = model.input.units.map((u) => u.id)
-  const membersOf = (d: { key: string }) => d.key.split("|")[1]!.split(",").map(Number)
   const placesOf = (d: JointDisclosure) =>
     d.atoms.flatMap((a) => a.places.flatMap((p) => (p ? [p.unitId] : [])))
   for (let round = 0; round < model.cellCounts.size; round++) {
@@ -222,14 +211,20 @@ export function hideAcrossCycles(
     for (const measure of new Set(disclosures.map((d) => d.measure))) {
       const groups = disclosures.filter((d) => d.measure === measure)
       const build = () => new JointSystem(trees, input, measure, visible)
-      const formOf = (system: JointSystem, d: { key: string }) => system.residual(membersOf(d))
-      const near = repairCandidates(model, visible, groups.flatMap(placesOf), costMeasure(measure))
-      const stuck = hideForGroups(near, visible, build, formOf, groups)
-      if (stuck.length === 0) continue
-      // Still determined with every cell near them hidden: the same over the whole new publication. What is
-      // determined even then, the earlier publications determine on their own: not the new one's to mend.
-      const everywhere = repairCandidates(model, visible, allUnits, costMeasure(measure))
-      for (const d of hideForGroups(everywhere, visible, build, formOf, stuck)) ignore.add(d.key)
+      const formOf = (system: JointSystem, d: JointDisclosure) => system.residual(d.members)
+      const unitIds = groups.flatMap(placesOf)
+      // What stays determined with every cell of the new publication hidden, the earlier publications determine
+      // on their own: not the new one's to mend.
+      const stuck = hideNearThenEverywhere(
+        model,
+        visible,
+        unitIds,
+        costMeasure(measure),
+        build,
+        formOf,
+        groups,
+      )
+      for (const d of stuck) ignore.add(d.key)
     }
   }
   return before - visible.size

@@ -256,7 +256,7 @@ export interface ShownSystem {
  * a multiple of the row's). `formOf` is a group's sum as a row of the system. Returns the groups that are
  * determined even with every candidate hidden (the caller decides what more to hide).
  */
-export function hideForGroups<S extends ShownSystem, G>(
+function hideForGroups<S extends ShownSystem, G>(
   candidates: readonly string[],
   visible: Set<string>,
   build: () => S,
@@ -286,6 +286,67 @@ export function hideForGroups<S extends ShownSystem, G>(
   return stuck
 }
 
+/**
+ * `hideForGroups` with the cells near the groups' units first (cheapest first, `repairCandidates`), then, for the
+ * groups still determined, with every shown cell of the publication. Returns the groups determined even then.
+ */
+export function hideNearThenEverywhere<S extends ShownSystem, G>(
+  model: PublicationModel,
+  visible: Set<string>,
+  unitIds: readonly number[],
+  measure: number,
+  build: () => S,
+  formOf: (system: S, group: G) => Row,
+  groups: readonly G[],
+): G[] {
+  const stuck = hideForGroups(
+    repairCandidates(model, visible, unitIds, measure),
+    visible,
+    build,
+    formOf,
+    groups,
+  )
+  if (stuck.length === 0) return stuck
+  const everywhere = repairCandidates(model, visible, [...model.parentOf.keys()], measure)
+  return hideForGroups(everywhere, visible, build, formOf, stuck)
+}
+
+/**
+ * A cell's row over subtree variables X(u,f) (`variables`: cell key of a family cell -> variable): one variable
+ * for a job-family cell, the sum of the unit's for the whole unit; none without a variable.
+ */
+export function cellRowOver(variables: ReadonlyMap<string, number>, key: string): Row | undefined {
+  const at = key.indexOf(":")
+  if (key.slice(at + 1) !== ALL_FAMILIES) {
+    const x = variables.get(key)
+    return x === undefined ? undefined : new Map([[x, 1]])
+  }
+  const unitId = Number(key.slice(0, at))
+  const row: Row = new Map()
+  for (const f of JOB_FAMILIES) {
+    const x = variables.get(cellKey(unitId, f))
+    if (x !== undefined) row.set(x, 1)
+  }
+  return row.size > 0 ? row : undefined
+}
+
+/** One atom in subtree coordinates: X(u,f) − Σ_children X(c,f); none without a variable. */
+export function atomRowOver(
+  variables: ReadonlyMap<string, number>,
+  childrenOf: ReadonlyMap<number, readonly number[]>,
+  unitId: number,
+  family: JobFamily,
+): Row | undefined {
+  const x = variables.get(cellKey(unitId, family))
+  if (x === undefined) return undefined
+  const row: Row = new Map([[x, 1]])
+  for (const child of childrenOf.get(unitId) ?? []) {
+    const c = variables.get(cellKey(child, family))
+    if (c !== undefined) row.set(c, mod((row.get(c) ?? 0) - 1))
+  }
+  return row
+}
+
 /** The published system of one measure of one cycle, reduced: decides whether a set of atoms is determined. */
 class ReducedSystem extends SparseBasis {
   private readonly varIndex = new Map<string, number>()
@@ -300,23 +361,17 @@ class ReducedSystem extends SparseBasis {
     for (const u of model.input.units)
       for (const f of JOB_FAMILIES)
         if (model.hasVariable(measure, u.id, f)) this.varIndex.set(cellKey(u.id, f), this.varIndex.size)
-    const variable = (unitId: number, family: JobFamily) => this.varIndex.get(cellKey(unitId, family))
     for (const u of model.input.units) {
       for (const f of JOB_FAMILIES) {
-        const x = variable(u.id, f)
-        if (x === undefined) continue
-        if (visible.has(cellKey(u.id, f))) rows.push(new Map([[x, 1]]))
+        const key = cellKey(u.id, f)
+        if (!this.varIndex.has(key)) continue
+        if (visible.has(key)) rows.push(cellRowOver(this.varIndex, key)!)
         // An empty atom (no people of this measure placed directly in u) is known to be zero.
         if (!this.hasOwnPeople(u.id, f)) rows.push(this.atomRow(u.id, f)!)
       }
-      if (visible.has(cellKey(u.id, ALL_FAMILIES))) {
-        const row: Row = new Map()
-        for (const f of JOB_FAMILIES) {
-          const x = variable(u.id, f)
-          if (x !== undefined) row.set(x, 1)
-        }
-        if (row.size > 0) rows.push(row)
-      }
+      const whole = cellKey(u.id, ALL_FAMILIES)
+      const row = visible.has(whole) ? cellRowOver(this.varIndex, whole) : undefined
+      if (row) rows.push(row)
     }
     this.propagate(rows)
   }
@@ -336,31 +391,12 @@ class ReducedSystem extends SparseBasis {
 
   /** One atom in subtree coordinates: X(u,f) − Σ_children X(c,f). */
   atomRow(unitId: number, family: JobFamily): Row | undefined {
-    const x = this.varIndex.get(cellKey(unitId, family))
-    if (x === undefined) return undefined
-    const row: Row = new Map([[x, 1]])
-    for (const child of this.model.childrenOf.get(unitId) ?? []) {
-      const c = this.varIndex.get(cellKey(child, family))
-      if (c !== undefined) row.set(c, mod((row.get(c) ?? 0) - 1))
-    }
-    return row
+    return atomRowOver(this.varIndex, this.model.childrenOf, unitId, family)
   }
 
   /** The row a shown cell adds (none for a cell outside this system's tree, or without people of its measure). */
   cellRow(key: string): Row | undefined {
-    const at = key.indexOf(":")
-    const unitId = Number(key.slice(0, at))
-    const slice = key.slice(at + 1) as Slice
-    if (slice !== ALL_FAMILIES) {
-      const x = this.varIndex.get(key)
-      return x === undefined ? undefined : new Map([[x, 1]])
-    }
-    const row: Row = new Map()
-    for (const f of JOB_FAMILIES) {
-      const x = this.varIndex.get(cellKey(unitId, f))
-      if (x !== undefined) row.set(x, 1)
-    }
-    return row.size > 0 ? row : undefined
+    return cellRowOver(this.varIndex, key)
   }
 
   /** What is left of a set of atoms after everything published is taken away: empty when it is determined. */
@@ -513,7 +549,6 @@ export function decidePublication(
  * holds after it.
  */
 function protectHidden(model: PublicationModel, visible: Set<string>, hidden: ReadonlySet<string>) {
-  const allUnits = model.input.units.map((u) => u.id)
   for (let round = 0; round < model.cellCounts.size; round++) {
     const before = visible.size
     for (const m of model.distinctMeasures()) {
@@ -524,17 +559,15 @@ function protectHidden(model: PublicationModel, visible: Set<string>, hidden: Re
       })
       if (determined.length === 0) continue
       const unitOf = (key: string) => Number(key.slice(0, key.indexOf(":")))
-      const build = () => new ReducedSystem(model, m, visible)
-      const formOf = (s: ReducedSystem, key: string) => s.cellRow(key)!
-      const stuck = hideForGroups(
-        repairCandidates(model, visible, determined.map(unitOf), m),
+      hideNearThenEverywhere(
+        model,
         visible,
-        build,
-        formOf,
+        determined.map(unitOf),
+        m,
+        () => new ReducedSystem(model, m, visible),
+        (s: ReducedSystem, key: string) => s.cellRow(key)!,
         determined,
       )
-      if (stuck.length > 0)
-        hideForGroups(repairCandidates(model, visible, allUnits, m), visible, build, formOf, stuck)
     }
     if (visible.size === before) break
   }
@@ -596,7 +629,7 @@ function repair(model: PublicationModel, trial: PublicationModel, visible: Set<s
 }
 
 /** Whether `residual` (not empty) is λ · `row` for some λ, modulo P. */
-export function isMultipleOf(residual: Row, row: Row): boolean {
+function isMultipleOf(residual: Row, row: Row): boolean {
   if (row.size === 0 || row.size !== residual.size) return false
   const [x, v] = row.entries().next().value as [number, number]
   const r = residual.get(x)
@@ -611,7 +644,7 @@ export function isMultipleOf(residual: Row, row: Row): boolean {
  * then the benchmark total at the top of the tree (rather than a whole hospital), then a sibling's or child's whole
  * row, then a total on the group's own chain (which would only help with its own parent hidden too).
  */
-export function repairCandidates(
+function repairCandidates(
   model: PublicationModel,
   visible: Set<string>,
   unitIds: readonly number[],

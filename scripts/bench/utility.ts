@@ -1,17 +1,13 @@
 // What a cycle's publication hides (docs/decisions/002-anonymity.md, "Utility"): of the cells with people, the
 // share a plain per-cell threshold hides (below k), and the share the whole rule hides (plus the cohort rule
-// against earlier cycles, the exact audit and the audit across cycles); and how many hospital rows (the units just below the top) are
-// hidden, since the rule prefers hiding a total or a job-family filter to a whole hospital.
+// against earlier cycles, the exact audit and the audit across cycles); and how many hospital rows (the units just
+// below the top) are hidden, since the rule prefers hiding a total or a job-family filter to a whole hospital.
 import type Database from "better-sqlite3"
+import type { PublicationSummary } from "../../app/services/reports/publish.server"
 
-export type UtilityFigure = {
+/** A publication's summary as stored (published_cycles), with the cycle's name and its hospital rows. */
+export type UtilityFigure = Omit<PublicationSummary, "cycleId"> & {
   cycle: string
-  k: number
-  cellsWithPeople: number
-  hiddenSmall: number
-  hiddenByCohort: number
-  hiddenByAudit: number
-  hiddenAcrossCycles: number
   hospitalRows: number
   hospitalRowsHidden: number
 }
@@ -42,4 +38,20 @@ export function publicationUtility(sqlite: Database.Database): UtilityFigure[] {
   })
 }
 
-export const share = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)} %`
+const share = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)} %`
+
+/** The columns of the utility tables: cells with people, and the share each step of the rule hides. */
+export function hiddenShares(u: Omit<UtilityFigure, "cycle" | "k">) {
+  return {
+    cells: u.cellsWithPeople,
+    "before: below k": share(u.hiddenSmall, u.cellsWithPeople),
+    "+ cohort rule": share(u.hiddenByCohort, u.cellsWithPeople),
+    "+ audit": share(u.hiddenByAudit, u.cellsWithPeople),
+    "+ across cycles": share(u.hiddenAcrossCycles, u.cellsWithPeople),
+    "after: hidden in all": share(
+      u.hiddenSmall + u.hiddenByCohort + u.hiddenByAudit + u.hiddenAcrossCycles,
+      u.cellsWithPeople,
+    ),
+    "hospital rows hidden": `${u.hospitalRowsHidden} of ${u.hospitalRows}`,
+  }
+}

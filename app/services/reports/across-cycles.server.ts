@@ -42,6 +42,31 @@ const MEASURES: Measure[] = [
 ]
 
 /**
+ * Earlier publications as frozen (a closed cycle's or a learning snapshot's tables): the tree each was decided
+ * over and its shown cells, in the order of `ids`.
+ */
+export function frozenLayers(
+  db: Db,
+  ids: readonly number[],
+  tables:
+    | { units: "published_units"; cells: "published_cells"; by: "cycle_id" }
+    | { units: "learning_snapshot_units"; cells: "learning_snapshot_cells"; by: "snapshot_id" },
+): Layer[] {
+  const units = db.$client.prepare(
+    `SELECT unit_id AS id, parent_id AS parentId FROM ${tables.units} WHERE ${tables.by} = ? ORDER BY path`,
+  )
+  const cells = db.$client.prepare(
+    `SELECT unit_id AS unitId, slice FROM ${tables.cells} WHERE ${tables.by} = ?`,
+  )
+  return ids.map((id) => ({
+    units: units.all(id) as TreeUnit[],
+    visible: new Set(
+      (cells.all(id) as { unitId: number; slice: Slice }[]).map((c) => cellKey(c.unitId, c.slice)),
+    ),
+  }))
+}
+
+/**
  * Hides, in `visible` (the new publication's shown cells, decided on its own), what the earlier publications would
  * otherwise help to work out. `measureOf` gives the model's index of a named measure (undefined when this cycle
  * has no such measure). Returns how many cells it hid.
@@ -65,21 +90,11 @@ export function auditAcrossCycles(
       .all(input.cycleId) as { id: number }[]
   ).map((c) => c.id)
   if (earlier.length === 0) return 0
-  const layers: Layer[] = earlier.map((id) => ({
-    units: sqlite
-      .prepare(
-        "SELECT unit_id AS id, parent_id AS parentId FROM published_units WHERE cycle_id = ? ORDER BY path",
-      )
-      .all(id) as TreeUnit[],
-    visible: new Set(
-      (
-        sqlite.prepare("SELECT unit_id AS unitId, slice FROM published_cells WHERE cycle_id = ?").all(id) as {
-          unitId: number
-          slice: Slice
-        }[]
-      ).map((c) => cellKey(c.unitId, c.slice)),
-    ),
-  }))
+  const layers = frozenLayers(db, earlier, {
+    units: "published_units",
+    cells: "published_cells",
+    by: "cycle_id",
+  })
   layers.push({ units: input.units, visible: input.visible })
   const cycleIds = [...earlier, input.cycleId]
 

@@ -10,13 +10,13 @@ import {
   decidePublication,
   effectiveK,
   PublicationModel,
-  type Slice,
   type TreeUnit,
 } from "~/domain/disclosure"
-import { hideAcrossCycles, jointAtoms, type Layer, type Place } from "~/domain/disclosure-across-cycles"
+import { hideAcrossCycles, jointAtoms, type Place } from "~/domain/disclosure-across-cycles"
 import { DIMENSIONS, type Dimension, type JobFamily } from "~/domain/vocabulary"
 import { env } from "~/env.server"
 import type { Db, schema } from "../db.server"
+import { frozenLayers } from "./across-cycles.server"
 import { type CohortPair, cohortHiddenAgainstEach, lineageIds, splitKey } from "./publish.server"
 
 /**
@@ -205,20 +205,11 @@ function auditAgainstEarlier(
     }[]
   ).map((s) => s.id)
   if (ids.length === 0) return 0
-  const layers: Layer[] = ids.map((id) => ({
-    units: sqlite
-      .prepare(
-        "SELECT unit_id AS id, parent_id AS parentId FROM learning_snapshot_units WHERE snapshot_id = ?",
-      )
-      .all(id) as TreeUnit[],
-    visible: new Set(
-      (
-        sqlite
-          .prepare("SELECT unit_id AS unitId, slice FROM learning_snapshot_cells WHERE snapshot_id = ?")
-          .all(id) as { unitId: number; slice: Slice }[]
-      ).map((c) => cellKey(c.unitId, c.slice)),
-    ),
-  }))
+  const layers = frozenLayers(db, ids, {
+    units: "learning_snapshot_units",
+    cells: "learning_snapshot_cells",
+    by: "snapshot_id",
+  })
   layers.push({ units, visible })
   const all = [...ids, snapshotId]
   const places = new Map<number, Place[]>()
